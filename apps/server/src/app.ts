@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto'
+import type { Services } from '@loyalbase/core'
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { Config } from './config.js'
+import './http/identity.js'
+import { authPlugin } from './plugins/auth.js'
+import { errorsPlugin } from './plugins/errors.js'
+import { jsonBodyPlugin } from './plugins/json-body.js'
+import { metricsPlugin } from './plugins/metrics.js'
+import { openApiPlugin } from './plugins/openapi.js'
+import { rateLimitPlugin } from './plugins/rate-limit.js'
+import { validationPlugin } from './plugins/validation.js'
+import { webPlugin } from './plugins/web.js'
+import { healthRoutes } from './routes/health.js'
+import { jobRoutes } from './routes/jobs.js'
+import { memberRoutes } from './routes/members.js'
+import { portalRoutes } from './routes/portal.js'
+import { programRoutes } from './routes/programs.js'
+import { tierRoutes } from './routes/tiers.js'
+
+export interface AppDeps {
+  services: Services
+}
+
+export const BODY_LIMIT = 1024 * 1024
+
+export type AppConfig = Pick<Config, 'rateLimit' | 'trustProxy' | 'logLevel' | 'webDist'>
+
+/** Builds the HTTP app: plugins first (errors, parsing, auth, limits), then one file per resource. */
+export async function buildApp(services: Services, config: AppConfig): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    },
+    bodyLimit: BODY_LIMIT,
+    trustProxy: config.trustProxy === false ? false : config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+    routerOptions: { ignoreTrailingSlash: false },
+  })
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+
+  const deps: AppDeps = { services }
+  await app.register(errorsPlugin)
+  await app.register(validationPlugin)
+  await app.register(jsonBodyPlugin)
+  await app.register(openApiPlugin)
+  await app.register(authPlugin, { services })
+  await app.register(rateLimitPlugin, { max: config.rateLimit })
+  await app.register(metricsPlugin)
+
+  await app.register(healthRoutes, deps)
+  await app.register(programRoutes, deps)
+  await app.register(memberRoutes, deps)
+  await app.register(tierRoutes, deps)
+  await app.register(portalRoutes, deps)
+  await app.register(jobRoutes, deps)
+  if (config.webDist) await app.register(webPlugin, { dist: config.webDist })
+  return app
+}

@@ -1,0 +1,24 @@
+import type { KeyRole, PortalIdentity, ProgramContext } from '@loyalbase/core'
+
+/** Who is calling, as the auth plugin found out. */
+export type Identity =
+  | { kind: 'anonymous' }
+  | { kind: 'platform' }
+  | { kind: 'program'; keyId: string; role: KeyRole; program: ProgramContext }
+  | ({ kind: 'portal' } & PortalIdentity)
+
+/** What a route accepts: which kind of credential, and for program keys which roles. */
+export type AuthRequirement =
+  | { kind: 'public' }
+  | { kind: 'platform' }
+  | { kind: 'program'; roles?: KeyRole[] }
+  | { kind: 'portal' }
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    identity: Identity
+  }
+  interface FastifyContextConfig {
+    auth?: AuthRequirement
+  }
+}

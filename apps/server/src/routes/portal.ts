@@ -1,0 +1,53 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyInstance } from 'fastify'
+import { Type } from 'typebox'
+import type { AppDeps } from '../app.js'
+import { portalOf } from '../http/context.js'
+import { errorResponses } from '../schemas/common.js'
+
+const portal = { auth: { kind: 'portal' as const } }
+
+/** The member portal's own API: everything is the session's member, nothing else. */
+export async function portalRoutes(fastify: FastifyInstance, { services }: AppDeps) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  app.get(
+    '/v1/portal/me',
+    {
+      config: portal,
+      schema: {
+        tags: ['portal'],
+        operationId: 'getPortalMe',
+        summary: 'The session’s member and program, for the member card',
+        response: {
+          200: Type.Object({
+            member: Type.Ref('Member'),
+            program: Type.Object({
+              id: Type.String(),
+              name: Type.String(),
+              currency: Type.String(),
+              locale: Type.String(),
+            }),
+            locale: Type.Union([Type.String(), Type.Null()]),
+            return_url: Type.Union([Type.String(), Type.Null()]),
+          }),
+          ...errorResponses(),
+        },
+      },
+    },
+    async (request) => {
+      const session = portalOf(request)
+      const { program } = session
+      return {
+        member: await services.members.get(program, session.memberId),
+        program: {
+          id: program.id,
+          name: program.name,
+          currency: program.currency,
+          locale: program.locale,
+        },
+        locale: session.locale,
+        return_url: session.returnUrl,
+      }
+    },
+  )
+}

@@ -1,0 +1,15 @@
+import { ZProblem } from './common.js'
+import { ZJobRun } from './jobs.js'
+import { ZMember } from './members.js'
+import { ZApiKey, ZPointsPolicy, ZProgram, ZTierLadder } from './programs.js'
+
+/** Schemas with an `$id`: registered once at the root, named as OpenAPI components. */
+export const SHARED_SCHEMAS = [
+  ZProblem,
+  ZPointsPolicy,
+  ZProgram,
+  ZApiKey,
+  ZMember,
+  ZTierLadder,
+  ZJobRun,
+]

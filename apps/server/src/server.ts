@@ -1,0 +1,58 @@
+import { createServices, type DemoProgram, type Services, systemClock } from '@loyalbase/core'
+import { type Database, migrate, openDatabase } from '@loyalbase/db'
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from './app.js'
+import type { Config } from './config.js'
+
+export interface RunningServer {
+  app: FastifyInstance
+  database: Database
+  services: Services
+  url: string
+  generatedAdminKey: string | undefined
+  demo: DemoProgram | undefined
+  close(): Promise<void>
+}
+
+/**
+ * Opens the database, migrates it, seeds the demo program when asked, then listens. The demo
+ * exists before the first request is answered (`/healthz` included).
+ */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const database = await openDatabase(config.databaseUrl)
+  await migrate(database)
+  const services = createServices(database.db, systemClock)
+  const generatedAdminKey = await services.platform.ensureAdminKey(config.adminKey)
+  const demo = config.demo ? await services.demo.seedIfEmpty() : undefined
+  const app = await buildApp(services, config)
+  await app.listen({ port: config.port, host: config.host })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  const url = `http://localhost:${port}`
+
+  let ticking: Promise<unknown> = Promise.resolve()
+  const timer =
+    config.schedulerIntervalMs > 0
+      ? setInterval(() => {
+          ticking = services.jobs
+            .tick(app.log)
+            .catch((err) => app.log.error({ err }, 'scheduler tick failed'))
+        }, config.schedulerIntervalMs)
+      : undefined
+  timer?.unref()
+
+  return {
+    app,
+    database,
+    services,
+    url,
+    generatedAdminKey,
+    demo,
+    async close() {
+      if (timer) clearInterval(timer)
+      await ticking
+      await app.close()
+      await database.close()
+    },
+  }
+}

@@ -1,0 +1,50 @@
+import { lazy } from 'react'
+import { Navigate, Route, Routes } from 'react-router-dom'
+import { AdminLayout } from '../../components/AdminLayout'
+import { AdminSessionProvider } from '../../session/AdminSession'
+import { RequireProgramKey } from '../../session/RequireProgramKey'
+import { BenefitsPage } from './benefits/BenefitsPage'
+import { CampaignsPage } from './campaigns/CampaignsPage'
+import { CouponsPage } from './coupons/CouponsPage'
+import { MemberDetailPage } from './members/MemberDetailPage'
+import { MemberListPage } from './members/MemberListPage'
+import { NotFoundPage } from './NotFoundPage'
+import { PointsPage } from './points/PointsPage'
+import { RewardsPage } from './rewards/RewardsPage'
+import { SignInPage } from './SignInPage'
+import { SettingsPage } from './settings/SettingsPage'
+import { TiersPage } from './tiers/TiersPage'
+
+// Charts pull in ECharts; load them only when an operator opens analytics.
+const AnalyticsPage = lazy(() => import('./analytics/AnalyticsPage'))
+
+/** Everything under `/admin`. */
+export default function AdminRoutes() {
+  return (
+    <AdminSessionProvider>
+      <Routes>
+        <Route path="signin" element={<SignInPage />} />
+        <Route
+          element={
+            <RequireProgramKey>
+              <AdminLayout />
+            </RequireProgramKey>
+          }
+        >
+          <Route index element={<Navigate to="members" replace />} />
+          <Route path="members" element={<MemberListPage />} />
+          <Route path="members/:id" element={<MemberDetailPage />} />
+          <Route path="points" element={<PointsPage />} />
+          <Route path="tiers" element={<TiersPage />} />
+          <Route path="coupons" element={<CouponsPage />} />
+          <Route path="campaigns" element={<CampaignsPage />} />
+          <Route path="benefits" element={<BenefitsPage />} />
+          <Route path="rewards" element={<RewardsPage />} />
+          <Route path="analytics" element={<AnalyticsPage />} />
+          <Route path="settings" element={<SettingsPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </AdminSessionProvider>
+  )
+}

@@ -1,0 +1,93 @@
+import { ArrowLeftOutlined, ExportOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Card, Flex, Skeleton, Typography } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useParams } from 'react-router-dom'
+import { createPortalSession, getMember } from '../../../api/members'
+import { useQuery } from '../../../api/use-query'
+import { ErrorAlert } from '../../../components/ErrorAlert'
+import { useErrorMessage } from '../../../i18n/use-error-message'
+import { useAdminSession } from '../../../session/AdminSession'
+import { MemberProfile } from './MemberProfile'
+
+export function MemberDetailPage() {
+  const { t } = useTranslation()
+  const describe = useErrorMessage()
+  const { message } = App.useApp()
+  const { api, program } = useAdminSession()
+  const { id = '' } = useParams()
+  const member = useQuery(`member:${id}`, (signal) => getMember(api, id, signal))
+  const [opening, setOpening] = useState(false)
+  const [blockedUrl, setBlockedUrl] = useState<string | null>(null)
+
+  const openPortal = async () => {
+    setOpening(true)
+    setBlockedUrl(null)
+    try {
+      const link = await createPortalSession(api, id)
+      const opened = window.open(link.url, '_blank')
+      // A popup blocker returns null: offer the link to click instead.
+      if (opened) opened.opener = null
+      else setBlockedUrl(link.url)
+    } catch (error) {
+      void message.error(describe(error))
+    } finally {
+      setOpening(false)
+    }
+  }
+
+  const data = member.data
+  return (
+    <Flex vertical gap={16}>
+      <Link to="/admin/members">
+        <ArrowLeftOutlined /> {t('memberDetail.back')}
+      </Link>
+      {member.error ? <ErrorAlert error={member.error} onRetry={member.reload} /> : null}
+      {!data && member.loading ? (
+        <Card>
+          <Skeleton active />
+        </Card>
+      ) : null}
+      {data ? (
+        <Card
+          data-testid="member-detail"
+          title={
+            <Flex vertical style={{ paddingBlock: 12 }}>
+              <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
+                {t('memberDetail.title')}
+              </Typography.Text>
+              <Typography.Title level={3} style={{ margin: 0 }} data-testid="member-detail-name">
+                {data.name ?? data.external_id}
+              </Typography.Title>
+            </Flex>
+          }
+          extra={
+            <Button
+              type="primary"
+              icon={<ExportOutlined />}
+              loading={opening}
+              onClick={openPortal}
+              data-testid="open-portal-button"
+            >
+              {t('memberDetail.openPortal')}
+            </Button>
+          }
+        >
+          {blockedUrl ? (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={
+                <a href={blockedUrl} target="_blank" rel="noopener noreferrer">
+                  {t('memberDetail.popupBlocked')}
+                </a>
+              }
+            />
+          ) : null}
+          <MemberProfile member={data} program={program} />
+        </Card>
+      ) : null}
+    </Flex>
+  )
+}

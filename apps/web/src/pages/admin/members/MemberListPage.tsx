@@ -1,0 +1,188 @@
+import { LeftOutlined, RightOutlined } from '@ant-design/icons'
+import {
+  Button,
+  Card,
+  Flex,
+  Input,
+  Select,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd'
+import { type MouseEvent, useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate, useSearchParams } from 'react-router-dom'
+import { listMembers, type Member } from '../../../api/members'
+import { getTierLadder } from '../../../api/tiers'
+import { useQuery } from '../../../api/use-query'
+import { ErrorAlert } from '../../../components/ErrorAlert'
+import { useFormat } from '../../../i18n/use-format'
+import { useAdminSession } from '../../../session/AdminSession'
+import { type CursorStack, currentCursor, nextPage, previousPage } from './cursor-stack'
+
+const PAGE_SIZE = 20
+const SEARCH_DEBOUNCE_MS = 400
+
+export function MemberListPage() {
+  const { t } = useTranslation()
+  const { api, program } = useAdminSession()
+  const format = useFormat(program?.timezone)
+  const navigate = useNavigate()
+
+  // Filters live in the URL so that "back" from a member returns to the same search.
+  const [searchParams, setSearchParams] = useSearchParams()
+  const query = searchParams.get('query') ?? ''
+  const tier = searchParams.get('tier') ?? ''
+  const [draft, setDraft] = useState(query)
+
+  const setFilter = useCallback(
+    (name: 'query' | 'tier', value: string) => {
+      setSearchParams(
+        (previous) => {
+          const params = new URLSearchParams(previous)
+          if (value) params.set(name, value)
+          else params.delete(name)
+          return params
+        },
+        { replace: true },
+      )
+    },
+    [setSearchParams],
+  )
+
+  useEffect(() => {
+    const trimmed = draft.trim()
+    if (trimmed === query) return
+    const timer = window.setTimeout(() => setFilter('query', trimmed), SEARCH_DEBOUNCE_MS)
+    return () => window.clearTimeout(timer)
+  }, [draft, query, setFilter])
+
+  // Cursor pages belong to one set of filters; a new search starts again at page one.
+  const filterKey = JSON.stringify([query, tier])
+  const [paging, setPaging] = useState<{ filterKey: string; stack: CursorStack }>({
+    filterKey,
+    stack: [],
+  })
+  const stack = paging.filterKey === filterKey ? paging.stack : []
+  const cursor = currentCursor(stack)
+
+  const ladder = useQuery('tiers', (signal) => getTierLadder(api, signal))
+  const list = useQuery(`members:${filterKey}:${cursor ?? ''}`, (signal) =>
+    listMembers(api, { query, tier, limit: PAGE_SIZE, cursor }, signal),
+  )
+  const nextCursor = list.data?.next_cursor ?? null
+
+  const columns: TableColumnsType<Member> = [
+    {
+      title: t('members.columns.externalId'),
+      dataIndex: 'external_id',
+      render: (_, member) => <Link to={`/admin/members/${member.id}`}>{member.external_id}</Link>,
+    },
+    {
+      title: t('members.columns.name'),
+      dataIndex: 'name',
+      render: (_, member) => member.name ?? t('common.empty'),
+    },
+    {
+      title: t('members.columns.phone'),
+      dataIndex: 'phone',
+      render: (_, member) => member.phone ?? t('common.empty'),
+    },
+    {
+      title: t('members.columns.tier'),
+      key: 'tier',
+      render: (_, member) => <Tag color="geekblue">{member.tier.name}</Tag>,
+    },
+    {
+      title: t('members.columns.points'),
+      key: 'points',
+      align: 'right',
+      render: (_, member) => format.number(member.points.available),
+    },
+    {
+      title: t('members.columns.joinedAt'),
+      dataIndex: 'joined_at',
+      render: (_, member) => format.dateTime(member.joined_at),
+    },
+  ]
+
+  const openMember = (member: Member, event: MouseEvent) => {
+    // The external id is a real link (keyboard, middle-click); don't navigate twice.
+    if ((event.target as HTMLElement).closest('a')) return
+    navigate(`/admin/members/${member.id}`)
+  }
+
+  return (
+    <Flex vertical gap={16}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('members.title')}
+      </Typography.Title>
+      <Card>
+        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+          <Input.Search
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+            onSearch={(value) => setFilter('query', value.trim())}
+            placeholder={t('members.searchPlaceholder')}
+            allowClear
+            style={{ maxWidth: 360 }}
+            aria-label={t('members.searchPlaceholder')}
+            data-testid="member-search-input"
+          />
+          <Select
+            value={tier || undefined}
+            onChange={(value?: string) => setFilter('tier', value ?? '')}
+            placeholder={t('members.allTiers')}
+            allowClear
+            loading={ladder.loading}
+            options={ladder.data?.tiers.map((item) => ({ value: item.key, label: item.name }))}
+            style={{ minWidth: 160 }}
+            aria-label={t('members.columns.tier')}
+            data-testid="member-tier-filter"
+          />
+        </Flex>
+        {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
+        <div data-testid="members-table">
+          <Table<Member>
+            rowKey="id"
+            columns={columns}
+            dataSource={list.error ? [] : (list.data?.data ?? [])}
+            loading={list.loading}
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            locale={{ emptyText: t('members.empty') }}
+            onRow={(member) => ({
+              onClick: (event) => openMember(member, event),
+              style: { cursor: 'pointer' },
+              'data-testid': 'member-row',
+            })}
+          />
+        </div>
+        <Flex justify="flex-end" align="center" gap={8} style={{ marginTop: 16 }}>
+          <Typography.Text type="secondary">
+            {t('members.page', { page: stack.length + 1 })}
+          </Typography.Text>
+          <Button
+            icon={<LeftOutlined />}
+            disabled={stack.length === 0 || list.loading}
+            onClick={() => setPaging({ filterKey, stack: previousPage(stack) })}
+            data-testid="members-previous"
+          >
+            {t('members.previous')}
+          </Button>
+          <Button
+            disabled={nextCursor === null || list.loading}
+            onClick={() =>
+              nextCursor && setPaging({ filterKey, stack: nextPage(stack, nextCursor) })
+            }
+            data-testid="members-next"
+          >
+            {t('members.next')}
+            <RightOutlined />
+          </Button>
+        </Flex>
+      </Card>
+    </Flex>
+  )
+}

@@ -1,0 +1,7 @@
+import { useTranslation } from 'react-i18next'
+import { ComingSoon } from '../../../components/ComingSoon'
+
+export function RewardsPage() {
+  const { t } = useTranslation()
+  return <ComingSoon section={t('admin.nav.rewards')} />
+}

@@ -1,0 +1,41 @@
+import { Skeleton } from 'antd'
+import { type ReactNode, useEffect, useMemo, useState } from 'react'
+import { ApiError, createApiClient } from '../../api/client'
+import { getPortalMe } from '../../api/portal'
+import { useQuery } from '../../api/use-query'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { applySuggestedLocale } from '../../i18n'
+import { clearPortalToken, takePortalTokenFromUrl } from '../../session/portal-token'
+import { MemberCard } from './MemberCard'
+import { PortalMessage } from './PortalMessage'
+import { PortalShell } from './PortalShell'
+
+/** Everything under `/portal`: the member's own view, reached through a session link. */
+export default function PortalPage() {
+  // Read once, before anything else renders, so the token leaves the address bar at once.
+  const [session] = useState(takePortalTokenFromUrl)
+  const token = session.token
+  const api = useMemo(() => createApiClient({ getToken: () => token }), [token])
+  const me = useQuery(token ? `portal:me:${token}` : null, (signal) => getPortalMe(api, signal))
+  const expired = me.error instanceof ApiError && me.error.status === 401
+
+  // The link may carry a language; otherwise the program's default applies. An explicit
+  // choice made with the switcher wins over both.
+  const programLocale = me.data?.program.locale ?? null
+  useEffect(() => {
+    applySuggestedLocale(session.locale ?? programLocale)
+  }, [session.locale, programLocale])
+
+  useEffect(() => {
+    if (expired) clearPortalToken()
+  }, [expired])
+
+  let body: ReactNode
+  if (!token) body = <PortalMessage kind="no-session" />
+  else if (expired) body = <PortalMessage kind="expired" />
+  else if (me.error) body = <ErrorAlert error={me.error} onRetry={me.reload} />
+  else if (me.data) body = <MemberCard member={me.data.member} program={me.data.program} />
+  else body = <Skeleton active paragraph={{ rows: 5 }} />
+
+  return <PortalShell>{body}</PortalShell>
+}

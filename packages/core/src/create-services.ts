@@ -1,0 +1,26 @@
+import type { DB } from '@loyalbase/db'
+import type { Kysely } from 'kysely'
+import { createApiKeysService } from './api-keys/api-keys.service.js'
+import { createDemoService } from './demo/demo.service.js'
+import { housekeepingJob } from './jobs/housekeeping.job.js'
+import { createJobsService } from './jobs/jobs.service.js'
+import { createMembersService } from './members/members.service.js'
+import { createPlatformService } from './platform/platform.service.js'
+import { createPortalSessionsService } from './portal/portal-sessions.service.js'
+import { createProgramsService } from './programs/programs.service.js'
+import type { Clock } from './shared/clock.js'
+
+/** Wires every service from one database and one clock. Plain functions; no DI container. */
+export function createServices(db: Kysely<DB>, clock: Clock) {
+  const platform = createPlatformService(db)
+  const programs = createProgramsService(db, clock)
+  const apiKeys = createApiKeysService(db, clock)
+  const members = createMembersService(db, clock)
+  const portalSessions = createPortalSessionsService(db, clock)
+  const jobs = createJobsService(db, clock)
+  jobs.register(housekeepingJob(db))
+  const demo = createDemoService(db, clock, { programs, apiKeys, members })
+  return { db, clock, platform, programs, apiKeys, members, portalSessions, jobs, demo }
+}
+
+export type Services = ReturnType<typeof createServices>

@@ -1,0 +1,137 @@
+import type { MemberRow, NewMember } from '@loyalbase/db'
+import { sql } from 'kysely'
+import type { Executor } from '../shared/executor.js'
+
+/** Inserts the member; undefined when its referral code collided (the caller draws another). */
+export async function insertMember(db: Executor, row: NewMember): Promise<MemberRow | undefined> {
+  return db
+    .insertInto('members')
+    .values(row)
+    .onConflict((oc) => oc.columns(['program_id', 'referral_code']).doNothing())
+    .returningAll()
+    .executeTakeFirst()
+}
+
+/** `{member}` in a path: the member's id, else its external_id. */
+export async function findMemberByRef(
+  db: Executor,
+  programId: string,
+  ref: string,
+): Promise<MemberRow | undefined> {
+  return db
+    .selectFrom('members')
+    .selectAll()
+    .where('program_id', '=', programId)
+    .where((eb) => eb.or([eb('id', '=', ref), eb('external_id', '=', ref)]))
+    .orderBy(sql`id = ${ref}`, 'desc')
+    .limit(1)
+    .executeTakeFirst()
+}
+
+export async function findMemberById(
+  db: Executor,
+  programId: string,
+  id: string,
+): Promise<MemberRow | undefined> {
+  return db
+    .selectFrom('members')
+    .selectAll()
+    .where('program_id', '=', programId)
+    .where('id', '=', id)
+    .executeTakeFirst()
+}
+
+export async function findMemberIdByReferralCode(
+  db: Executor,
+  programId: string,
+  code: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('members')
+    .select('id')
+    .where('program_id', '=', programId)
+    .where('referral_code', '=', code)
+    .executeTakeFirst()
+  return row?.id
+}
+
+export interface MemberFilter {
+  query?: string
+  tier?: string
+  beforeId?: string
+  limit: number
+}
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+}
+
+/** Newest first. `query` matches external id, name, phone or email. */
+export async function listMembers(
+  db: Executor,
+  programId: string,
+  filter: MemberFilter,
+): Promise<MemberRow[]> {
+  let query = db
+    .selectFrom('members')
+    .selectAll()
+    .where('program_id', '=', programId)
+    .orderBy('id', 'desc')
+    .limit(filter.limit)
+  if (filter.beforeId) query = query.where('id', '<', filter.beforeId)
+  if (filter.tier) query = query.where('tier_key', '=', filter.tier)
+  if (filter.query) {
+    const pattern = likePattern(filter.query)
+    query = query.where((eb) =>
+      eb.or([
+        eb('external_id', 'ilike', pattern),
+        eb('name', 'ilike', pattern),
+        eb('phone', 'ilike', pattern),
+        eb('email', 'ilike', pattern),
+      ]),
+    )
+  }
+  return query.execute()
+}
+
+export async function updateMember(
+  db: Executor,
+  programId: string,
+  id: string,
+  changes: {
+    name?: string | null
+    phone?: string | null
+    email?: string | null
+    birthday?: string | null
+    attributes?: Record<string, unknown>
+  },
+  at: Date,
+): Promise<MemberRow | undefined> {
+  const { attributes, ...rest } = changes
+  return db
+    .updateTable('members')
+    .set({
+      ...rest,
+      ...(attributes !== undefined ? { attributes: JSON.stringify(attributes) } : {}),
+      updated_at: at,
+    })
+    .where('program_id', '=', programId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst()
+}
+
+/** Locks the member row for the rest of the transaction (value-moving use cases start here). */
+export async function lockMember(
+  db: Executor,
+  programId: string,
+  id: string,
+): Promise<MemberRow | undefined> {
+  return db
+    .selectFrom('members')
+    .selectAll()
+    .where('program_id', '=', programId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst()
+}

@@ -1,0 +1,140 @@
+import type { DB } from '@loyalbase/db'
+import type { Kysely } from 'kysely'
+import type { IdempotencyClaim, StoredResponse } from '../idempotency/idempotency.js'
+import { runIdempotent } from '../idempotency/idempotency.service.js'
+import type { ProgramContext } from '../programs/programs.service.js'
+import { AppError } from '../shared/app-error.js'
+import type { Clock } from '../shared/clock.js'
+import { isUniqueViolation } from '../shared/executor.js'
+import { newId, randomCode } from '../shared/ids.js'
+import {
+  clampLimit,
+  decodeCursor,
+  type Page,
+  type PageRequest,
+  toPage,
+} from '../shared/pagination.js'
+import { entryTier } from '../tiers/tiers.js'
+import {
+  assertMemberFields,
+  type Member,
+  type MemberPatch,
+  mergeAttributes,
+  type NewMemberInput,
+  presentMember,
+  REFERRAL_CODE_LENGTH,
+} from './members.js'
+import {
+  findMemberByRef,
+  findMemberIdByReferralCode,
+  insertMember,
+  listMembers,
+  lockMember,
+  updateMember,
+} from './members.repository.js'
+
+export interface MemberQuery extends PageRequest {
+  query?: string
+  tier?: string
+}
+
+export function createMembersService(db: Kysely<DB>, clock: Clock) {
+  return {
+    async create(
+      program: ProgramContext,
+      input: NewMemberInput,
+      claim?: IdempotencyClaim,
+    ): Promise<StoredResponse> {
+      assertMemberFields(input)
+      try {
+        return await runIdempotent(db, program.id, claim, 201, async (trx) => {
+          let referredBy: string | null = null
+          if (input.referred_by !== undefined) {
+            referredBy =
+              (await findMemberIdByReferralCode(trx, program.id, input.referred_by)) ?? null
+            if (!referredBy) throw AppError.invalid('referred_by', 'is not a known referral code')
+          }
+          const now = clock.now()
+          const joinedAt = input.joined_at ? new Date(input.joined_at) : now
+          const tier = entryTier(program.tier_ladder)
+          // A referral-code collision (1 in 2^50 per pair) draws again rather than failing.
+          for (let attempt = 0; attempt < 5; attempt++) {
+            const row = await insertMember(trx, {
+              program_id: program.id,
+              id: newId('mem'),
+              external_id: input.external_id,
+              name: input.name ?? null,
+              phone: input.phone ?? null,
+              email: input.email ?? null,
+              birthday: input.birthday ?? null,
+              joined_at: joinedAt,
+              attributes: JSON.stringify(input.attributes ?? {}),
+              referral_code: randomCode(REFERRAL_CODE_LENGTH),
+              referred_by: referredBy,
+              tier_key: tier.key,
+              tier_since: joinedAt,
+              created_at: now,
+            })
+            if (row) return presentMember(row, program.tier_ladder)
+          }
+          throw new Error('could not draw a unique referral code')
+        })
+      } catch (error) {
+        if (isUniqueViolation(error, 'members_program_id_external_id_key')) {
+          throw new AppError(
+            'member_exists',
+            `A member with external_id "${input.external_id}" already exists.`,
+          )
+        }
+        throw error
+      }
+    },
+
+    async get(program: ProgramContext, ref: string): Promise<Member> {
+      const row = await findMemberByRef(db, program.id, ref)
+      if (!row) throw AppError.notFound('Member')
+      return presentMember(row, program.tier_ladder)
+    },
+
+    /** The member's id for a `{member}` path reference; 404 when it is not in this program. */
+    async resolveId(program: ProgramContext, ref: string): Promise<string> {
+      const row = await findMemberByRef(db, program.id, ref)
+      if (!row) throw AppError.notFound('Member')
+      return row.id
+    },
+
+    async update(program: ProgramContext, ref: string, patch: MemberPatch): Promise<Member> {
+      assertMemberFields(patch)
+      return db.transaction().execute(async (trx) => {
+        const found = await findMemberByRef(trx, program.id, ref)
+        const current = found && (await lockMember(trx, program.id, found.id))
+        if (!current) throw AppError.notFound('Member')
+        const { attributes, ...fields } = patch
+        const merged = attributes ? mergeAttributes(current.attributes, attributes) : undefined
+        if (merged) assertMemberFields({ attributes: merged })
+        const row = await updateMember(
+          trx,
+          program.id,
+          current.id,
+          { ...fields, ...(merged ? { attributes: merged } : {}) },
+          clock.now(),
+        )
+        if (!row) throw AppError.notFound('Member')
+        return presentMember(row, program.tier_ladder)
+      })
+    },
+
+    async list(program: ProgramContext, query: MemberQuery): Promise<Page<Member>> {
+      const limit = clampLimit(query.limit)
+      const rows = await listMembers(db, program.id, {
+        ...(query.query ? { query: query.query } : {}),
+        ...(query.tier ? { tier: query.tier } : {}),
+        beforeId: decodeCursor(query.cursor),
+        limit: limit + 1,
+      })
+      return toPage(rows, limit, (row) => presentMember(row, program.tier_ladder))
+    },
+  }
+}
+
+export type MembersService = ReturnType<typeof createMembersService>

@@ -1,0 +1,52 @@
+import type { ProgramRow } from '@loyalbase/db'
+import type { Executor } from '../shared/executor.js'
+
+export async function insertProgram(
+  db: Executor,
+  row: Omit<ProgramRow, 'created_at' | 'points_policy' | 'tier_ladder'> & {
+    points_policy: unknown
+    tier_ladder: unknown
+    created_at: Date
+  },
+): Promise<ProgramRow> {
+  return db
+    .insertInto('programs')
+    .values({
+      ...row,
+      points_policy: JSON.stringify(row.points_policy),
+      tier_ladder: JSON.stringify(row.tier_ladder),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+export async function findProgram(db: Executor, id: string): Promise<ProgramRow | undefined> {
+  return db.selectFrom('programs').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function listPrograms(
+  db: Executor,
+  afterId: string | undefined,
+  limit: number,
+): Promise<ProgramRow[]> {
+  let query = db.selectFrom('programs').selectAll().orderBy('id', 'asc').limit(limit)
+  if (afterId) query = query.where('id', '>', afterId)
+  return query.execute()
+}
+
+export async function updateProgram(
+  db: Executor,
+  id: string,
+  changes: { name?: string; timezone?: string; locale?: string; points_policy?: unknown },
+): Promise<ProgramRow | undefined> {
+  const { points_policy, ...rest } = changes
+  return db
+    .updateTable('programs')
+    .set({
+      ...rest,
+      ...(points_policy !== undefined ? { points_policy: JSON.stringify(points_policy) } : {}),
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst()
+}

@@ -1,0 +1,85 @@
+import { mkdirSync } from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
+import { Kysely, PostgresDialect, sql } from 'kysely'
+import pg from 'pg'
+import { PGliteDialect } from './pglite-dialect.js'
+import type { DB } from './schema.js'
+
+export type Engine = 'pglite' | 'postgres'
+
+export interface Database {
+  readonly db: Kysely<DB>
+  readonly engine: Engine
+  /** Runs a multi-statement SQL script (migrations) on one connection. */
+  execScript(script: string): Promise<void>
+  close(): Promise<void>
+}
+
+// int8 (bigint) and numeric come back as numbers: points and minor units stay far below 2^53.
+const INT8 = 20
+const NUMERIC = 1700
+
+/**
+ * Opens the database named by a `DATABASE_URL`: `postgres://…`, `pglite:PATH` (a folder) or
+ * `pglite:memory`.
+ */
+export async function openDatabase(url: string, options: { poolSize?: number } = {}) {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    return openPostgres(url, options.poolSize ?? 20)
+  }
+  if (url.startsWith('pglite:')) return openPGlite(url.slice('pglite:'.length))
+  throw new Error(
+    `DATABASE_URL must start with postgres://, postgresql:// or pglite: (got "${url}")`,
+  )
+}
+
+async function openPGlite(location: string): Promise<Database> {
+  const inMemory = location === 'memory' || location === ''
+  if (!inMemory) mkdirSync(location, { recursive: true })
+  // relaxedDurability stays off: every statement is flushed, so a kill -9 loses nothing committed.
+  const pglite = await PGlite.create(inMemory ? undefined : location, {
+    relaxedDurability: false,
+    parsers: { [INT8]: Number, [NUMERIC]: Number },
+  })
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) })
+  return {
+    db,
+    engine: 'pglite',
+    async execScript(script) {
+      // Holding a Kysely connection holds the PGlite mutex, so nothing interleaves.
+      await db.connection().execute(async () => {
+        await pglite.exec(script)
+      })
+    },
+    async close() {
+      await db.destroy()
+    },
+  }
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const types = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === INT8 || oid === NUMERIC) return Number
+      return pg.types.getTypeParser(oid, format)
+    },
+  }
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types })
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  await sql`select 1`.execute(db)
+  return {
+    db,
+    engine: 'postgres',
+    async execScript(script) {
+      const client = await pool.connect()
+      try {
+        await client.query(script)
+      } finally {
+        client.release()
+      }
+    },
+    async close() {
+      await db.destroy()
+    },
+  }
+}

@@ -1,0 +1,3 @@
+export { type Database, type Engine, openDatabase } from './database.js'
+export { migrate } from './migrate.js'
+export type * from './schema.js'

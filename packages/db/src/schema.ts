@@ -1,0 +1,121 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+/** Table types for Kysely; keep in step with `migrations/`. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>
+type Json<T = unknown> = ColumnType<T, string, string>
+
+export interface PlatformSettingsTable {
+  key: string
+  value: Json
+  updated_at: Generated<Date>
+}
+
+export interface ProgramsTable {
+  id: string
+  name: string
+  currency: string
+  timezone: string
+  locale: string
+  points_policy: Json<Record<string, unknown>>
+  tier_ladder: Json<Record<string, unknown>>
+  created_at: CreatedAt
+}
+
+export interface ApiKeysTable {
+  program_id: string
+  id: string
+  name: string
+  role: 'admin' | 'server' | 'readonly'
+  prefix: string
+  key_hash: string
+  created_at: CreatedAt
+  last_used_at: Timestamp | null
+  revoked_at: Timestamp | null
+}
+
+export interface MembersTable {
+  program_id: string
+  id: string
+  external_id: string
+  name: string | null
+  phone: string | null
+  email: string | null
+  birthday: string | null
+  status: Generated<string>
+  joined_at: Timestamp
+  attributes: Json<Record<string, unknown>>
+  referral_code: string
+  referred_by: string | null
+  tier_key: string
+  tier_since: Timestamp
+  points_available: Generated<number>
+  points_pending: Generated<number>
+  growth: Generated<number>
+  lifetime_spend: Generated<number>
+  orders_count: Generated<number>
+  created_at: CreatedAt
+  updated_at: Generated<Date>
+}
+
+export interface IdempotencyKeysTable {
+  program_id: string
+  scope: string
+  key: string
+  fingerprint: string
+  status_code: number
+  response_body: string
+  created_at: CreatedAt
+}
+
+export interface PortalSessionsTable {
+  token_hash: string
+  program_id: string
+  member_id: string
+  locale: string | null
+  return_url: string | null
+  expires_at: Timestamp
+  created_at: CreatedAt
+}
+
+export interface JobRunsTable {
+  program_id: string
+  id: string
+  name: string
+  trigger: 'schedule' | 'manual'
+  slot: Timestamp | null
+  as_of: Timestamp
+  started_at: CreatedAt
+  finished_at: Timestamp | null
+  processed: number | null
+  error: string | null
+}
+
+export interface AuditLogTable {
+  program_id: string
+  id: string
+  actor: string
+  action: string
+  subject_kind: string
+  subject_id: string
+  data: Json<Record<string, unknown>>
+  created_at: CreatedAt
+}
+
+export interface DB {
+  platform_settings: PlatformSettingsTable
+  programs: ProgramsTable
+  api_keys: ApiKeysTable
+  members: MembersTable
+  idempotency_keys: IdempotencyKeysTable
+  portal_sessions: PortalSessionsTable
+  job_runs: JobRunsTable
+  audit_log: AuditLogTable
+}
+
+export type MemberRow = Selectable<MembersTable>
+export type NewMember = Insertable<MembersTable>
+export type MemberUpdate = Updateable<MembersTable>
+export type ProgramRow = Selectable<ProgramsTable>
+export type ApiKeyRow = Selectable<ApiKeysTable>
+export type JobRunRow = Selectable<JobRunsTable>
