@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Services } from '@loyalbase/core'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Config } from './config.js'
-import './http/identity.js'
+import type { AuthRequirement } from './http/identity.js'
 import { authPlugin } from './plugins/auth.js'
 import { errorsPlugin } from './plugins/errors.js'
 import { jsonBodyPlugin } from './plugins/json-body.js'
@@ -22,6 +22,19 @@ export interface AppDeps {
   services: Services
 }
 
+/** Every route with its auth requirement: tests walk it to prove program isolation. */
+export interface RouteEntry {
+  method: string
+  url: string
+  auth: AuthRequirement
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeCatalog: RouteEntry[]
+  }
+}
+
 export const BODY_LIMIT = 1024 * 1024
 
 export type AppConfig = Pick<Config, 'rateLimit' | 'trustProxy' | 'logLevel' | 'webDist'>
@@ -39,6 +52,15 @@ export async function buildApp(services: Services, config: AppConfig): Promise<F
     genReqId: () => randomUUID(),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
     routerOptions: { ignoreTrailingSlash: false },
+  })
+  const catalog: RouteEntry[] = []
+  app.decorate('routeCatalog', catalog)
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method]
+    for (const method of methods) {
+      if (method === 'HEAD') continue
+      catalog.push({ method, url: route.url, auth: route.config?.auth ?? { kind: 'public' } })
+    }
   })
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)

@@ -39,7 +39,14 @@ export function AdminLayout() {
         onCollapse={setCollapsed}
         breakpoint="lg"
         theme="light"
-        style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+        // Sticky, so the menu stays in view beside a long table.
+        style={{
+          position: 'sticky',
+          top: 0,
+          height: '100vh',
+          overflow: 'auto',
+          borderInlineEnd: `1px solid ${token.colorBorderSecondary}`,
+        }}
       >
         <Link to="/admin/members" className="lb-brand">
           <span className="lb-brand-mark">L</span>

@@ -1,4 +1,4 @@
-import { LeftOutlined, RightOutlined } from '@ant-design/icons'
+import { LeftOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons'
 import {
   Button,
   Card,
@@ -120,10 +120,11 @@ export function MemberListPage() {
       </Typography.Title>
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input.Search
+          <Input
             value={draft}
             onChange={(event) => setDraft(event.target.value)}
-            onSearch={(value) => setFilter('query', value.trim())}
+            onPressEnter={() => setFilter('query', draft.trim())}
+            prefix={<SearchOutlined />}
             placeholder={t('members.searchPlaceholder')}
             allowClear
             style={{ maxWidth: 360 }}

@@ -1,0 +1,58 @@
+import { type Clock, createServices, type Services, systemClock } from '@loyalbase/core'
+import { buildApp } from '@loyalbase/server'
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
+import { createTestDb, type TestDatabase } from './test-db.js'
+
+export const TEST_ADMIN_KEY = 'lb_admin_test_platform_key_0001'
+
+export interface TestApp {
+  app: FastifyInstance
+  services: Services
+  db: TestDatabase
+  adminKey: string
+  /** Calls the API in-process; `key` becomes the bearer token, `body` JSON. */
+  call(
+    method: InjectOptions['method'],
+    url: string,
+    options?: { key?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<LightMyRequestResponse>
+  close(): Promise<void>
+}
+
+/** The real app on a fresh database of its own, without an open port. */
+export async function createTestApp(
+  options: { clock?: Clock; rateLimit?: number; webDist?: string } = {},
+): Promise<TestApp> {
+  const db = await createTestDb()
+  const services = createServices(db.database.db, options.clock ?? systemClock)
+  await services.platform.ensureAdminKey(TEST_ADMIN_KEY)
+  const app = await buildApp(services, {
+    rateLimit: options.rateLimit ?? 10_000,
+    trustProxy: false,
+    logLevel: process.env.LB_TEST_LOG ?? 'silent',
+    webDist: options.webDist,
+  })
+  await app.ready()
+  return {
+    app,
+    services,
+    db,
+    adminKey: TEST_ADMIN_KEY,
+    call(method, url, { key, body, headers = {} } = {}) {
+      return app.inject({
+        method,
+        url,
+        headers: {
+          ...(key ? { authorization: `Bearer ${key}` } : {}),
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
+        ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+      })
+    },
+    async close() {
+      await app.close()
+      await db.drop()
+    },
+  }
+}
