@@ -7,6 +7,8 @@ const databaseTests = [
   'apps/server/test/**/*.test.ts',
   'apps/cli/test/**/*.test.ts',
 ]
+// What only the embedded engine has to prove (surviving kill -9 of the one process).
+const embeddedOnlyTests = ['apps/server/test-embedded/**/*.test.ts']
 const engines = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite']
 
 export default defineConfig({
@@ -24,7 +26,11 @@ export default defineConfig({
       },
       ...engines.map((engine) => ({
         extends: true as const,
-        test: { name: engine, include: databaseTests, env: { LB_TEST_ENGINE: engine } },
+        test: {
+          name: engine,
+          include: engine === 'pglite' ? [...databaseTests, ...embeddedOnlyTests] : databaseTests,
+          env: { LB_TEST_ENGINE: engine },
+        },
       })),
       {
         extends: true,

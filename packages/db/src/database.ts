@@ -18,6 +18,7 @@ export interface Database {
 // int8 (bigint) and numeric come back as numbers: points and minor units stay far below 2^53.
 const INT8 = 20
 const NUMERIC = 1700
+const ADMIN_SHUTDOWN = '57P01'
 
 /**
  * Opens the database named by a `DATABASE_URL`: `postgres://…`, `pglite:PATH` (a folder) or
@@ -65,6 +66,11 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     },
   }
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types })
+  // An idle client can lose its server (restart, failover, a dropped test database); without a
+  // listener that error would crash the process. The pool replaces the client on next use.
+  pool.on('error', (error: Error & { code?: string }) => {
+    if (error.code !== ADMIN_SHUTDOWN) console.error(`postgres: idle connection lost: ${error.message}`)
+  })
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
   await sql`select 1`.execute(db)
   return {

@@ -14,7 +14,13 @@ export interface TestApp {
   call(
     method: InjectOptions['method'],
     url: string,
-    options?: { key?: string; body?: unknown; headers?: Record<string, string> },
+    options?: {
+      key?: string
+      body?: unknown
+      headers?: Record<string, string>
+      /** The client's socket address (default 127.0.0.1). */
+      remoteAddress?: string
+    },
   ): Promise<LightMyRequestResponse>
   close(): Promise<void>
 }
@@ -38,10 +44,11 @@ export async function createTestApp(
     services,
     db,
     adminKey: TEST_ADMIN_KEY,
-    call(method, url, { key, body, headers = {} } = {}) {
+    call(method, url, { key, body, headers = {}, remoteAddress } = {}) {
       return app.inject({
         method,
         url,
+        ...(remoteAddress ? { remoteAddress } : {}),
         headers: {
           ...(key ? { authorization: `Bearer ${key}` } : {}),
           ...(body !== undefined ? { 'content-type': 'application/json' } : {}),

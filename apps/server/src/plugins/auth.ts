@@ -55,7 +55,8 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /** Decides 401 / 403 before any body is read, from the route's `config.auth`. */
 export const authPlugin = fp(async (app: FastifyInstance, opts: { services: Services }) => {
-  const throttle = new FailedAuthThrottle()
+  // The services' clock, so that tests can step through the minute.
+  const throttle = new FailedAuthThrottle(() => opts.services.clock.now().getTime())
   app.decorateRequest('identity', null as never)
 
   async function reject(request: FastifyRequest, reply: FastifyReply, detail: string) {

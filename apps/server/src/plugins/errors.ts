@@ -29,7 +29,10 @@ interface AjvError {
   params: Record<string, unknown>
 }
 
-/** `/items/0/sku` → `items[0].sku`; a missing or unknown property names itself. */
+/**
+ * `/items/0/sku` → `items[0].sku`; a missing or unknown property, or a union's tag, names
+ * itself. The body as a whole is `body`.
+ */
 function fieldPath(prefix: string, error: AjvError): string {
   let path = error.instancePath
     .split('/')
@@ -39,15 +42,21 @@ function fieldPath(prefix: string, error: AjvError): string {
       (acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part),
       '',
     )
-  const named = error.params.missingProperty ?? error.params.additionalProperty
+  const named =
+    error.params.missingProperty ??
+    error.params.additionalProperty ??
+    (error.keyword === 'discriminator' ? error.params.tag : undefined)
   if (typeof named === 'string') path = path ? `${path}.${named}` : named
-  if (prefix !== 'body') path = path || prefix
-  return path
+  return path || prefix
 }
 
 function fieldMessage(error: AjvError): string {
   if (error.keyword === 'additionalProperties') return 'is not a known field'
   if (error.keyword === 'required') return 'is required'
+  if (error.keyword === 'discriminator') {
+    if (error.params.error === 'mapping') return 'is not one of the allowed types'
+    return error.params.tagValue === undefined ? 'is required' : 'must be string'
+  }
   return error.message ?? 'is invalid'
 }
 

@@ -28,10 +28,11 @@ export function findIllFormedText(value: unknown, path = ''): string | undefined
 
 /**
  * JSON bodies: parsed strictly (no `__proto__` tricks), and text that PostgreSQL cannot store
- * or that is not valid Unicode is refused with the path of the field.
+ * or that is not valid Unicode is refused with the path of the field. Other media types are 415.
  */
 export const jsonBodyPlugin = fp(async (app: FastifyInstance) => {
-  app.removeContentTypeParser(['application/json'])
+  // JSON only: a text/plain body would otherwise reach validation as a string (a 400, not 415).
+  app.removeAllContentTypeParsers()
   app.addContentTypeParser(
     /^application\/([\w.+-]+\+)?json(;.*)?$/,
     { parseAs: 'string' },

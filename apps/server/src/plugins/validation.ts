@@ -14,6 +14,7 @@ export const validationPlugin = fp(async (app: FastifyInstance) => {
     coerceTypes: false,
     removeAdditional: false,
     useDefaults: false,
+    discriminator: true,
     strict: false,
   })
   const lenient = new Ajv({
@@ -21,10 +22,18 @@ export const validationPlugin = fp(async (app: FastifyInstance) => {
     coerceTypes: true,
     removeAdditional: false,
     useDefaults: true,
+    discriminator: true,
     strict: false,
   })
   addFormats(strict)
   addFormats(lenient)
+  // A POST without a body is read as `{}`: its schema then names what is missing, and
+  // actions whose fields are all optional (`…/run`, `…/portal-sessions`) need no body at all.
+  app.addHook('preValidation', async (request) => {
+    if (request.body === undefined && (request.method === 'POST' || request.method === 'PATCH')) {
+      request.body = {}
+    }
+  })
   app.setValidatorCompiler(({ schema, httpPart }) => {
     const ajv = httpPart === 'body' ? strict : lenient
     return ajv.compile(schema)

@@ -56,14 +56,12 @@ export async function jobRoutes(fastify: FastifyInstance, { services }: AppDeps)
         operationId: 'runJob',
         summary: 'Run a job for this program now, as of a time (default now)',
         params: Type.Object({ name: Type.String({ maxLength: 64 }) }),
-        body: Type.Optional(
-          Type.Object({ as_of: Type.Optional(ZTimestamp) }, { additionalProperties: false }),
-        ),
+        body: Type.Object({ as_of: Type.Optional(ZTimestamp) }, { additionalProperties: false }),
         response: { 200: Type.Object({ processed: Type.Integer() }), ...errorResponses() },
       },
     },
     async (request) => {
-      const asOf = request.body?.as_of ? new Date(request.body.as_of) : undefined
+      const asOf = request.body.as_of ? new Date(request.body.as_of) : undefined
       return services.jobs.runNow(programOf(request).id, request.params.name, asOf)
     },
   )

@@ -111,7 +111,7 @@ export async function memberRoutes(fastify: FastifyInstance, { services }: AppDe
         operationId: 'createPortalSession',
         summary: 'A short-lived link that opens the member portal as this member',
         params: ZMemberParams,
-        body: Type.Optional(ZPortalSessionCreate),
+        body: ZPortalSessionCreate,
         response: { 201: ZPortalSession, ...errorResponses() },
       },
     },
@@ -120,7 +120,7 @@ export async function memberRoutes(fastify: FastifyInstance, { services }: AppDe
       const session = await services.portalSessions.create(
         programOf(request),
         request.params.member,
-        request.body ?? {},
+        request.body,
         base,
       )
       return reply.code(201).send(session)

@@ -13,13 +13,14 @@ export interface ComingSoonProps {
 export function ComingSoon({ section, children }: ComingSoonProps) {
   const { t } = useTranslation()
   return (
-    <Result
-      icon={<ClockCircleOutlined />}
-      title={t('admin.comingSoon.title', { section })}
-      subTitle={t('admin.comingSoon.subtitle')}
-      data-testid="coming-soon"
-    >
+    <>
+      <Result
+        icon={<ClockCircleOutlined />}
+        title={t('admin.comingSoon.title', { section })}
+        subTitle={t('admin.comingSoon.subtitle')}
+        data-testid="coming-soon"
+      />
       {children}
-    </Result>
+    </>
   )
 }

@@ -65,6 +65,8 @@ void i18n.use(initReactI18next).init({
   lng: readStoredLocale() ?? DEFAULT_LOCALE,
   fallbackLng: DEFAULT_LOCALE,
   supportedLngs: [...LOCALES],
+  // Resources are bundled: initialise synchronously so the first render need not suspend.
+  initAsync: false,
   // React escapes rendered text already.
   interpolation: { escapeValue: false },
 })

@@ -5,8 +5,11 @@
  */
 const STORAGE_KEY = 'lb.portalToken'
 
-// Fallback for when sessionStorage is unavailable, so a second read in the same page works.
+// What the link carried, kept for this page load: React may run a component's state
+// initializer twice (a render thrown away by Suspense), and the second run finds the
+// fragment already gone. Also the fallback when sessionStorage is unavailable.
 let tokenInMemory: string | null = null
+let localeFromLink: string | null = null
 
 export interface PortalFragment {
   token: string | null
@@ -47,6 +50,7 @@ export function clearPortalToken() {
  */
 export function takePortalTokenFromUrl(): { token: string | null; locale: string | null } {
   const fragment = parsePortalFragment(window.location.hash)
+  if (fragment.locale) localeFromLink = fragment.locale
   if (fragment.token) {
     tokenInMemory = fragment.token
     try {
@@ -57,7 +61,7 @@ export function takePortalTokenFromUrl(): { token: string | null; locale: string
     const { pathname, search } = window.location
     const hash = fragment.rest ? `#${fragment.rest}` : ''
     window.history.replaceState(window.history.state, '', `${pathname}${search}${hash}`)
-    return { token: fragment.token, locale: fragment.locale }
+    return { token: fragment.token, locale: localeFromLink }
   }
-  return { token: readPortalToken(), locale: fragment.locale }
+  return { token: readPortalToken(), locale: localeFromLink }
 }

@@ -48,7 +48,7 @@ export function createApiKeysService(db: Kysely<DB>, clock: Clock) {
       claim?: IdempotencyClaim,
     ): Promise<StoredResponse> {
       await requireProgram(programId)
-      return runIdempotent(db, programId, claim, 201, async (trx) => {
+      return runIdempotent(db, clock, programId, claim, 201, async (trx) => {
         const { key, prefix } = generateProgramKey()
         const row = await insertApiKey(trx, {
           program_id: programId,

@@ -14,6 +14,7 @@ export async function insertClaim(
   db: Executor,
   programId: string,
   claim: { scope: string; key: string; fingerprint: string },
+  at: Date,
 ): Promise<boolean> {
   const inserted = await db
     .insertInto('idempotency_keys')
@@ -24,6 +25,7 @@ export async function insertClaim(
       fingerprint: claim.fingerprint,
       status_code: 0,
       response_body: '',
+      created_at: at,
     })
     .onConflict((oc) => oc.columns(['program_id', 'scope', 'key']).doNothing())
     .returning('key')

@@ -1,6 +1,7 @@
 import type { DB } from '@loyalbase/db'
 import type { Kysely, Transaction } from 'kysely'
 import { AppError } from '../shared/app-error.js'
+import type { Clock } from '../shared/clock.js'
 import type { IdempotencyClaim, StoredResponse } from './idempotency.js'
 import { findRecord, insertClaim, saveResponse } from './idempotency.repository.js'
 
@@ -13,6 +14,7 @@ import { findRecord, insertClaim, saveResponse } from './idempotency.repository.
  */
 export async function runIdempotent<T>(
   db: Kysely<DB>,
+  clock: Clock,
   programId: string,
   claim: IdempotencyClaim | undefined,
   status: number,
@@ -20,7 +22,7 @@ export async function runIdempotent<T>(
 ): Promise<StoredResponse> {
   return db.transaction().execute(async (trx) => {
     if (claim) {
-      const fresh = await insertClaim(trx, programId, claim)
+      const fresh = await insertClaim(trx, programId, claim, clock.now())
       if (!fresh) {
         const record = await findRecord(trx, programId, claim.scope, claim.key)
         if (!record) throw new Error('idempotency record vanished after a conflicting insert')

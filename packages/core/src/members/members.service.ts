@@ -47,7 +47,7 @@ export function createMembersService(db: Kysely<DB>, clock: Clock) {
     ): Promise<StoredResponse> {
       assertMemberFields(input)
       try {
-        return await runIdempotent(db, program.id, claim, 201, async (trx) => {
+        return await runIdempotent(db, clock, program.id, claim, 201, async (trx) => {
           let referredBy: string | null = null
           if (input.referred_by !== undefined) {
             referredBy =

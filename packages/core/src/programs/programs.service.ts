@@ -78,7 +78,7 @@ export function createProgramsService(db: Kysely<DB>, clock: Clock) {
       assertCurrency(currency)
       assertTimezone(timezone)
       assertLocale(locale)
-      return runIdempotent(db, PLATFORM, claim, 201, async (trx) => {
+      return runIdempotent(db, clock, PLATFORM, claim, 201, async (trx) => {
         const row = await insertProgram(trx, {
           id: newId('prog'),
           name: input.name,

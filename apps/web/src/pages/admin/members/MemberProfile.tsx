@@ -1,4 +1,4 @@
-import { Descriptions, type DescriptionsProps, Tag, Typography } from 'antd'
+import { Descriptions, type DescriptionsProps, Flex, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { Member } from '../../../api/members'
 import type { Program } from '../../../api/program'
@@ -64,12 +64,14 @@ export function MemberProfile({ member, program }: MemberProfileProps) {
       key: 'tier',
       label: t('memberDetail.fields.tier'),
       children: (
-        <>
-          <Tag color="geekblue">{member.tier.name}</Tag>
+        <Flex align="center" gap={8} wrap>
+          <Tag color="geekblue" style={{ marginInlineEnd: 0 }}>
+            {member.tier.name}
+          </Tag>
           <Typography.Text type="secondary">
             {t('memberDetail.fields.tierSince', { date: format.date(member.tier.since) })}
           </Typography.Text>
-        </>
+        </Flex>
       ),
     },
     {

@@ -1,0 +1,61 @@
+import type { BenchScenario } from './bench.js'
+import type { BenchApi } from './bench-api.client.js'
+
+const READ_POOL_SIZE = 1_000
+const SEED_CONCURRENCY = 16
+
+function memberBody(externalId: string) {
+  return { external_id: externalId, name: `Bench member ${externalId}`, phone: '13800000000' }
+}
+
+/** Creates `count` members through the API, a few at a time, and returns their ids. */
+async function seedMembers(api: BenchApi, count: number): Promise<string[]> {
+  const ids: string[] = []
+  let next = 0
+  const worker = async () => {
+    while (next < count) {
+      const n = next++
+      const member = await api.post<{ id: string }>('/v1/members', memberBody(`seed-${n}`))
+      ids.push(member.id)
+    }
+  }
+  await Promise.all(Array.from({ length: SEED_CONCURRENCY }, worker))
+  return ids
+}
+
+export const memberCreations: BenchScenario = {
+  name: 'member creations/s',
+  async prepare() {
+    // Shared by every connection, so that no two requests send the same external_id.
+    let counter = 0
+    return [
+      {
+        method: 'POST',
+        path: '/v1/members',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => {
+          counter++
+          return { ...request, body: JSON.stringify(memberBody(`bench-${counter}`)) }
+        },
+      },
+    ]
+  },
+}
+
+export const memberReads: BenchScenario = {
+  name: 'member reads/s',
+  async prepare(api, progress) {
+    progress.phase(`creating ${READ_POOL_SIZE} members to read`)
+    const ids = await seedMembers(api, READ_POOL_SIZE)
+    let next = 0
+    return [
+      {
+        method: 'GET',
+        setupRequest: (request) => ({
+          ...request,
+          path: `/v1/members/${ids[next++ % ids.length]}`,
+        }),
+      },
+    ]
+  },
+}

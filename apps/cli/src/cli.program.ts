@@ -1,0 +1,43 @@
+import { Command } from 'commander'
+import { registerBenchCommand } from './bench/bench.command.js'
+import { type CliConfig, loadCliConfig } from './cli.config.js'
+import { reportFailure } from './cli.errors.js'
+import { registerJobsCommand } from './jobs/jobs.command.js'
+
+/** Where a command writes and what it reads from outside: the real process, or a test's. */
+export interface CliIo {
+  env: NodeJS.ProcessEnv
+  stdout: NodeJS.WritableStream
+  stderr: NodeJS.WritableStream & { isTTY?: boolean }
+}
+
+export interface CommandContext {
+  config: CliConfig
+  io: CliIo
+}
+
+/** Runs one command line (without `node` and the script) and returns its exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const program = new Command('loyalbase')
+    .description('Loyalbase command line: works on the same DATABASE_URL as the server')
+    .option('--debug', 'print the stack of unexpected failures')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+  let config: CliConfig | undefined
+  try {
+    config = loadCliConfig(io.env)
+    const context: CommandContext = { config, io }
+    registerJobsCommand(program, context)
+    registerBenchCommand(program, context)
+    await program.parseAsync(argv, { from: 'user' })
+    return 0
+  } catch (error) {
+    const debug = config?.debug === true || program.opts().debug === true
+    const { message, exitCode } = reportFailure(error, debug)
+    if (message) io.stderr.write(message)
+    return exitCode
+  }
+}

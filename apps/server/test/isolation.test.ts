@@ -1,0 +1,59 @@
+import {
+  createMember,
+  createProgram,
+  createTestApp,
+  expectForeignKeySeesNothing,
+  type TestApp,
+} from '@loyalbase/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+let t: TestApp
+
+beforeAll(async () => {
+  t = await createTestApp()
+})
+afterAll(() => t.close())
+
+// Every route that names a resource must appear here: the check fails on any route it cannot
+// call, so a new route cannot skip the isolation proof.
+describe('program isolation', () => {
+  it('answers 404 to another program’s key on every route that names a resource', async () => {
+    const owner = await createProgram(t, { name: 'Owner' })
+    const intruder = await createProgram(t, { name: 'Intruder' })
+    const member = await createMember(t, owner.keys.admin)
+    const keys = (await t.call('GET', '/v1/api-keys', { key: owner.keys.admin })).json().data
+    const checked = await expectForeignKeySeesNothing(
+      t,
+      intruder.keys.admin,
+      { member: member.id, key_id: keys[0].id },
+      {
+        'PATCH /v1/members/:member': { name: 'intruder' },
+        'POST /v1/members/:member/portal-sessions': {},
+      },
+      ['name'],
+    )
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        'GET /v1/members/:member',
+        'PATCH /v1/members/:member',
+        'POST /v1/members/:member/portal-sessions',
+        'DELETE /v1/api-keys/:key_id',
+      ]),
+    )
+    // The owner's data is untouched and its key still works.
+    const after = await t.call('GET', `/v1/members/${member.id}`, { key: owner.keys.admin })
+    expect(after.json().name).toBeNull()
+    expect((await t.call('GET', '/v1/program', { key: owner.keys.readonly })).statusCode).toBe(200)
+  })
+
+  it('keeps external ids apart: the same external_id in two programs is two members', async () => {
+    const a = await createProgram(t, { name: 'A' })
+    const b = await createProgram(t, { name: 'B' })
+    const inA = await createMember(t, a.keys.admin, { external_id: 'same', name: 'in A' })
+    const inB = await createMember(t, b.keys.admin, { external_id: 'same', name: 'in B' })
+    expect(inA.id).not.toBe(inB.id)
+    expect((await t.call('GET', '/v1/members/same', { key: a.keys.admin })).json().name).toBe('in A')
+    expect((await t.call('GET', '/v1/members/same', { key: b.keys.admin })).json().name).toBe('in B')
+    expect((await t.call('GET', `/v1/members/${inA.id}`, { key: b.keys.admin })).statusCode).toBe(404)
+  })
+})

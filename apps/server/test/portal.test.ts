@@ -1,0 +1,75 @@
+import { fixedClock } from '@loyalbase/core'
+import { createMember, createProgram, createTestApp, type TestApp, type TestProgram } from '@loyalbase/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+const clock = fixedClock('2026-03-01T08:00:00Z')
+let t: TestApp
+let program: TestProgram
+
+beforeAll(async () => {
+  t = await createTestApp({ clock })
+  program = await createProgram(t, { name: '悦享会' })
+})
+afterAll(() => t.close())
+
+describe('member portal sessions', () => {
+  it('opens the portal as the member for an hour', async () => {
+    const member = await createMember(t, program.keys.admin, { name: '林晨' })
+    const res = await t.call('POST', `/v1/members/${member.external_id}/portal-sessions`, {
+      key: program.keys.server,
+      body: { locale: 'en' },
+    })
+    expect(res.statusCode).toBe(201)
+    const session = res.json()
+    expect(session.token).toMatch(/^lb_ps_/)
+    expect(session.expires_at).toBe('2026-03-01T09:00:00.000Z')
+    expect(session.url).toMatch(/^http:\/\/localhost(:\d+)?\/portal#token=lb_ps_/)
+    expect(new URLSearchParams(session.url.split('#')[1]).get('token')).toBe(session.token)
+
+    const me = await t.call('GET', '/v1/portal/me', { key: session.token })
+    expect(me.statusCode).toBe(200)
+    expect(me.json()).toMatchObject({
+      member: { id: member.id, name: '林晨', tier: { key: 'member' }, points: { available: 0 } },
+      program: { id: program.id, name: '悦享会', currency: 'CNY' },
+      locale: 'en',
+    })
+
+    // The token reaches this member's portal and nothing else.
+    expect((await t.call('GET', '/v1/members', { key: session.token })).statusCode).toBe(403)
+    expect((await t.call('GET', `/v1/members/${member.id}`, { key: session.token })).statusCode).toBe(403)
+    expect((await t.call('GET', '/v1/programs', { key: session.token })).statusCode).toBe(403)
+
+    clock.set('2026-03-01T09:00:01Z')
+    const expired = await t.call('GET', '/v1/portal/me', { key: session.token })
+    expect(expired.statusCode).toBe(401)
+    expect(expired.json().code).toBe('unauthorized')
+    clock.set('2026-03-01T08:00:00Z')
+  })
+
+  it('is for admin and server keys only, and for members of the key’s program', async () => {
+    const member = await createMember(t, program.keys.admin)
+    const readonly = await t.call('POST', `/v1/members/${member.id}/portal-sessions`, {
+      key: program.keys.readonly,
+      body: {},
+    })
+    expect(readonly.statusCode).toBe(403)
+    const admin = await t.call('POST', `/v1/members/${member.id}/portal-sessions`, { key: program.keys.admin })
+    expect(admin.statusCode).toBe(201)
+    const unknown = await t.call('POST', '/v1/members/nobody/portal-sessions', {
+      key: program.keys.admin,
+      body: {},
+    })
+    expect(unknown.statusCode).toBe(404)
+    const badUrl = await t.call('POST', `/v1/members/${member.id}/portal-sessions`, {
+      key: program.keys.admin,
+      body: { return_url: 'not a url' },
+    })
+    expect(badUrl.statusCode).toBe(400)
+    expect(badUrl.json().errors[0].path).toBe('return_url')
+  })
+
+  it('answers 401 to a made-up portal token', async () => {
+    const res = await t.call('GET', '/v1/portal/me', { key: 'lb_ps_made-up-token' })
+    expect(res.statusCode).toBe(401)
+  })
+})
