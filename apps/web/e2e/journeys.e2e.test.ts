@@ -72,7 +72,11 @@ describe('admin console', () => {
 
     // demo-0007 is one of the deterministic demo members.
     const member = (await server.app
-      .inject({ method: 'GET', url: '/v1/members/demo-0007', headers: { authorization: `Bearer ${demoKey}` } })
+      .inject({
+        method: 'GET',
+        url: '/v1/members/demo-0007',
+        headers: { authorization: `Bearer ${demoKey}` },
+      })
       .then((r) => r.json())) as { id: string; name: string; phone: string }
     await page.getByTestId('member-search-input').fill(member.phone)
     await page.getByTestId('member-search-input').press('Enter')
@@ -90,7 +94,11 @@ describe('admin console', () => {
 describe('member portal', () => {
   it('opens a portal session link and shows the member card', async () => {
     const member = (await server.app
-      .inject({ method: 'GET', url: '/v1/members/demo-0003', headers: { authorization: `Bearer ${demoKey}` } })
+      .inject({
+        method: 'GET',
+        url: '/v1/members/demo-0003',
+        headers: { authorization: `Bearer ${demoKey}` },
+      })
       .then((r) => r.json())) as { id: string; name: string }
     const session = (await server.app
       .inject({
@@ -101,7 +109,10 @@ describe('member portal', () => {
       })
       .then((r) => r.json())) as { url: string }
     const link = new URL(session.url)
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+    })
     page = await context.newPage()
     await page.goto(`${base()}${link.pathname}${link.hash}`)
     await page.getByTestId('portal-card').waitFor()

@@ -18,7 +18,9 @@ function PageLoading() {
 export function App() {
   return (
     <AppProviders>
-      <BrowserRouter>
+      {/* Navigations render at once rather than as transitions, so what a click or Enter
+          changed is on screen when the event is over (predictable for users and tests). */}
+      <BrowserRouter useTransitions={false}>
         <Suspense fallback={<PageLoading />}>
           <Routes>
             <Route path="/admin/*" element={<AdminRoutes />} />

@@ -73,7 +73,7 @@ export async function openBenchTarget(
     kind: 'ready',
     label: 'pglite',
     databaseUrl: 'pglite:memory',
-    description: 'in memory',
+    description: 'an in-memory database',
     dispose: async () => {},
   }
 }

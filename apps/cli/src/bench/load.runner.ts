@@ -24,7 +24,10 @@ export interface LoadResult {
 /** Drives the server with autocannon for a fixed time and returns what it measured. */
 export function runLoad(load: LoadRequest): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const instance = autocannon(
+    let instance: autocannon.Instance | undefined
+    const stop = () => instance?.stop()
+    // autocannon answers invalid options synchronously, before it returns an instance.
+    instance = autocannon(
       {
         url: load.url,
         connections: load.connections,
@@ -45,7 +48,6 @@ export function runLoad(load: LoadRequest): Promise<LoadResult> {
         })
       },
     )
-    const stop = () => instance.stop()
     load.signal?.addEventListener('abort', stop, { once: true })
     instance.on('tick', () => load.onTick())
   })

@@ -68,6 +68,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { services: Serv
         new AppError('rate_limited', 'Too many failed authentications; retry later.'),
       )
     }
+    reply.header('www-authenticate', 'Bearer realm="loyalbase"')
     return sendProblem(reply, new AppError('unauthorized', detail))
   }
 

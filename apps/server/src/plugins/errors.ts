@@ -1,6 +1,7 @@
-import { AppError, type ErrorCode, type FieldError } from '@loyalbase/core'
+import { AppError, type ErrorCode } from '@loyalbase/core'
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
 import fp from 'fastify-plugin'
+import { type AjvError, validationProblem } from './validation.js'
 
 export const PROBLEM_TYPE = 'application/problem+json; charset=utf-8'
 
@@ -20,67 +21,6 @@ export function sendProblem(reply: FastifyReply, error: AppError) {
     .code(error.status)
     .type(PROBLEM_TYPE)
     .send(JSON.stringify(problemBody(error)))
-}
-
-interface AjvError {
-  instancePath: string
-  keyword: string
-  message?: string
-  params: Record<string, unknown>
-}
-
-/**
- * `/items/0/sku` → `items[0].sku`; a missing or unknown property, or a union's tag, names
- * itself. The body as a whole is `body`.
- */
-function fieldPath(prefix: string, error: AjvError): string {
-  let path = error.instancePath
-    .split('/')
-    .slice(1)
-    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
-    .reduce(
-      (acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part),
-      '',
-    )
-  const named =
-    error.params.missingProperty ??
-    error.params.additionalProperty ??
-    (error.keyword === 'discriminator' ? error.params.tag : undefined)
-  if (typeof named === 'string') path = path ? `${path}.${named}` : named
-  return path || prefix
-}
-
-function fieldMessage(error: AjvError): string {
-  if (error.keyword === 'additionalProperties') return 'is not a known field'
-  if (error.keyword === 'required') return 'is required'
-  if (error.keyword === 'discriminator') {
-    if (error.params.error === 'mapping') return 'is not one of the allowed types'
-    return error.params.tagValue === undefined ? 'is required' : 'must be string'
-  }
-  return error.message ?? 'is invalid'
-}
-
-export function validationProblem(context: string, errors: AjvError[]): AppError {
-  const seen = new Set<string>()
-  const fields: FieldError[] = []
-  for (const error of errors) {
-    // anyOf/oneOf repeat their branches' errors; keep one line per path and message.
-    if (error.keyword === 'anyOf' || error.keyword === 'oneOf' || error.keyword === 'if') continue
-    const item = { path: fieldPath(context, error), message: fieldMessage(error) }
-    const id = `${item.path}\u0001${item.message}`
-    if (!seen.has(id)) fields.push(item)
-    seen.add(id)
-  }
-  // A nullable field reports "must be null" beside the real complaint; keep the real one.
-  const pruned = fields.filter(
-    (f) => f.message !== 'must be null' || !fields.some((o) => o.path === f.path && o !== f),
-  )
-  fields.splice(0, fields.length, ...pruned)
-  const first = fields[0]
-  const detail = first
-    ? `${first.path ? `${first.path}: ` : ''}${first.message}`
-    : 'The request is invalid.'
-  return new AppError('invalid_request', detail, fields)
 }
 
 const FASTIFY_CODES: Record<string, [ErrorCode, string]> = {

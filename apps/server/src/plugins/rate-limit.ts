@@ -7,6 +7,7 @@ function clientKey(request: FastifyRequest): string {
   const identity = request.identity
   if (identity.kind === 'program') return `key:${identity.keyId}`
   if (identity.kind === 'portal') return `member:${identity.program.id}:${identity.memberId}`
+  if (identity.kind === 'platform') return 'platform'
   return `ip:${request.ip}`
 }
 
@@ -19,7 +20,9 @@ export const rateLimitPlugin = fp(async (app: FastifyInstance, opts: { max: numb
     global: true,
     max: opts.max,
     timeWindow: 1000,
-    hook: 'preHandler',
+    // After auth (onRequest) has named the key, before the body is parsed or validated: a
+    // client over its rate is refused without spending work on what it sent.
+    hook: 'preParsing',
     enableDraftSpec: true,
     keyGenerator: clientKey,
     errorResponseBuilder: (_request, context) =>

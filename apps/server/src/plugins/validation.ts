@@ -1,3 +1,4 @@
+import { AppError, type FieldError } from '@loyalbase/core'
 import Ajv from 'ajv'
 import addFormats from 'ajv-formats'
 import type { FastifyInstance } from 'fastify'
@@ -14,7 +15,6 @@ export const validationPlugin = fp(async (app: FastifyInstance) => {
     coerceTypes: false,
     removeAdditional: false,
     useDefaults: false,
-    discriminator: true,
     strict: false,
   })
   const lenient = new Ajv({
@@ -22,20 +22,124 @@ export const validationPlugin = fp(async (app: FastifyInstance) => {
     coerceTypes: true,
     removeAdditional: false,
     useDefaults: true,
-    discriminator: true,
     strict: false,
   })
   addFormats(strict)
   addFormats(lenient)
-  // A POST without a body is read as `{}`: its schema then names what is missing, and
-  // actions whose fields are all optional (`…/run`, `…/portal-sessions`) need no body at all.
-  app.addHook('preValidation', async (request) => {
-    if (request.body === undefined && (request.method === 'POST' || request.method === 'PATCH')) {
-      request.body = {}
-    }
-  })
   app.setValidatorCompiler(({ schema, httpPart }) => {
     const ajv = httpPart === 'body' ? strict : lenient
     return ajv.compile(schema)
   })
 })
+
+export interface AjvError {
+  instancePath: string
+  schemaPath: string
+  keyword: string
+  message?: string
+  params: Record<string, unknown>
+}
+
+const errorId = (e: AjvError) => `${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`
+const depth = (instancePath: string) => instancePath.split('/').length
+
+/**
+ * `allErrors` reports every branch of a union. A tagged union (`{ type: 'rolling', … }`) is
+ * narrowed to the branch whose tag matches, or to one "must be one of" on the tag; otherwise
+ * the errors that every branch shares are kept when there are any.
+ */
+function narrowUnions(input: AjvError[]): AjvError[] {
+  let errors = input
+  const unions = input
+    .filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')
+    .sort((a, b) => b.schemaPath.length - a.schemaPath.length)
+  for (const union of unions) {
+    const base = `${union.schemaPath}/`
+    const branches = new Map<string, AjvError[]>()
+    for (const e of errors) {
+      if (!e.schemaPath.startsWith(base)) continue
+      const index = e.schemaPath.slice(base.length).split('/')[0] as string
+      branches.set(index, [...(branches.get(index) ?? []), e])
+    }
+    if (branches.size < 2) continue
+    const tagDepth = depth(union.instancePath) + 1
+    const isTagMiss = (e: AjvError) =>
+      (e.keyword === 'const' || e.keyword === 'enum') && depth(e.instancePath) === tagDepth
+    const all = [...branches.values()]
+    const survivors = all.filter((branch) => !branch.some(isTagMiss))
+    let kept: AjvError[] | undefined
+    if (survivors.length === 1) {
+      kept = survivors[0]
+    } else if (survivors.length === 0) {
+      const misses = all.flatMap((branch) => branch.filter(isTagMiss))
+      const paths = new Set(misses.map((e) => e.instancePath))
+      const [first] = misses
+      if (paths.size === 1 && first) {
+        const allowed = misses.flatMap((e) =>
+          e.keyword === 'const' ? [e.params.allowedValue] : (e.params.allowedValues as unknown[]),
+        )
+        const message = `must be one of: ${[...new Set(allowed)].map(String).join(', ')}`
+        kept = [{ ...first, keyword: 'enum', message }]
+      }
+    } else {
+      const shared = survivors.reduce((acc, branch) => {
+        const ids = new Set(branch.map(errorId))
+        return acc.filter((e) => ids.has(errorId(e)))
+      })
+      if (shared.length > 0) kept = shared
+    }
+    if (!kept) continue
+    const dropped = new Set(all.flat())
+    for (const e of kept) dropped.delete(e)
+    errors = errors.filter((e) => !dropped.has(e) && e !== union)
+    errors.push(...kept.filter((e) => !errors.includes(e)))
+  }
+  return errors
+}
+
+/**
+ * `/items/0/sku` → `items[0].sku`; a missing or unknown property names itself. The part as a
+ * whole is named by its context (`body`, `querystring`, `params`).
+ */
+function fieldPath(context: string, error: AjvError): string {
+  let path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .reduce(
+      (acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part),
+      '',
+    )
+  const named = error.params.missingProperty ?? error.params.additionalProperty
+  if (typeof named === 'string') path = path ? `${path}.${named}` : named
+  return path || context
+}
+
+function fieldMessage(error: AjvError): string {
+  if (error.keyword === 'additionalProperties') return 'is not a known field'
+  if (error.keyword === 'required') return 'is required'
+  return error.message ?? 'is invalid'
+}
+
+/** A schema failure as `400 invalid_request`, one `{ path, message }` per failing field. */
+export function validationProblem(context: string, errors: AjvError[]): AppError {
+  const seen = new Set<string>()
+  const fields: FieldError[] = []
+  for (const error of narrowUnions(errors)) {
+    // A union that could not be narrowed repeats its branches' errors; `if` adds nothing.
+    if (error.keyword === 'anyOf' || error.keyword === 'oneOf' || error.keyword === 'if') continue
+    const item = { path: fieldPath(context, error), message: fieldMessage(error) }
+    const id = `${item.path}\u0001${item.message}`
+    if (!seen.has(id)) fields.push(item)
+    seen.add(id)
+  }
+  // A nullable field reports "must be null" beside the real complaint; keep the real one.
+  const pruned = fields.filter(
+    (f) => f.message !== 'must be null' || !fields.some((o) => o.path === f.path && o !== f),
+  )
+  const first = pruned[0]
+  const detail = first
+    ? `${first.path ? `${first.path}: ` : ''}${first.message}`
+    : 'The request is invalid.'
+  return new AppError('invalid_request', detail, pruned)
+}

@@ -20,6 +20,9 @@ const KeyParams = Type.Object({
   key_id: Type.String({ maxLength: 64 }),
 })
 const OwnKeyParams = Type.Object({ key_id: Type.String({ maxLength: 64 }) })
+const KEY_SHOWN_ONCE =
+  'The response holds the key, shown this once: only its hash is stored. For that reason this ' +
+  'call ignores `Idempotency-Key`; a retried call makes a second key, which can be revoked.'
 
 export async function programRoutes(fastify: FastifyInstance, { services }: AppDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
@@ -64,15 +67,16 @@ export async function programRoutes(fastify: FastifyInstance, { services }: AppD
         tags: ['programs'],
         operationId: 'createProgramApiKey',
         summary: 'Create an API key for a program',
+        description: KEY_SHOWN_ONCE,
         params: ProgramParams,
         body: ZApiKeyCreate,
-        response: { 201: ZApiKeyCreated, ...errorResponses(409) },
+        response: { 201: ZApiKeyCreated, ...errorResponses() },
       },
     },
     async (request, reply) =>
       sendStored(
         reply,
-        await services.apiKeys.create(request.params.id, request.body, idempotencyClaim(request)),
+        await services.apiKeys.create(request.params.id, request.body),
       ),
   )
 
@@ -84,11 +88,13 @@ export async function programRoutes(fastify: FastifyInstance, { services }: AppD
         tags: ['programs'],
         operationId: 'listProgramApiKeys',
         summary: 'List a program’s API keys',
+        description: 'Live keys, oldest first, with their prefix; never the key itself.',
         params: ProgramParams,
+        querystring: Type.Object(ZPageQuery),
         response: { 200: ZPage(Type.Ref('ApiKey')), ...errorResponses() },
       },
     },
-    async (request) => services.apiKeys.list(request.params.id),
+    async (request) => services.apiKeys.list(request.params.id, request.query),
   )
 
   app.delete(
@@ -117,18 +123,15 @@ export async function programRoutes(fastify: FastifyInstance, { services }: AppD
         tags: ['program'],
         operationId: 'createApiKey',
         summary: 'Create an API key for this program',
+        description: KEY_SHOWN_ONCE,
         body: ZApiKeyCreate,
-        response: { 201: ZApiKeyCreated, ...errorResponses(409) },
+        response: { 201: ZApiKeyCreated, ...errorResponses() },
       },
     },
     async (request, reply) =>
       sendStored(
         reply,
-        await services.apiKeys.create(
-          programOf(request).id,
-          request.body,
-          idempotencyClaim(request),
-        ),
+        await services.apiKeys.create(programOf(request).id, request.body),
       ),
   )
 
@@ -140,10 +143,12 @@ export async function programRoutes(fastify: FastifyInstance, { services }: AppD
         tags: ['program'],
         operationId: 'listApiKeys',
         summary: 'List this program’s API keys',
+        description: 'Live keys, oldest first, with their prefix; never the key itself.',
+        querystring: Type.Object(ZPageQuery),
         response: { 200: ZPage(Type.Ref('ApiKey')), ...errorResponses() },
       },
     },
-    async (request) => services.apiKeys.list(programOf(request).id),
+    async (request) => services.apiKeys.list(programOf(request).id, request.query),
   )
 
   app.delete(

@@ -13,9 +13,9 @@ function stubFetch(response: Response) {
 
 describe('buildUrl', () => {
   it('leaves out empty query values', () => {
-    expect(buildUrl('', '/v1/members', { query: '', tier: 'gold', cursor: undefined, limit: 20 })).toBe(
-      '/v1/members?tier=gold&limit=20',
-    )
+    expect(
+      buildUrl('', '/v1/members', { query: '', tier: 'gold', cursor: undefined, limit: 20 }),
+    ).toBe('/v1/members?tier=gold&limit=20')
   })
 })
 
@@ -24,14 +24,19 @@ describe('createApiClient', () => {
     const fetchMock = stubFetch(Response.json({ id: 'prog_1' }))
     const api = createApiClient({ getToken: () => 'lb_sk_x' })
     await expect(api('/v1/program')).resolves.toEqual({ id: 'prog_1' })
-    const init = fetchMock.mock.calls[0]?.[1]
-    expect((init?.headers as Record<string, string>).Authorization).toBe('Bearer lb_sk_x')
+    const headers = (fetchMock.mock.calls[0]?.[1]?.headers ?? {}) as Record<string, string>
+    expect(headers.Authorization).toBe('Bearer lb_sk_x')
   })
 
   it('turns problem+json into an ApiError and reports 401s', async () => {
     stubFetch(
       new Response(
-        JSON.stringify({ title: 'Unauthorized', status: 401, code: 'unauthorized', detail: 'Bad key' }),
+        JSON.stringify({
+          title: 'Unauthorized',
+          status: 401,
+          code: 'unauthorized',
+          detail: 'Bad key',
+        }),
         { status: 401, headers: { 'Content-Type': 'application/problem+json' } },
       ),
     )
@@ -50,7 +55,10 @@ describe('createApiClient', () => {
   })
 
   it('reports a network failure as status 0', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    )
     const api = createApiClient({ getToken: () => null })
     await expect(api('/v1/program')).rejects.toMatchObject({ status: 0, code: 'network_error' })
   })

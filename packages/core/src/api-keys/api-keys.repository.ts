@@ -8,14 +8,21 @@ export async function insertApiKey(
   return db.insertInto('api_keys').values(row).returningAll().executeTakeFirstOrThrow()
 }
 
-export async function listApiKeys(db: Executor, programId: string): Promise<ApiKeyRow[]> {
-  return db
+export async function listApiKeys(
+  db: Executor,
+  programId: string,
+  afterId: string | undefined,
+  limit: number,
+): Promise<ApiKeyRow[]> {
+  let query = db
     .selectFrom('api_keys')
     .selectAll()
     .where('program_id', '=', programId)
     .where('revoked_at', 'is', null)
     .orderBy('id', 'asc')
-    .execute()
+    .limit(limit)
+  if (afterId) query = query.where('id', '>', afterId)
+  return query.execute()
 }
 
 export async function revokeApiKey(

@@ -1,12 +1,18 @@
 import type { ApiKeyRow, DB } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
-import type { IdempotencyClaim, StoredResponse } from '../idempotency/idempotency.js'
-import { runIdempotent } from '../idempotency/idempotency.service.js'
+import type { StoredResponse } from '../idempotency/idempotency.js'
 import { findProgram } from '../programs/programs.repository.js'
 import { type ProgramContext, toProgramContext } from '../programs/programs.service.js'
 import { AppError } from '../shared/app-error.js'
 import type { Clock } from '../shared/clock.js'
 import { hashSecret, newId } from '../shared/ids.js'
+import {
+  clampLimit,
+  decodeCursor,
+  type Page,
+  type PageRequest,
+  toPage,
+} from '../shared/pagination.js'
 import { type ApiKey, generateProgramKey, type KeyRole } from './api-keys.js'
 import {
   findLiveKeyByHash,
@@ -42,31 +48,33 @@ export function createApiKeysService(db: Kysely<DB>, clock: Clock) {
   }
 
   return {
+    /**
+     * Not idempotent on purpose: a stored response would keep the secret in the database,
+     * which holds only its hash. A retried request makes a second key; revoke the spare one.
+     */
     async create(
       programId: string,
       input: { name: string; role: KeyRole },
-      claim?: IdempotencyClaim,
     ): Promise<StoredResponse> {
       await requireProgram(programId)
-      return runIdempotent(db, clock, programId, claim, 201, async (trx) => {
-        const { key, prefix } = generateProgramKey()
-        const row = await insertApiKey(trx, {
-          program_id: programId,
-          id: newId('key'),
-          name: input.name,
-          role: input.role,
-          prefix,
-          key_hash: hashSecret(key),
-          created_at: clock.now(),
-        })
-        return { ...presentApiKey(row), key }
+      const { key, prefix } = generateProgramKey()
+      const row = await insertApiKey(db, {
+        program_id: programId,
+        id: newId('key'),
+        name: input.name,
+        role: input.role,
+        prefix,
+        key_hash: hashSecret(key),
+        created_at: clock.now(),
       })
+      return { status: 201, body: JSON.stringify({ ...presentApiKey(row), key }), replayed: false }
     },
 
-    async list(programId: string): Promise<{ data: ApiKey[]; next_cursor: null }> {
+    async list(programId: string, page: PageRequest = {}): Promise<Page<ApiKey>> {
       await requireProgram(programId)
-      const rows = await listApiKeys(db, programId)
-      return { data: rows.map(presentApiKey), next_cursor: null }
+      const limit = clampLimit(page.limit)
+      const rows = await listApiKeys(db, programId, decodeCursor(page.cursor), limit + 1)
+      return toPage(rows, limit, presentApiKey)
     },
 
     async revoke(programId: string, keyId: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { ProgramRow } from '@loyalbase/db'
 import type { Executor } from '../shared/executor.js'
 
@@ -34,17 +35,23 @@ export async function listPrograms(
   return query.execute()
 }
 
+/**
+ * `points_policy` is merged in the database (`||` replaces the top-level fields it names and
+ * keeps the others), so two concurrent PATCHes of different fields both land.
+ */
 export async function updateProgram(
   db: Executor,
   id: string,
-  changes: { name?: string; timezone?: string; locale?: string; points_policy?: unknown },
+  changes: { name?: string; timezone?: string; locale?: string; points_policy?: object },
 ): Promise<ProgramRow | undefined> {
   const { points_policy, ...rest } = changes
   return db
     .updateTable('programs')
     .set({
       ...rest,
-      ...(points_policy !== undefined ? { points_policy: JSON.stringify(points_policy) } : {}),
+      ...(points_policy !== undefined
+        ? { points_policy: sql`points_policy || ${JSON.stringify(points_policy)}::jsonb` }
+        : {}),
     })
     .where('id', '=', id)
     .returningAll()

@@ -112,15 +112,16 @@ export function createProgramsService(db: Kysely<DB>, clock: Clock) {
     async update(program: ProgramContext, patch: ProgramPatch): Promise<Program> {
       if (patch.timezone !== undefined) assertTimezone(patch.timezone)
       if (patch.locale !== undefined) assertLocale(patch.locale)
-      const points_policy = patch.points_policy
-        ? mergePointsPolicy(program.points_policy, patch.points_policy)
-        : undefined
-      const row = await updateProgram(db, program.id, {
+      const changes = {
         ...(patch.name !== undefined ? { name: patch.name } : {}),
         ...(patch.timezone !== undefined ? { timezone: patch.timezone } : {}),
         ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
-        ...(points_policy ? { points_policy } : {}),
-      })
+        ...(patch.points_policy ? { points_policy: patch.points_policy } : {}),
+      }
+      const row =
+        Object.keys(changes).length > 0
+          ? await updateProgram(db, program.id, changes)
+          : await findProgram(db, program.id)
       if (!row) throw AppError.notFound('Program')
       return presentProgram(toProgramContext(row))
     },

@@ -16,7 +16,8 @@ export function MemberDetailPage() {
   const { message } = App.useApp()
   const { api, program } = useAdminSession()
   const { id = '' } = useParams()
-  const member = useQuery(`member:${id}`, (signal) => getMember(api, id, signal))
+  const memberKey = `member:${id}`
+  const member = useQuery(memberKey, (signal) => getMember(api, id, signal))
   const [opening, setOpening] = useState(false)
   const [blockedUrl, setBlockedUrl] = useState<string | null>(null)
 
@@ -36,7 +37,8 @@ export function MemberDetailPage() {
     }
   }
 
-  const data = member.data
+  // Never show the previous member's card while the next one loads.
+  const data = member.dataKey === memberKey ? member.data : undefined
   return (
     <Flex vertical gap={16}>
       <Link to="/admin/members">

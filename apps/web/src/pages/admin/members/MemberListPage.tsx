@@ -68,10 +68,14 @@ export function MemberListPage() {
   const cursor = currentCursor(stack)
 
   const ladder = useQuery('tiers', (signal) => getTierLadder(api, signal))
-  const list = useQuery(`members:${filterKey}:${cursor ?? ''}`, (signal) =>
+  const list = useQuery(JSON.stringify([filterKey, cursor ?? null]), (signal) =>
     listMembers(api, { query, tier, limit: PAGE_SIZE, cursor }, signal),
   )
-  const nextCursor = list.data?.next_cursor ?? null
+  // While another page of the same search loads, its rows stay (no flicker); rows of an
+  // earlier search are never shown under a new one.
+  const sameSearch = list.dataKey !== null && JSON.parse(list.dataKey)[0] === filterKey
+  const page = sameSearch && !list.error ? list.data : undefined
+  const nextCursor = page?.next_cursor ?? null
 
   const columns: TableColumnsType<Member> = [
     {
@@ -144,14 +148,15 @@ export function MemberListPage() {
           />
         </Flex>
         {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-        <div data-testid="members-table">
+        {/* No `scroll.x`: it adds a hidden measuring row to tbody. The wrapper scrolls instead. */}
+        <div data-testid="members-table" style={{ overflowX: 'auto' }}>
           <Table<Member>
             rowKey="id"
             columns={columns}
-            dataSource={list.error ? [] : (list.data?.data ?? [])}
+            dataSource={page?.data ?? []}
             loading={list.loading}
             pagination={false}
-            scroll={{ x: 'max-content' }}
+            style={{ minWidth: 720 }}
             locale={{ emptyText: t('members.empty') }}
             onRow={(member) => ({
               onClick: (event) => openMember(member, event),
