@@ -293,7 +293,7 @@ describe('GET and PATCH /v1/program', () => {
       { path: 'points_policy.expiry_days', message: 'is not a known field' },
     ])
     expectInvalid(await patchProgram({ points_policy: { expiry: { type: 'weekly' } } }), [
-      { path: 'points_policy.expiry.type', message: 'is not one of the allowed types' },
+      { path: 'points_policy.expiry.type', message: 'must be one of: none, rolling, annual' },
     ])
     expectInvalid(await patchProgram({ points_policy: { expiry: { type: 'rolling' } } }), [
       { path: 'points_policy.expiry.months', message: 'is required' },
@@ -302,6 +302,12 @@ describe('GET and PATCH /v1/program', () => {
       await patchProgram({ points_policy: { expiry: { type: 'none', months: 3 } } }),
       [{ path: 'points_policy.expiry.months', message: 'is not a known field' }],
     )
+    expectInvalid(await patchProgram({ points_policy: { expiry: { type: 5 } } }), [
+      { path: 'points_policy.expiry.type', message: 'must be one of: none, rolling, annual' },
+    ])
+    expectInvalid(await patchProgram({ points_policy: { expiry: 'none' } }), [
+      { path: 'points_policy.expiry', message: 'must be object' },
+    ])
     expectInvalid(await patchProgram({ points_policy: { expiry: {} } }), [
       { path: 'points_policy.expiry.type', message: 'is required' },
     ])

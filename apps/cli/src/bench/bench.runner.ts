@@ -46,6 +46,7 @@ async function benchEngine(
     for (const scenario of options.scenarios) {
       signal?.throwIfAborted()
       const requests = await scenario.prepare(api, progress)
+      signal?.throwIfAborted()
       const tracker = progress.load(`${target.label}: ${scenario.name}`, options.seconds)
       const result = await runLoad({
         url: api.baseUrl,

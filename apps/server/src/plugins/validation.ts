@@ -43,10 +43,19 @@ export interface AjvError {
 const errorId = (e: AjvError) => `${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`
 const depth = (instancePath: string) => instancePath.split('/').length
 
+/** One "must be one of" for the literals that were not matched (all at one path). */
+function oneOf(misses: AjvError[]): AjvError | undefined {
+  const [first] = misses
+  if (!first || misses.some((e) => e.instancePath !== first.instancePath)) return undefined
+  const allowed = [...new Set(misses.map((e) => String(e.params.allowedValue)))]
+  return { ...first, keyword: 'enum', message: `must be one of: ${allowed.join(', ')}` }
+}
+
 /**
- * `allErrors` reports every branch of a union. A tagged union (`{ type: 'rolling', … }`) is
- * narrowed to the branch whose tag matches, or to one "must be one of" on the tag; otherwise
- * the errors that every branch shares are kept when there are any.
+ * `allErrors` reports every branch of a union. A union of literals becomes one "must be one
+ * of"; a tagged union (`{ type: 'rolling', … }`) is narrowed to the branch whose tag matches,
+ * or to a "must be one of" on the tag; otherwise the errors every branch shares are kept, when
+ * there are any.
  */
 function narrowUnions(input: AjvError[]): AjvError[] {
   let errors = input
@@ -62,25 +71,21 @@ function narrowUnions(input: AjvError[]): AjvError[] {
       branches.set(index, [...(branches.get(index) ?? []), e])
     }
     if (branches.size < 2) continue
-    const tagDepth = depth(union.instancePath) + 1
-    const isTagMiss = (e: AjvError) =>
-      (e.keyword === 'const' || e.keyword === 'enum') && depth(e.instancePath) === tagDepth
     const all = [...branches.values()]
-    const survivors = all.filter((branch) => !branch.some(isTagMiss))
+    const literalMiss = (e: AjvError) =>
+      e.keyword === 'const' && e.instancePath === union.instancePath
+    const tagMiss = (e: AjvError) =>
+      e.keyword === 'const' && depth(e.instancePath) === depth(union.instancePath) + 1
+    const survivors = all.filter((branch) => !branch.some(tagMiss))
     let kept: AjvError[] | undefined
-    if (survivors.length === 1) {
+    if (all.every((branch) => branch.every(literalMiss))) {
+      const merged = oneOf(all.flat())
+      kept = merged && [merged]
+    } else if (survivors.length === 1) {
       kept = survivors[0]
     } else if (survivors.length === 0) {
-      const misses = all.flatMap((branch) => branch.filter(isTagMiss))
-      const paths = new Set(misses.map((e) => e.instancePath))
-      const [first] = misses
-      if (paths.size === 1 && first) {
-        const allowed = misses.flatMap((e) =>
-          e.keyword === 'const' ? [e.params.allowedValue] : (e.params.allowedValues as unknown[]),
-        )
-        const message = `must be one of: ${[...new Set(allowed)].map(String).join(', ')}`
-        kept = [{ ...first, keyword: 'enum', message }]
-      }
+      const merged = oneOf(all.flatMap((branch) => branch.filter(tagMiss)))
+      kept = merged && [merged]
     } else {
       const shared = survivors.reduce((acc, branch) => {
         const ids = new Set(branch.map(errorId))

@@ -1,5 +1,5 @@
-import { sql } from 'kysely'
 import type { ProgramRow } from '@loyalbase/db'
+import { sql } from 'kysely'
 import type { Executor } from '../shared/executor.js'
 
 export async function insertProgram(
