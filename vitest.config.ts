@@ -34,7 +34,11 @@ export default defineConfig({
       })),
       {
         extends: true,
-        test: { name: 'browser', include: ['apps/web/e2e/**/*.e2e.test.ts'], fileParallelism: false },
+        test: {
+          name: 'browser',
+          include: ['apps/web/e2e/**/*.e2e.test.ts'],
+          fileParallelism: false,
+        },
       },
     ],
   },

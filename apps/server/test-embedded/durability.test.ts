@@ -58,10 +58,16 @@ describe('embedded database durability', () => {
     const first = await startServer()
     const program = await api(first.url, 'POST', '/v1/programs', ADMIN_KEY, { name: 'Durable' })
     expect(program.status).toBe(201)
-    const key = await api(first.url, 'POST', `/v1/programs/${program.json.id}/api-keys`, ADMIN_KEY, {
-      name: 'k',
-      role: 'admin',
-    })
+    const key = await api(
+      first.url,
+      'POST',
+      `/v1/programs/${program.json.id}/api-keys`,
+      ADMIN_KEY,
+      {
+        name: 'k',
+        role: 'admin',
+      },
+    )
     const secret = key.json.key as string
     const created = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>

@@ -10,6 +10,7 @@ import {
   type TestProgram,
 } from '@loyalbase/testing'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { FailedAuthThrottle } from '../src/plugins/auth.js'
 
 // api.md "Conventions" (Auth), "Programs and keys" and "Rate limits and limits".
 
@@ -158,9 +159,9 @@ describe('keys', () => {
     expect((await t.call('GET', '/v1/program', { key: created.key })).statusCode).toBe(200)
     const lastUsed = async () => {
       const res = await t.call('GET', '/v1/api-keys', { key: program.keys.admin })
-      return res.json<{ data: { id: string; last_used_at: string | null }[] }>().data.find(
-        (k) => k.id === created.id,
-      )?.last_used_at
+      return res
+        .json<{ data: { id: string; last_used_at: string | null }[] }>()
+        .data.find((k) => k.id === created.id)?.last_used_at
     }
     expect(await lastUsed()).toBe('2025-03-01T09:15:00.000Z')
     // A hint for operators, written at most once a minute per key.
@@ -203,7 +204,9 @@ describe('keys', () => {
     expectProblem(viaOther, 404, 'not_found')
     expect((await t.call('GET', '/v1/members', { key: created.key })).statusCode).toBe(200)
 
-    const revoked = await t.call('DELETE', `/v1/api-keys/${created.id}`, { key: program.keys.admin })
+    const revoked = await t.call('DELETE', `/v1/api-keys/${created.id}`, {
+      key: program.keys.admin,
+    })
     expect(revoked.statusCode).toBe(204)
     expectProblem(await t.call('GET', '/v1/members', { key: created.key }), 401, 'unauthorized')
   })
@@ -265,6 +268,17 @@ describe('failed authentication throttle', () => {
 
     throttleClock.set('2025-03-01T08:01:00.000Z')
     expectProblem(await attempt('198.51.100.7'), 401, 'unauthorized')
+  })
+})
+
+describe('FailedAuthThrottle', () => {
+  it('keeps memory bounded when many addresses fail at once', () => {
+    const throttle = new FailedAuthThrottle(() => 0, 100)
+    for (let i = 0; i < 1000; i++) throttle.fail(`10.1.${i >> 8}.${i & 255}`)
+    expect(throttle.size).toBeLessThanOrEqual(100)
+    // The newest addresses are still counted: 20 failures, then a wait.
+    for (let i = 1; i < 20; i++) expect(throttle.fail('10.1.3.231')).toBeUndefined()
+    expect(throttle.fail('10.1.3.231')).toBe(60)
   })
 })
 

@@ -60,12 +60,31 @@ describe('problems', () => {
     expect(body.detail).toMatch(/^The body is not valid JSON/)
   })
 
-  it('answers an empty JSON body with 400 invalid_request', async () => {
-    const res = await t.call('POST', '/v1/members', {
-      key: program.keys.admin,
-      headers: { 'content-type': 'application/json' },
-    })
-    expectProblem(res, 400, 'invalid_request')
+  it('reads a body left out or sent empty as {}', async () => {
+    const variants: Record<string, string>[] = [{}, { 'content-type': 'application/json' }]
+    for (const headers of variants) {
+      const create = await t.call('POST', '/v1/members', { key: program.keys.admin, headers })
+      const body = expectProblem(create, 400, 'invalid_request')
+      expect(body.errors).toEqual([{ path: 'external_id', message: 'is required' }])
+      const patch = await t.call('PATCH', '/v1/program', { key: program.keys.admin, headers })
+      expect(patch.statusCode).toBe(200)
+      expect(patch.json().id).toBe(program.id)
+    }
+  })
+
+  it('names the body when it is not an object', async () => {
+    for (const json of ['[1]', 'null', '"x"', '7']) {
+      const body = expectProblem(await postMember(json), 400, 'invalid_request')
+      expect(body.errors).toEqual([{ path: 'body', message: 'must be object' }])
+    }
+  })
+
+  it('refuses prototype pollution in JSON', async () => {
+    const res = await postMember('{"external_id":"p","__proto__":{"admin":true}}')
+    const body = expectProblem(res, 400, 'invalid_request')
+    expect(body.detail).toBe(
+      'The body is not valid JSON: Object contains forbidden prototype property',
+    )
   })
 
   it('names a missing required field', async () => {

@@ -18,7 +18,9 @@ const create = (key: string, body: unknown, idempotencyKey?: string) =>
   })
 
 async function countMembers(externalId: string) {
-  const res = await t.call('GET', `/v1/members?query=${externalId}&limit=100`, { key: program.keys.admin })
+  const res = await t.call('GET', `/v1/members?query=${externalId}&limit=100`, {
+    key: program.keys.admin,
+  })
   return res.json().data.filter((m: { external_id: string }) => m.external_id === externalId).length
 }
 
@@ -26,7 +28,11 @@ describe('Idempotency-Key', () => {
   it('replays the first response byte for byte', async () => {
     const body = { external_id: 'idem-1', name: '赵敏', attributes: { b: 2, a: 1 } }
     const first = await create(program.keys.server, body, 'key-1')
-    const again = await create(program.keys.server, { attributes: { a: 1, b: 2 }, name: '赵敏', external_id: 'idem-1' }, 'key-1')
+    const again = await create(
+      program.keys.server,
+      { attributes: { a: 1, b: 2 }, name: '赵敏', external_id: 'idem-1' },
+      'key-1',
+    )
     expect(first.statusCode).toBe(201)
     expect(again.statusCode).toBe(201)
     expect(again.body).toBe(first.body)

@@ -52,8 +52,14 @@ describe('program isolation', () => {
     const inA = await createMember(t, a.keys.admin, { external_id: 'same', name: 'in A' })
     const inB = await createMember(t, b.keys.admin, { external_id: 'same', name: 'in B' })
     expect(inA.id).not.toBe(inB.id)
-    expect((await t.call('GET', '/v1/members/same', { key: a.keys.admin })).json().name).toBe('in A')
-    expect((await t.call('GET', '/v1/members/same', { key: b.keys.admin })).json().name).toBe('in B')
-    expect((await t.call('GET', `/v1/members/${inA.id}`, { key: b.keys.admin })).statusCode).toBe(404)
+    expect((await t.call('GET', '/v1/members/same', { key: a.keys.admin })).json().name).toBe(
+      'in A',
+    )
+    expect((await t.call('GET', '/v1/members/same', { key: b.keys.admin })).json().name).toBe(
+      'in B',
+    )
+    expect((await t.call('GET', `/v1/members/${inA.id}`, { key: b.keys.admin })).statusCode).toBe(
+      404,
+    )
   })
 })

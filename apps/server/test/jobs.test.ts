@@ -28,9 +28,15 @@ describe('POST /v1/jobs/{name}/run', () => {
 
     // Eight days on, the stored idempotent response is past its week and is purged, once.
     const later = { as_of: '2026-05-18T20:00:00+08:00' }
-    const first = await t.call('POST', '/v1/jobs/housekeeping/run', { key: program.keys.admin, body: later })
+    const first = await t.call('POST', '/v1/jobs/housekeeping/run', {
+      key: program.keys.admin,
+      body: later,
+    })
     expect(first.json()).toEqual({ processed: 1 })
-    const second = await t.call('POST', '/v1/jobs/housekeeping/run', { key: program.keys.admin, body: later })
+    const second = await t.call('POST', '/v1/jobs/housekeeping/run', {
+      key: program.keys.admin,
+      body: later,
+    })
     expect(second.json()).toEqual({ processed: 0 })
 
     const runs = await t.call('GET', '/v1/jobs/runs?name=housekeeping', { key: program.keys.admin })
@@ -56,7 +62,10 @@ describe('POST /v1/jobs/{name}/run', () => {
     const unknown = await t.call('POST', '/v1/jobs/nope/run', { key: program.keys.admin, body: {} })
     expect(unknown.statusCode).toBe(404)
     expect(unknown.json().code).toBe('not_found')
-    const server = await t.call('POST', '/v1/jobs/housekeeping/run', { key: program.keys.server, body: {} })
+    const server = await t.call('POST', '/v1/jobs/housekeeping/run', {
+      key: program.keys.server,
+      body: {},
+    })
     expect(server.statusCode).toBe(403)
     const badDate = await t.call('POST', '/v1/jobs/housekeeping/run', {
       key: program.keys.admin,
@@ -81,15 +90,22 @@ describe('scheduler', () => {
     // 03:30 in Shanghai is 19:30 UTC the day before.
     clock.set('2026-05-11T19:31:00Z')
     const started = await Promise.all([a.jobs.tick(), b.jobs.tick(), a.jobs.tick(), b.jobs.tick()])
-    const runs = await t.call('GET', '/v1/jobs/runs?name=housekeeping', { key: scheduled.keys.admin })
+    const runs = await t.call('GET', '/v1/jobs/runs?name=housekeeping', {
+      key: scheduled.keys.admin,
+    })
     expect(runs.json().data).toHaveLength(1)
-    expect(runs.json().data[0]).toMatchObject({ trigger: 'schedule', as_of: '2026-05-11T19:30:00.000Z' })
+    expect(runs.json().data[0]).toMatchObject({
+      trigger: 'schedule',
+      as_of: '2026-05-11T19:30:00.000Z',
+    })
     expect(started.reduce((sum, n) => sum + n, 0)).toBeGreaterThanOrEqual(1)
 
     // Later the same day nothing new is due; the next night is.
     clock.set('2026-05-12T10:00:00Z')
     await a.jobs.tick()
-    expect((await t.call('GET', '/v1/jobs/runs', { key: scheduled.keys.admin })).json().data).toHaveLength(1)
+    expect(
+      (await t.call('GET', '/v1/jobs/runs', { key: scheduled.keys.admin })).json().data,
+    ).toHaveLength(1)
     clock.set('2026-05-12T19:45:00Z')
     await b.jobs.tick()
     const after = (await t.call('GET', '/v1/jobs/runs', { key: scheduled.keys.admin })).json().data

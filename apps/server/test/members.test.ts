@@ -51,15 +51,27 @@ describe('POST /v1/members', () => {
     expect(member.referral_code).toMatch(/^[0-9A-Z]{8,}$/)
     expect(Object.keys(member).sort()).toEqual(
       [
-        'id', 'external_id', 'name', 'phone', 'email', 'birthday', 'status', 'joined_at',
-        'attributes', 'referral_code', 'tier', 'points', 'growth', 'lifetime_spend', 'orders_count',
+        'id',
+        'external_id',
+        'name',
+        'phone',
+        'email',
+        'birthday',
+        'status',
+        'joined_at',
+        'attributes',
+        'referral_code',
+        'tier',
+        'points',
+        'growth',
+        'lifetime_spend',
+        'orders_count',
       ].sort(),
     )
     expect(new Date(member.joined_at).toISOString()).toBe(member.joined_at)
     expect(member.tier.since).toBe(member.joined_at)
   })
 })
-
 
 describe('member validation', () => {
   const bad = async (body: Record<string, unknown>, path: string) => {
@@ -166,7 +178,8 @@ describe('duplicates and referrals', () => {
 
   it('gives unique, random referral codes and links referred_by', async () => {
     const codes = new Set<string>()
-    for (let i = 0; i < 20; i++) codes.add((await createMember(t, program.keys.admin)).referral_code)
+    for (let i = 0; i < 20; i++)
+      codes.add((await createMember(t, program.keys.admin)).referral_code)
     expect(codes.size).toBe(20)
     const referrer = await createMember(t, program.keys.admin)
     const referred = await t.call('POST', '/v1/members', {
@@ -179,7 +192,9 @@ describe('duplicates and referrals', () => {
       body: { external_id: 'referred-2', referred_by: 'NOSUCHCODE' },
     })
     expect(unknown.statusCode).toBe(400)
-    expect(unknown.json().errors).toEqual([{ path: 'referred_by', message: 'is not a known referral code' }])
+    expect(unknown.json().errors).toEqual([
+      { path: 'referred_by', message: 'is not a known referral code' },
+    ])
     const foreign = await t.call('POST', '/v1/members', {
       key: other.keys.admin,
       body: { external_id: 'referred-3', referred_by: referrer.referral_code },
@@ -190,7 +205,10 @@ describe('duplicates and referrals', () => {
 
 describe('GET and PATCH /v1/members/{member}', () => {
   it('finds a member by id or by external_id', async () => {
-    const member = await createMember(t, program.keys.admin, { external_id: 'find-me', name: '李娜' })
+    const member = await createMember(t, program.keys.admin, {
+      external_id: 'find-me',
+      name: '李娜',
+    })
     const byId = await t.call('GET', `/v1/members/${member.id}`, { key: program.keys.readonly })
     const byExt = await t.call('GET', '/v1/members/find-me', { key: program.keys.readonly })
     expect(byId.statusCode).toBe(200)
@@ -208,7 +226,12 @@ describe('GET and PATCH /v1/members/{member}', () => {
     })
     const res = await t.call('PATCH', `/v1/members/${member.id}`, {
       key: program.keys.server,
-      body: { name: '张伟伟', email: null, birthday: '--06-01', attributes: { vip: null, size: 'M' } },
+      body: {
+        name: '张伟伟',
+        email: null,
+        birthday: '--06-01',
+        attributes: { vip: null, size: 'M' },
+      },
     })
     expect(res.statusCode).toBe(200)
     expect(res.json()).toMatchObject({
@@ -261,29 +284,69 @@ describe('GET /v1/members', () => {
     const page1 = first.json()
     expect(page1.data).toHaveLength(10)
     expect(page1.data[0].external_id).toBe('list-24')
-    const page2 = (await t.call('GET', `/v1/members?limit=10&cursor=${page1.next_cursor}`, { key: fresh.keys.readonly })).json()
-    const page3 = (await t.call('GET', `/v1/members?limit=10&cursor=${page2.next_cursor}`, { key: fresh.keys.readonly })).json()
+    const page2 = (
+      await t.call('GET', `/v1/members?limit=10&cursor=${page1.next_cursor}`, {
+        key: fresh.keys.readonly,
+      })
+    ).json()
+    const page3 = (
+      await t.call('GET', `/v1/members?limit=10&cursor=${page2.next_cursor}`, {
+        key: fresh.keys.readonly,
+      })
+    ).json()
     expect(page3.data).toHaveLength(5)
     expect(page3.next_cursor).toBeNull()
-    const all = [...page1.data, ...page2.data, ...page3.data].map((m: { external_id: string }) => m.external_id)
+    const all = [...page1.data, ...page2.data, ...page3.data].map(
+      (m: { external_id: string }) => m.external_id,
+    )
     expect(new Set(all).size).toBe(25)
-    expect((await t.call('GET', '/v1/members', { key: fresh.keys.readonly })).json().data).toHaveLength(20)
+    expect(
+      (await t.call('GET', '/v1/members', { key: fresh.keys.readonly })).json().data,
+    ).toHaveLength(20)
 
-    const byName = (await t.call('GET', `/v1/members?query=${encodeURIComponent('陈')}`, { key: fresh.keys.readonly })).json()
-    expect(byName.data.map((m: { name: string }) => m.name).sort()).toEqual(['陈0', '陈10', '陈15', '陈20', '陈5'])
-    const byPhone = (await t.call('GET', '/v1/members?query=13800000007', { key: fresh.keys.readonly })).json()
+    const byName = (
+      await t.call('GET', `/v1/members?query=${encodeURIComponent('陈')}`, {
+        key: fresh.keys.readonly,
+      })
+    ).json()
+    expect(byName.data.map((m: { name: string }) => m.name).sort()).toEqual([
+      '陈0',
+      '陈10',
+      '陈15',
+      '陈20',
+      '陈5',
+    ])
+    const byPhone = (
+      await t.call('GET', '/v1/members?query=13800000007', { key: fresh.keys.readonly })
+    ).json()
     expect(byPhone.data.map((m: { external_id: string }) => m.external_id)).toEqual(['list-07'])
-    const wildcard = (await t.call('GET', '/v1/members?query=%25', { key: fresh.keys.readonly })).json()
+    const wildcard = (
+      await t.call('GET', '/v1/members?query=%25', { key: fresh.keys.readonly })
+    ).json()
     expect(wildcard.data).toHaveLength(0)
 
-    expect((await t.call('GET', '/v1/members?tier=member&limit=100', { key: fresh.keys.readonly })).json().data).toHaveLength(25)
-    expect((await t.call('GET', '/v1/members?tier=gold', { key: fresh.keys.readonly })).json().data).toHaveLength(0)
-    expect((await t.call('GET', '/v1/members?limit=101', { key: fresh.keys.readonly })).statusCode).toBe(400)
-    expect((await t.call('GET', '/v1/members?cursor=garbage', { key: fresh.keys.readonly })).statusCode).toBe(400)
-    expect((await t.call('GET', '/v1/members?segment=seg_1', { key: fresh.keys.readonly })).statusCode).toBe(404)
+    expect(
+      (
+        await t.call('GET', '/v1/members?tier=member&limit=100', { key: fresh.keys.readonly })
+      ).json().data,
+    ).toHaveLength(25)
+    expect(
+      (await t.call('GET', '/v1/members?tier=gold', { key: fresh.keys.readonly })).json().data,
+    ).toHaveLength(0)
+    expect(
+      (await t.call('GET', '/v1/members?limit=101', { key: fresh.keys.readonly })).statusCode,
+    ).toBe(400)
+    expect(
+      (await t.call('GET', '/v1/members?cursor=garbage', { key: fresh.keys.readonly })).statusCode,
+    ).toBe(400)
+    expect(
+      (await t.call('GET', '/v1/members?segment=seg_1', { key: fresh.keys.readonly })).statusCode,
+    ).toBe(404)
 
     // Another program's key sees none of these members.
-    const foreign = (await t.call('GET', '/v1/members?query=list-&limit=100', { key: program.keys.admin })).json()
+    const foreign = (
+      await t.call('GET', '/v1/members?query=list-&limit=100', { key: program.keys.admin })
+    ).json()
     expect(foreign.data).toHaveLength(0)
   })
 })

@@ -1,5 +1,11 @@
 import { fixedClock } from '@loyalbase/core'
-import { createMember, createProgram, createTestApp, type TestApp, type TestProgram } from '@loyalbase/testing'
+import {
+  createMember,
+  createProgram,
+  createTestApp,
+  type TestApp,
+  type TestProgram,
+} from '@loyalbase/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const clock = fixedClock('2026-03-01T08:00:00Z')
@@ -36,7 +42,9 @@ describe('member portal sessions', () => {
 
     // The token reaches this member's portal and nothing else.
     expect((await t.call('GET', '/v1/members', { key: session.token })).statusCode).toBe(403)
-    expect((await t.call('GET', `/v1/members/${member.id}`, { key: session.token })).statusCode).toBe(403)
+    expect(
+      (await t.call('GET', `/v1/members/${member.id}`, { key: session.token })).statusCode,
+    ).toBe(403)
     expect((await t.call('GET', '/v1/programs', { key: session.token })).statusCode).toBe(403)
 
     clock.set('2026-03-01T09:00:01Z')
@@ -53,7 +61,9 @@ describe('member portal sessions', () => {
       body: {},
     })
     expect(readonly.statusCode).toBe(403)
-    const admin = await t.call('POST', `/v1/members/${member.id}/portal-sessions`, { key: program.keys.admin })
+    const admin = await t.call('POST', `/v1/members/${member.id}/portal-sessions`, {
+      key: program.keys.admin,
+    })
     expect(admin.statusCode).toBe(201)
     const unknown = await t.call('POST', '/v1/members/nobody/portal-sessions', {
       key: program.keys.admin,

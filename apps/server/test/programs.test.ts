@@ -268,6 +268,28 @@ describe('GET and PATCH /v1/program', () => {
     expect(main.json().points_policy).toEqual(DEFAULT_POLICY)
   })
 
+  it('keeps every one of several concurrent policy changes', async () => {
+    const fresh = await createProgram(t, { name: 'Concurrent' })
+    const patches = [
+      { pending_days: 3 },
+      { redeem_rate: 50 },
+      { max_redeem_percent: 20 },
+      { expiry: { type: 'rolling', months: 6 } },
+    ]
+    const results = await Promise.all(
+      patches.map((points_policy) => patchProgram({ points_policy }, fresh.keys.admin)),
+    )
+    for (const res of results) expect(res.statusCode).toBe(200)
+    const read = await t.call('GET', '/v1/program', { key: fresh.keys.readonly })
+    expect(read.json().points_policy).toEqual({
+      expiry: { type: 'rolling', months: 6 },
+      pending_days: 3,
+      redeem_rate: 50,
+      max_redeem_percent: 20,
+      allow_negative: false,
+    })
+  })
+
   it('changes name, time zone and locale, and checks them', async () => {
     const fresh = await createProgram(t, { name: 'Settings' })
     const res = await patchProgram(
@@ -298,10 +320,9 @@ describe('GET and PATCH /v1/program', () => {
     expectInvalid(await patchProgram({ points_policy: { expiry: { type: 'rolling' } } }), [
       { path: 'points_policy.expiry.months', message: 'is required' },
     ])
-    expectInvalid(
-      await patchProgram({ points_policy: { expiry: { type: 'none', months: 3 } } }),
-      [{ path: 'points_policy.expiry.months', message: 'is not a known field' }],
-    )
+    expectInvalid(await patchProgram({ points_policy: { expiry: { type: 'none', months: 3 } } }), [
+      { path: 'points_policy.expiry.months', message: 'is not a known field' },
+    ])
     expectInvalid(await patchProgram({ points_policy: { expiry: { type: 5 } } }), [
       { path: 'points_policy.expiry.type', message: 'must be one of: none, rolling, annual' },
     ])

@@ -69,7 +69,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // An idle client can lose its server (restart, failover, a dropped test database); without a
   // listener that error would crash the process. The pool replaces the client on next use.
   pool.on('error', (error: Error & { code?: string }) => {
-    if (error.code !== ADMIN_SHUTDOWN) console.error(`postgres: idle connection lost: ${error.message}`)
+    if (error.code !== ADMIN_SHUTDOWN)
+      console.error(`postgres: idle connection lost: ${error.message}`)
   })
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
   await sql`select 1`.execute(db)

@@ -5,7 +5,11 @@ export interface TestProgram {
   keys: { admin: string; server: string; readonly: string }
 }
 
-function expectStatus(response: { statusCode: number; body: string }, status: number, what: string) {
+function expectStatus(
+  response: { statusCode: number; body: string },
+  status: number,
+  what: string,
+) {
   if (response.statusCode !== status) {
     throw new Error(`${what}: expected ${status}, got ${response.statusCode}: ${response.body}`)
   }

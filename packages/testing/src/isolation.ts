@@ -38,7 +38,8 @@ export async function expectForeignKeySeesNothing(
       key: foreignKey,
       ...(needsBody ? { body: bodies[name] } : {}),
     })
-    if (response.statusCode !== 404) failures.push(`${name}: ${response.statusCode} ${response.body}`)
+    if (response.statusCode !== 404)
+      failures.push(`${name}: ${response.statusCode} ${response.body}`)
     checked.push(name)
   }
   if (failures.length > 0) throw new Error(`foreign key isolation:\n${failures.join('\n')}`)

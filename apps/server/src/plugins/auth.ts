@@ -13,14 +13,24 @@ const FAILURES_ALLOWED = 20
  */
 export class FailedAuthThrottle {
   private readonly windows = new Map<string, { count: number; resetAt: number }>()
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly maxTracked = 100_000,
+  ) {}
+
+  /** How many addresses are being counted. */
+  get size(): number {
+    return this.windows.size
+  }
 
   /** Records a failure; returns the seconds to wait when the address is over its limit. */
   fail(address: string): number | undefined {
     const now = this.now()
     let window = this.windows.get(address)
     if (!window || window.resetAt <= now) {
-      if (this.windows.size > 100_000) this.sweep(now)
+      // Re-inserted, so that the map stays in the order the windows opened.
+      this.windows.delete(address)
+      if (this.windows.size >= this.maxTracked) this.sweep(now)
       window = { count: 0, resetAt: now + FAILURE_WINDOW_MS }
       this.windows.set(address, window)
     }
@@ -28,9 +38,18 @@ export class FailedAuthThrottle {
     return window.count > FAILURES_ALLOWED ? Math.ceil((window.resetAt - now) / 1000) : undefined
   }
 
+  /**
+   * Drops closed windows, then (when many addresses fail at once) the oldest open ones down to
+   * 90 %: memory stays bounded whatever the number of addresses, and sweeps stay rare.
+   */
   private sweep(now: number) {
     for (const [address, window] of this.windows)
       if (window.resetAt <= now) this.windows.delete(address)
+    const keep = Math.floor(this.maxTracked * 0.9)
+    for (const address of this.windows.keys()) {
+      if (this.windows.size <= keep) break
+      this.windows.delete(address)
+    }
   }
 }
 

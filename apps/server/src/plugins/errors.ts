@@ -1,5 +1,5 @@
 import { AppError, type ErrorCode } from '@loyalbase/core'
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { type AjvError, validationProblem } from './validation.js'
 
@@ -32,6 +32,21 @@ const FASTIFY_CODES: Record<string, [ErrorCode, string]> = {
     'invalid_request',
     'Content-Length does not match the body.',
   ],
+  FST_ERR_BAD_URL: ['invalid_request', 'The URL is not valid (bad percent-encoding).'],
+  FST_ERR_MAX_PARAM_LENGTH: ['invalid_request', 'A path parameter is too long.'],
+}
+
+/**
+ * Fastify's `frameworkErrors` option: errors raised by the router before any hook runs (a bad
+ * URL, an over-long path parameter) answer as problems too, with their request id.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const mapped = (error.code && FASTIFY_CODES[error.code]) || [
+    'invalid_request',
+    'The request is invalid.',
+  ]
+  reply.header('x-request-id', request.id)
+  return sendProblem(reply, new AppError(mapped[0], mapped[1]))
 }
 
 /** One shape for every error: application/problem+json; a 500 keeps its details in the log. */

@@ -28,7 +28,9 @@ export function findIllFormedText(value: unknown, path = ''): string | undefined
 
 /**
  * JSON bodies: parsed strictly (no `__proto__` tricks), and text that PostgreSQL cannot store
- * or that is not valid Unicode is refused with the path of the field. Other media types are 415.
+ * or that is not valid Unicode is refused with the path of the field. Other media types are
+ * 415. A body left out, or sent empty, is read as `{}`: a `POST` whose fields are all optional
+ * needs none, and a missing required field is named like any other.
  */
 export const jsonBodyPlugin = fp(async (app: FastifyInstance) => {
   // JSON only: a text/plain body would otherwise reach validation as a string (a 400, not 415).
@@ -38,8 +40,7 @@ export const jsonBodyPlugin = fp(async (app: FastifyInstance) => {
     { parseAs: 'string' },
     (_request, body, done) => {
       const text = body as string
-      if (text.trim() === '')
-        return done(new AppError('invalid_request', 'The JSON body is empty.'))
+      if (text.trim() === '') return done(null, {})
       let parsed: unknown
       try {
         parsed = sjson.parse(text, null, { protoAction: 'error', constructorAction: 'error' })
@@ -61,4 +62,7 @@ export const jsonBodyPlugin = fp(async (app: FastifyInstance) => {
       done(null, parsed)
     },
   )
+  app.addHook('preValidation', async (request) => {
+    if (request.body === undefined && request.routeOptions.schema?.body) request.body = {}
+  })
 })

@@ -1,12 +1,43 @@
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifySchema } from 'fastify'
 import fp from 'fastify-plugin'
+import { problemResponse } from '../schemas/common.js'
 import { SHARED_SCHEMAS } from '../schemas/shared.js'
+
+const SUCCESS: Record<string, string> = {
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted',
+  204: 'No content',
+}
+
+/**
+ * What every route shares, filled in once: a description for each success response, 413 and
+ * 415 for each route that reads a body.
+ */
+function completeResponses(schema: FastifySchema): FastifySchema {
+  const response = { ...(schema.response as Record<string, Record<string, unknown>>) }
+  for (const [status, answer] of Object.entries(response)) {
+    if (/^2\d\d$/.test(status) && !answer.description) {
+      // Beside a $ref the description stays out of the schema; inline it would not.
+      const key = '$ref' in answer ? 'description' : 'x-response-description'
+      response[status] = { ...answer, [key]: SUCCESS[status] ?? 'Success' }
+    }
+  }
+  if (schema.body) {
+    response[413] ??= problemResponse(413)
+    response[415] ??= problemResponse(415)
+  }
+  return { ...schema, response }
+}
 
 /** The OpenAPI 3.1 document is generated from the routes' own schemas. */
 export const openApiPlugin = fp(async (app: FastifyInstance) => {
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema)
+  app.addHook('onRoute', (route) => {
+    if (route.schema?.response && !route.schema.hide) route.schema = completeResponses(route.schema)
+  })
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -17,7 +48,8 @@ export const openApiPlugin = fp(async (app: FastifyInstance) => {
           'Membership and loyalty engine: members, tiers, points, coupons, benefits and analytics.',
         license: { name: 'MIT', identifier: 'MIT' },
       },
-      servers: [{ url: 'http://localhost:3000', description: 'A local Loyalbase' }],
+      // Relative: the document is served by the server it describes.
+      servers: [{ url: '/', description: 'This Loyalbase server' }],
       components: {
         securitySchemes: {
           bearerAuth: {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import { Type } from 'typebox'
 import type { AppDeps } from '../app.js'
+import { problemResponse } from '../schemas/common.js'
 
 const ZStatus = Type.Object({ status: Type.String() })
 
@@ -10,7 +11,7 @@ export async function healthRoutes(app: FastifyInstance, { services }: AppDeps) 
   const common = {
     tags: ['health'],
     security: [],
-    response: { 200: ZStatus, 503: { $ref: 'Problem' } },
+    response: { 200: ZStatus, 429: problemResponse(429), 503: problemResponse(503) },
   }
   app.get(
     '/healthz',

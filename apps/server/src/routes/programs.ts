@@ -74,10 +74,7 @@ export async function programRoutes(fastify: FastifyInstance, { services }: AppD
       },
     },
     async (request, reply) =>
-      sendStored(
-        reply,
-        await services.apiKeys.create(request.params.id, request.body),
-      ),
+      sendStored(reply, await services.apiKeys.create(request.params.id, request.body)),
   )
 
   app.get(
@@ -129,10 +126,7 @@ export async function programRoutes(fastify: FastifyInstance, { services }: AppD
       },
     },
     async (request, reply) =>
-      sendStored(
-        reply,
-        await services.apiKeys.create(programOf(request).id, request.body),
-      ),
+      sendStored(reply, await services.apiKeys.create(programOf(request).id, request.body)),
   )
 
   app.get(

@@ -45,7 +45,10 @@ export interface ProgramPatch {
   points_policy?: Partial<PointsPolicy>
 }
 
-/** A `points_policy` in a PATCH is merged field by field; `expiry` is replaced whole. */
+/**
+ * Field by field, `expiry` replaced whole: how a PATCH changes a policy (the repository does
+ * the same in SQL, atomically) and how a stored policy gets the defaults it lacks.
+ */
 export function mergePointsPolicy(
   current: PointsPolicy,
   patch: Partial<PointsPolicy>,
