@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { Config } from './config.js'
 import type { AuthRequirement } from './http/identity.js'
 import { authPlugin } from './plugins/auth.js'
-import { errorsPlugin } from './plugins/errors.js'
+import { errorsPlugin, frameworkErrors } from './plugins/errors.js'
 import { jsonBodyPlugin } from './plugins/json-body.js'
 import { metricsPlugin } from './plugins/metrics.js'
 import { openApiPlugin } from './plugins/openapi.js'
@@ -14,6 +14,7 @@ import { webPlugin } from './plugins/web.js'
 import { healthRoutes } from './routes/health.js'
 import { jobRoutes } from './routes/jobs.js'
 import { memberRoutes } from './routes/members.js'
+import { pointRoutes } from './routes/points.js'
 import { portalRoutes } from './routes/portal.js'
 import { programRoutes } from './routes/programs.js'
 import { tierRoutes } from './routes/tiers.js'
@@ -36,6 +37,7 @@ declare module 'fastify' {
 }
 
 export const BODY_LIMIT = 1024 * 1024
+const REQUEST_ID = /^[\w.:-]{1,128}$/
 
 export type AppConfig = Pick<Config, 'rateLimit' | 'trustProxy' | 'logLevel' | 'webDist'>
 
@@ -48,10 +50,16 @@ export async function buildApp(services: Services, config: AppConfig): Promise<F
     },
     bodyLimit: BODY_LIMIT,
     trustProxy: config.trustProxy === false ? false : config.trustProxy,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // A caller's request id is kept only when it is a sane token; otherwise we make one.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id']
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
+    },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
-    routerOptions: { ignoreTrailingSlash: false },
+    // Path parameters hold external ids of up to 128 characters, percent-encoded.
+    routerOptions: { ignoreTrailingSlash: false, maxParamLength: 2048 },
+    frameworkErrors,
   })
   const catalog: RouteEntry[] = []
   app.decorate('routeCatalog', catalog)
@@ -78,6 +86,7 @@ export async function buildApp(services: Services, config: AppConfig): Promise<F
   await app.register(healthRoutes, deps)
   await app.register(programRoutes, deps)
   await app.register(memberRoutes, deps)
+  await app.register(pointRoutes, deps)
   await app.register(tierRoutes, deps)
   await app.register(portalRoutes, deps)
   await app.register(jobRoutes, deps)

@@ -29,6 +29,8 @@ describe('program isolation', () => {
       {
         'PATCH /v1/members/:member': { name: 'intruder' },
         'POST /v1/members/:member/portal-sessions': {},
+        'POST /v1/members/:member/points/adjustments': { points: 5, reason: 'intruder' },
+        'POST /v1/members/:member/points/redemptions': { points: 1 },
       },
       ['name'],
     )

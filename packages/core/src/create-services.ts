@@ -6,6 +6,7 @@ import { housekeepingJob } from './jobs/housekeeping.job.js'
 import { createJobsService } from './jobs/jobs.service.js'
 import { createMembersService } from './members/members.service.js'
 import { createPlatformService } from './platform/platform.service.js'
+import { createPointsService } from './points/points.service.js'
 import { createPortalSessionsService } from './portal/portal-sessions.service.js'
 import { createProgramsService } from './programs/programs.service.js'
 import type { Clock } from './shared/clock.js'
@@ -18,9 +19,11 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
   const members = createMembersService(db, clock)
   const portalSessions = createPortalSessionsService(db, clock)
   const jobs = createJobsService(db, clock)
+  const points = createPointsService(db, clock)
   jobs.register(housekeepingJob(db))
+  for (const job of points.jobs()) jobs.register(job)
   const demo = createDemoService(db, clock, { programs, apiKeys, members })
-  return { db, clock, platform, programs, apiKeys, members, portalSessions, jobs, demo }
+  return { db, clock, platform, programs, apiKeys, members, points, portalSessions, jobs, demo }
 }
 
 export type Services = ReturnType<typeof createServices>

@@ -54,6 +54,11 @@ export interface MembersTable {
   growth: Generated<number>
   lifetime_spend: Generated<number>
   orders_count: Generated<number>
+  points_earned: Generated<number>
+  points_redeemed: Generated<number>
+  points_expired: Generated<number>
+  points_reversed: Generated<number>
+  points_adjusted: Generated<number>
   created_at: CreatedAt
   updated_at: Generated<Date>
 }
@@ -102,6 +107,80 @@ export interface AuditLogTable {
   created_at: CreatedAt
 }
 
+export interface PointLotsTable {
+  program_id: string
+  member_id: string
+  id: string
+  status: 'pending' | 'available'
+  earned: number
+  remaining: number
+  earned_at: Timestamp
+  available_at: Timestamp
+  expires_at: Timestamp | null
+  source_kind: string
+  source_id: string
+  rule_id: string | null
+  created_at: CreatedAt
+}
+
+export type PointTransactionType = 'earn' | 'release' | 'redeem' | 'expire' | 'reverse' | 'adjust'
+
+export interface PointTransactionsTable {
+  program_id: string
+  member_id: string
+  id: string
+  type: PointTransactionType
+  points: number
+  available_delta: number
+  pending_delta: number
+  balance_after: number
+  pending_after: number
+  source_kind: string
+  source_id: string
+  rule_id: string | null
+  lot_id: string | null
+  expires_at: Timestamp | null
+  note: string | null
+  actor: string | null
+  created_at: CreatedAt
+}
+
+export interface PointLotConsumptionsTable {
+  program_id: string
+  member_id: string
+  transaction_id: string
+  lot_id: string
+  points: number
+}
+
+export interface EarningRulesTable {
+  program_id: string
+  id: string
+  name: string
+  trigger: string
+  condition: ColumnType<Record<string, unknown> | null, string | null, string | null>
+  reward: Json<Record<string, unknown>>
+  growth: ColumnType<Record<string, unknown> | null, string | null, string | null>
+  tier_multipliers: Json<Record<string, number>>
+  limits: Json<Record<string, number>>
+  starts_at: Timestamp | null
+  ends_at: Timestamp | null
+  active: boolean
+  budget_used: Generated<number>
+  created_at: CreatedAt
+  updated_at: Timestamp
+  deleted_at: Timestamp | null
+}
+
+export interface EarningRuleUsageTable {
+  program_id: string
+  rule_id: string
+  member_id: string
+  /** `day:YYYY-MM-DD`, `month:YYYY-MM` (program time zone) or `total`. */
+  period: string
+  points: Generated<number>
+}
+
 export interface DB {
   platform_settings: PlatformSettingsTable
   programs: ProgramsTable
@@ -111,6 +190,11 @@ export interface DB {
   portal_sessions: PortalSessionsTable
   job_runs: JobRunsTable
   audit_log: AuditLogTable
+  earning_rules: EarningRulesTable
+  earning_rule_usage: EarningRuleUsageTable
+  point_lots: PointLotsTable
+  point_transactions: PointTransactionsTable
+  point_lot_consumptions: PointLotConsumptionsTable
 }
 
 export type MemberRow = Selectable<MembersTable>
@@ -119,3 +203,6 @@ export type MemberUpdate = Updateable<MembersTable>
 export type ProgramRow = Selectable<ProgramsTable>
 export type ApiKeyRow = Selectable<ApiKeysTable>
 export type JobRunRow = Selectable<JobRunsTable>
+export type PointLotRow = Selectable<PointLotsTable>
+export type PointTransactionRow = Selectable<PointTransactionsTable>
+export type EarningRuleRow = Selectable<EarningRulesTable>

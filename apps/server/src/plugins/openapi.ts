@@ -65,6 +65,7 @@ export const openApiPlugin = fp(async (app: FastifyInstance) => {
         { name: 'programs', description: 'Programs and their keys (platform admin key)' },
         { name: 'program', description: 'The calling key’s own program' },
         { name: 'members', description: 'Members' },
+        { name: 'points', description: 'Points balances, ledger and spending' },
         { name: 'tiers', description: 'Tier ladder' },
         { name: 'portal', description: 'Member portal sessions and the portal’s own API' },
         { name: 'jobs', description: 'Scheduled jobs' },

@@ -1,6 +1,7 @@
 import { ZProblem } from './common.js'
 import { ZJobRun } from './jobs.js'
 import { ZMember } from './members.js'
+import { ZPointTransaction } from './points.js'
 import { ZApiKey, ZPointsPolicy, ZProgram, ZTierLadder } from './programs.js'
 
 /** Schemas with an `$id`: registered once at the root, named as OpenAPI components. */
@@ -12,4 +13,5 @@ export const SHARED_SCHEMAS = [
   ZMember,
   ZTierLadder,
   ZJobRun,
+  ZPointTransaction,
 ]

@@ -1,0 +1,230 @@
+import type { PointTransactionRow } from '@loyalbase/db'
+import { lockMember } from '../members/members.repository.js'
+import type { ProgramContext } from '../programs/programs.service.js'
+import { AppError } from '../shared/app-error.js'
+import type { Executor } from '../shared/executor.js'
+import { newId } from '../shared/ids.js'
+import { expiryFor, planConsumption } from './points.js'
+import {
+  applyBalanceDeltas,
+  type BalanceDeltas,
+  consumeLot,
+  insertConsumptions,
+  insertLot,
+  insertTransaction,
+  listDueLots,
+  listSpendableLots,
+  markLotAvailable,
+} from './points.repository.js'
+
+/**
+ * The ledger's write steps. Each runs inside the caller's transaction, after the member row
+ * is locked (`lockPointsHolder`), so one member's ledger changes one step at a time.
+ */
+
+export interface Source {
+  kind: string
+  id: string
+}
+
+export async function lockPointsHolder(trx: Executor, programId: string, memberId: string) {
+  const member = await lockMember(trx, programId, memberId)
+  if (!member) throw AppError.notFound('Member')
+  return member
+}
+
+interface Entry {
+  type: PointTransactionRow['type']
+  points: number
+  deltas: BalanceDeltas
+  source: Source
+  ruleId?: string | null
+  lotId?: string | null
+  expiresAt?: Date | null
+  note?: string | null
+  actor?: string | null
+  id?: string
+}
+
+async function record(trx: Executor, programId: string, memberId: string, at: Date, entry: Entry) {
+  const balances = await applyBalanceDeltas(trx, programId, memberId, entry.deltas)
+  return insertTransaction(trx, {
+    program_id: programId,
+    member_id: memberId,
+    id: entry.id ?? newId('txn'),
+    type: entry.type,
+    points: entry.points,
+    available_delta: entry.deltas.available,
+    pending_delta: entry.deltas.pending,
+    balance_after: balances.available,
+    pending_after: balances.pending,
+    source_kind: entry.source.kind,
+    source_id: entry.source.id,
+    rule_id: entry.ruleId ?? null,
+    lot_id: entry.lotId ?? null,
+    expires_at: entry.expiresAt ?? null,
+    note: entry.note ?? null,
+    actor: entry.actor ?? null,
+    created_at: at,
+  })
+}
+
+export interface Credit {
+  points: number
+  type: 'earn' | 'adjust'
+  earnedAt: Date
+  availableAt: Date
+  source: Source
+  ruleId?: string | null
+  note?: string | null
+  actor?: string | null
+  /** Fixes the ledger entry's id, for a credit that is its own source (an adjustment). */
+  transactionId?: string
+}
+
+/** Adds a lot and its ledger entry: pending until `availableAt`, expiring by the policy. */
+export async function creditPoints(
+  trx: Executor,
+  program: ProgramContext,
+  memberId: string,
+  credit: Credit,
+  now: Date,
+): Promise<PointTransactionRow> {
+  const pending = credit.availableAt > now
+  const lotId = newId('lot')
+  const expiresAt = expiryFor(program.points_policy.expiry, credit.earnedAt, program.timezone)
+  await insertLot(trx, {
+    program_id: program.id,
+    member_id: memberId,
+    id: lotId,
+    status: pending ? 'pending' : 'available',
+    earned: credit.points,
+    earned_at: credit.earnedAt,
+    available_at: credit.availableAt,
+    expires_at: expiresAt,
+    source_kind: credit.source.kind,
+    source_id: credit.source.id,
+    rule_id: credit.ruleId ?? null,
+    created_at: now,
+  })
+  const deltas: BalanceDeltas = pending
+    ? { available: 0, pending: credit.points }
+    : { available: credit.points, pending: 0 }
+  if (credit.type === 'earn') deltas.earned = credit.points
+  else deltas.adjusted = credit.points
+  return record(trx, program.id, memberId, now, {
+    ...(credit.transactionId ? { id: credit.transactionId } : {}),
+    type: credit.type,
+    points: credit.points,
+    deltas,
+    source: credit.source,
+    ruleId: credit.ruleId ?? null,
+    lotId,
+    expiresAt,
+    note: credit.note ?? null,
+    actor: credit.actor ?? null,
+  })
+}
+
+export interface Debit {
+  points: number
+  type: 'redeem' | 'adjust'
+  /** Names the debit's own source; a redemption or adjustment is its own source. */
+  sourceKind: string
+  note?: string | null
+  actor?: string | null
+}
+
+/** Spends available points oldest lot first; 422 insufficient_points when they fall short. */
+export async function debitPoints(
+  trx: Executor,
+  programId: string,
+  memberId: string,
+  debit: Debit,
+  now: Date,
+): Promise<PointTransactionRow> {
+  const lots = await listSpendableLots(trx, programId, memberId, now)
+  const { takes, shortfall } = planConsumption(lots, debit.points)
+  if (shortfall > 0) {
+    const have = debit.points - shortfall
+    throw new AppError(
+      'insufficient_points',
+      `The member has ${have} available points; ${debit.points} were asked for.`,
+    )
+  }
+  for (const take of takes) {
+    if (!(await consumeLot(trx, programId, memberId, take.lotId, take.points))) {
+      throw new Error(`lot ${take.lotId} changed under a held member lock`)
+    }
+  }
+  const id = newId('txn')
+  const deltas: BalanceDeltas = { available: -debit.points, pending: 0 }
+  if (debit.type === 'redeem') deltas.redeemed = debit.points
+  else deltas.adjusted = -debit.points
+  const txn = await record(trx, programId, memberId, now, {
+    id,
+    type: debit.type,
+    points: -debit.points,
+    deltas,
+    source: { kind: debit.sourceKind, id },
+    note: debit.note ?? null,
+    actor: debit.actor ?? null,
+  })
+  await insertConsumptions(trx, programId, memberId, id, takes)
+  return txn
+}
+
+/** Moves the member's pending lots whose return window has passed to available. */
+export async function releaseDueLots(
+  trx: Executor,
+  programId: string,
+  memberId: string,
+  asOf: Date,
+  now: Date,
+): Promise<number> {
+  let released = 0
+  for (const lot of await listDueLots(trx, programId, memberId, 'release', asOf)) {
+    if (!(await markLotAvailable(trx, programId, memberId, lot.id))) continue
+    await record(trx, programId, memberId, now, {
+      type: 'release',
+      points: lot.remaining,
+      deltas: { available: lot.remaining, pending: -lot.remaining },
+      source: { kind: lot.source_kind, id: lot.source_id },
+      ruleId: lot.rule_id,
+      lotId: lot.id,
+      expiresAt: lot.expires_at,
+    })
+    released += lot.remaining
+  }
+  return released
+}
+
+/** Expires what is left of the member's lots that reached their expiry by `asOf`. */
+export async function expireDueLots(
+  trx: Executor,
+  programId: string,
+  memberId: string,
+  asOf: Date,
+  now: Date,
+): Promise<number> {
+  let expired = 0
+  for (const lot of await listDueLots(trx, programId, memberId, 'expire', asOf)) {
+    if (!(await consumeLot(trx, programId, memberId, lot.id, lot.remaining))) continue
+    const id = newId('txn')
+    await record(trx, programId, memberId, now, {
+      id,
+      type: 'expire',
+      points: -lot.remaining,
+      deltas: { available: -lot.remaining, pending: 0, expired: lot.remaining },
+      source: { kind: lot.source_kind, id: lot.source_id },
+      ruleId: lot.rule_id,
+      lotId: lot.id,
+      expiresAt: lot.expires_at,
+    })
+    await insertConsumptions(trx, programId, memberId, id, [
+      { lotId: lot.id, points: lot.remaining },
+    ])
+    expired += lot.remaining
+  }
+  return expired
+}

@@ -1,0 +1,248 @@
+import type { PointLotRow, PointTransactionRow, PointTransactionType } from '@loyalbase/db'
+import { sql } from 'kysely'
+import type { Executor } from '../shared/executor.js'
+
+export interface NewLot {
+  program_id: string
+  member_id: string
+  id: string
+  status: 'pending' | 'available'
+  earned: number
+  earned_at: Date
+  available_at: Date
+  expires_at: Date | null
+  source_kind: string
+  source_id: string
+  rule_id: string | null
+  created_at: Date
+}
+
+export async function insertLot(db: Executor, lot: NewLot): Promise<void> {
+  await db
+    .insertInto('point_lots')
+    .values({ ...lot, remaining: lot.earned })
+    .execute()
+}
+
+/** The member's spendable lots in spending order: available, unexpired, oldest first. */
+export async function listSpendableLots(
+  db: Executor,
+  programId: string,
+  memberId: string,
+  at: Date,
+): Promise<PointLotRow[]> {
+  return db
+    .selectFrom('point_lots')
+    .selectAll()
+    .where('program_id', '=', programId)
+    .where('member_id', '=', memberId)
+    .where('remaining', '>', 0)
+    .where('status', '=', 'available')
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', at)]))
+    .orderBy('earned_at', 'asc')
+    .orderBy('id', 'asc')
+    .execute()
+}
+
+/** Lots with points left, oldest first (pending ones included): what makes up the balance. */
+export async function listOpenLots(
+  db: Executor,
+  programId: string,
+  memberId: string,
+): Promise<(PointLotRow & { rule_name: string | null })[]> {
+  return db
+    .selectFrom('point_lots as l')
+    .leftJoin('earning_rules as r', (join) =>
+      join.onRef('r.program_id', '=', 'l.program_id').onRef('r.id', '=', 'l.rule_id'),
+    )
+    .selectAll('l')
+    .select('r.name as rule_name')
+    .where('l.program_id', '=', programId)
+    .where('l.member_id', '=', memberId)
+    .where('l.remaining', '>', 0)
+    .orderBy('l.earned_at', 'asc')
+    .orderBy('l.id', 'asc')
+    .execute()
+}
+
+/** Takes points from a lot; fails (returns false) rather than letting a lot go negative. */
+export async function consumeLot(
+  db: Executor,
+  programId: string,
+  memberId: string,
+  lotId: string,
+  points: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('point_lots')
+    .set({ remaining: sql`remaining - ${points}` })
+    .where('program_id', '=', programId)
+    .where('member_id', '=', memberId)
+    .where('id', '=', lotId)
+    .where('remaining', '>=', points)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export async function insertConsumptions(
+  db: Executor,
+  programId: string,
+  memberId: string,
+  transactionId: string,
+  takes: readonly { lotId: string; points: number }[],
+): Promise<void> {
+  if (takes.length === 0) return
+  await db
+    .insertInto('point_lot_consumptions')
+    .values(
+      takes.map((t) => ({
+        program_id: programId,
+        member_id: memberId,
+        transaction_id: transactionId,
+        lot_id: t.lotId,
+        points: t.points,
+      })),
+    )
+    .execute()
+}
+
+export interface BalanceDeltas {
+  available: number
+  pending: number
+  earned?: number
+  redeemed?: number
+  expired?: number
+  reversed?: number
+  adjusted?: number
+}
+
+/** Moves the member's cached balances and lifetime counters; returns the new balances. */
+export async function applyBalanceDeltas(
+  db: Executor,
+  programId: string,
+  memberId: string,
+  d: BalanceDeltas,
+): Promise<{ available: number; pending: number }> {
+  const row = await db
+    .updateTable('members')
+    .set({
+      points_available: sql`points_available + ${d.available}`,
+      points_pending: sql`points_pending + ${d.pending}`,
+      points_earned: sql`points_earned + ${d.earned ?? 0}`,
+      points_redeemed: sql`points_redeemed + ${d.redeemed ?? 0}`,
+      points_expired: sql`points_expired + ${d.expired ?? 0}`,
+      points_reversed: sql`points_reversed + ${d.reversed ?? 0}`,
+      points_adjusted: sql`points_adjusted + ${d.adjusted ?? 0}`,
+    })
+    .where('program_id', '=', programId)
+    .where('id', '=', memberId)
+    .returning(['points_available', 'points_pending'])
+    .executeTakeFirstOrThrow()
+  return { available: row.points_available, pending: row.points_pending }
+}
+
+export interface NewTransaction {
+  program_id: string
+  member_id: string
+  id: string
+  type: PointTransactionType
+  points: number
+  available_delta: number
+  pending_delta: number
+  balance_after: number
+  pending_after: number
+  source_kind: string
+  source_id: string
+  rule_id: string | null
+  lot_id: string | null
+  expires_at: Date | null
+  note: string | null
+  actor: string | null
+  created_at: Date
+}
+
+export async function insertTransaction(
+  db: Executor,
+  txn: NewTransaction,
+): Promise<PointTransactionRow> {
+  return db.insertInto('point_transactions').values(txn).returningAll().executeTakeFirstOrThrow()
+}
+
+export async function listTransactions(
+  db: Executor,
+  programId: string,
+  memberId: string,
+  beforeId: string | undefined,
+  limit: number,
+): Promise<PointTransactionRow[]> {
+  let query = db
+    .selectFrom('point_transactions')
+    .selectAll()
+    .where('program_id', '=', programId)
+    .where('member_id', '=', memberId)
+    .orderBy('id', 'desc')
+    .limit(limit)
+  if (beforeId) query = query.where('id', '<', beforeId)
+  return query.execute()
+}
+
+/** Members with lots due for release (pending, available_at passed), a batch at a time. */
+export async function membersWithDueLots(
+  db: Executor,
+  programId: string,
+  due: 'release' | 'expire',
+  asOf: Date,
+  afterMemberId: string,
+  limit: number,
+): Promise<string[]> {
+  let query = db
+    .selectFrom('point_lots')
+    .select('member_id')
+    .distinct()
+    .where('program_id', '=', programId)
+    .where('remaining', '>', 0)
+    .where('member_id', '>', afterMemberId)
+  query =
+    due === 'release'
+      ? query.where('status', '=', 'pending').where('available_at', '<=', asOf)
+      : query.where('status', '=', 'available').where('expires_at', '<=', asOf)
+  const rows = await query.orderBy('member_id').limit(limit).execute()
+  return rows.map((r) => r.member_id)
+}
+
+export async function listDueLots(
+  db: Executor,
+  programId: string,
+  memberId: string,
+  due: 'release' | 'expire',
+  asOf: Date,
+): Promise<PointLotRow[]> {
+  let query = db
+    .selectFrom('point_lots')
+    .selectAll()
+    .where('program_id', '=', programId)
+    .where('member_id', '=', memberId)
+    .where('remaining', '>', 0)
+  query =
+    due === 'release'
+      ? query.where('status', '=', 'pending').where('available_at', '<=', asOf)
+      : query.where('status', '=', 'available').where('expires_at', '<=', asOf)
+  return query.orderBy('earned_at').orderBy('id').execute()
+}
+
+export async function markLotAvailable(
+  db: Executor,
+  programId: string,
+  memberId: string,
+  lotId: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('point_lots')
+    .set({ status: 'available' })
+    .where('program_id', '=', programId)
+    .where('member_id', '=', memberId)
+    .where('id', '=', lotId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}

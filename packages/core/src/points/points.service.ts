@@ -1,0 +1,237 @@
+import type { DB, PointTransactionRow } from '@loyalbase/db'
+import type { Kysely } from 'kysely'
+import type { IdempotencyClaim, StoredResponse } from '../idempotency/idempotency.js'
+import { runIdempotent } from '../idempotency/idempotency.service.js'
+import type { JobDefinition } from '../jobs/jobs.js'
+import { findMemberByRef, lockMember } from '../members/members.repository.js'
+import type { ProgramContext } from '../programs/programs.service.js'
+import { AppError } from '../shared/app-error.js'
+import type { Clock } from '../shared/clock.js'
+import { newId } from '../shared/ids.js'
+import {
+  clampLimit,
+  decodeCursor,
+  type Page,
+  type PageRequest,
+  toPage,
+} from '../shared/pagination.js'
+import {
+  creditPoints,
+  debitPoints,
+  expireDueLots,
+  lockPointsHolder,
+  releaseDueLots,
+} from './ledger.js'
+import { groupExpiring, type PointsBalance, type PointTransaction } from './points.js'
+import { listOpenLots, listTransactions, membersWithDueLots } from './points.repository.js'
+
+export function presentTransaction(row: PointTransactionRow): PointTransaction {
+  return {
+    id: row.id,
+    type: row.type,
+    points: row.points,
+    balance_after: row.balance_after,
+    source: { kind: row.source_kind, id: row.source_id },
+    ...(row.rule_id ? { rule_id: row.rule_id } : {}),
+    ...(row.expires_at ? { expires_at: row.expires_at.toISOString() } : {}),
+    ...(row.note ? { note: row.note } : {}),
+    created_at: row.created_at.toISOString(),
+  }
+}
+
+// Jobs work a batch of members at a time, each member in a transaction of its own, so a
+// million lots never make one giant transaction.
+const JOB_BATCH = 200
+
+export function createPointsService(db: Kysely<DB>, clock: Clock) {
+  async function memberIdOf(program: ProgramContext, ref: string): Promise<string> {
+    const row = await findMemberByRef(db, program.id, ref)
+    if (!row) throw AppError.notFound('Member')
+    return row.id
+  }
+
+  /**
+   * Expires the member's due lots now, in a transaction of its own: points past their date are
+   * never spendable, and their expiry stands even when the spend that found them fails.
+   */
+  async function expireNow(programId: string, memberId: string) {
+    await db.transaction().execute(async (trx) => {
+      await lockPointsHolder(trx, programId, memberId)
+      const now = clock.now()
+      await expireDueLots(trx, programId, memberId, now, now)
+    })
+  }
+
+  /** Runs a job step for every member with due lots, as of `asOf`; returns the points moved. */
+  async function sweep(programId: string, due: 'release' | 'expire', asOf: Date): Promise<number> {
+    let moved = 0
+    let after = ''
+    for (;;) {
+      const members = await membersWithDueLots(db, programId, due, asOf, after, JOB_BATCH)
+      for (const memberId of members) {
+        moved += await db.transaction().execute(async (trx) => {
+          await lockMember(trx, programId, memberId)
+          const now = clock.now()
+          return due === 'release'
+            ? releaseDueLots(trx, programId, memberId, asOf, now)
+            : expireDueLots(trx, programId, memberId, asOf, now)
+        })
+      }
+      if (members.length < JOB_BATCH) return moved
+      after = members.at(-1) as string
+    }
+  }
+
+  return {
+    async balance(program: ProgramContext, ref: string): Promise<PointsBalance> {
+      const row = await findMemberByRef(db, program.id, ref)
+      if (!row) throw AppError.notFound('Member')
+      const lots = await listOpenLots(db, program.id, row.id)
+      return {
+        available: row.points_available,
+        pending: row.points_pending,
+        expiring: groupExpiring(lots.filter((l) => l.status === 'available')),
+        lifetime: {
+          earned: row.points_earned,
+          redeemed: row.points_redeemed,
+          expired: row.points_expired,
+          reversed: row.points_reversed,
+          adjusted: row.points_adjusted,
+        },
+      }
+    },
+
+    async transactions(
+      program: ProgramContext,
+      ref: string,
+      page: PageRequest,
+    ): Promise<Page<PointTransaction>> {
+      const memberId = await memberIdOf(program, ref)
+      const limit = clampLimit(page.limit)
+      const rows = await listTransactions(
+        db,
+        program.id,
+        memberId,
+        decodeCursor(page.cursor),
+        limit + 1,
+      )
+      return toPage(rows, limit, presentTransaction)
+    },
+
+    async explain(program: ProgramContext, ref: string) {
+      const row = await findMemberByRef(db, program.id, ref)
+      if (!row) throw AppError.notFound('Member')
+      const lots = await listOpenLots(db, program.id, row.id)
+      return {
+        available: row.points_available,
+        pending: row.points_pending,
+        lots: lots.map((lot) => ({
+          id: lot.id,
+          status: lot.status,
+          earned: lot.earned,
+          remaining: lot.remaining,
+          earned_at: lot.earned_at.toISOString(),
+          expires_at: lot.expires_at ? lot.expires_at.toISOString() : null,
+          source: { kind: lot.source_kind, id: lot.source_id },
+          rule: lot.rule_id ? { id: lot.rule_id, name: lot.rule_name ?? lot.rule_id } : null,
+        })),
+      }
+    },
+
+    /** A manual correction by an operator: a new lot when positive, a FIFO spend when negative. */
+    async adjust(
+      program: ProgramContext,
+      ref: string,
+      input: { points: number; reason: string },
+      actor: string,
+      claim?: IdempotencyClaim,
+    ): Promise<StoredResponse> {
+      const memberId = await memberIdOf(program, ref)
+      await expireNow(program.id, memberId)
+      return runIdempotent(db, clock, program.id, claim, 201, async (trx) => {
+        await lockPointsHolder(trx, program.id, memberId)
+        const now = clock.now()
+        if (input.points > 0) {
+          const id = newId('txn')
+          const txn = await creditPoints(
+            trx,
+            program,
+            memberId,
+            {
+              points: input.points,
+              type: 'adjust',
+              earnedAt: now,
+              availableAt: now,
+              source: { kind: 'adjustment', id },
+              note: input.reason,
+              actor,
+              transactionId: id,
+            },
+            now,
+          )
+          return presentTransaction(txn)
+        }
+        const txn = await debitPoints(
+          trx,
+          program.id,
+          memberId,
+          {
+            points: -input.points,
+            type: 'adjust',
+            sourceKind: 'adjustment',
+            note: input.reason,
+            actor,
+          },
+          now,
+        )
+        return presentTransaction(txn)
+      })
+    },
+
+    async redeem(
+      program: ProgramContext,
+      ref: string,
+      input: { points: number; reason?: string },
+      actor: string,
+      claim?: IdempotencyClaim,
+    ): Promise<StoredResponse> {
+      const memberId = await memberIdOf(program, ref)
+      await expireNow(program.id, memberId)
+      return runIdempotent(db, clock, program.id, claim, 201, async (trx) => {
+        await lockPointsHolder(trx, program.id, memberId)
+        const now = clock.now()
+        const txn = await debitPoints(
+          trx,
+          program.id,
+          memberId,
+          {
+            points: input.points,
+            type: 'redeem',
+            sourceKind: 'redemption',
+            note: input.reason ?? null,
+            actor,
+          },
+          now,
+        )
+        return presentTransaction(txn)
+      })
+    },
+
+    jobs(): JobDefinition[] {
+      return [
+        {
+          name: 'points-release',
+          schedule: '10 0 * * *',
+          run: (programId, asOf) => sweep(programId, 'release', asOf),
+        },
+        {
+          name: 'points-expiry',
+          schedule: '5 0 * * *',
+          run: (programId, asOf) => sweep(programId, 'expire', asOf),
+        },
+      ]
+    },
+  }
+}
+
+export type PointsService = ReturnType<typeof createPointsService>
