@@ -11,9 +11,11 @@ import { openApiPlugin } from './plugins/openapi.js'
 import { rateLimitPlugin } from './plugins/rate-limit.js'
 import { validationPlugin } from './plugins/validation.js'
 import { webPlugin } from './plugins/web.js'
+import { earningRuleRoutes } from './routes/earning-rules.js'
 import { healthRoutes } from './routes/health.js'
 import { jobRoutes } from './routes/jobs.js'
 import { memberRoutes } from './routes/members.js'
+import { orderRoutes } from './routes/orders.js'
 import { pointRoutes } from './routes/points.js'
 import { portalRoutes } from './routes/portal.js'
 import { programRoutes } from './routes/programs.js'
@@ -87,6 +89,8 @@ export async function buildApp(services: Services, config: AppConfig): Promise<F
   await app.register(programRoutes, deps)
   await app.register(memberRoutes, deps)
   await app.register(pointRoutes, deps)
+  await app.register(orderRoutes, deps)
+  await app.register(earningRuleRoutes, deps)
   await app.register(tierRoutes, deps)
   await app.register(portalRoutes, deps)
   await app.register(jobRoutes, deps)

@@ -22,15 +22,44 @@ describe('program isolation', () => {
     const intruder = await createProgram(t, { name: 'Intruder' })
     const member = await createMember(t, owner.keys.admin)
     const keys = (await t.call('GET', '/v1/api-keys', { key: owner.keys.admin })).json().data
+    const orderId = 'owner-order'
+    const eventId = 'owner-event'
+    await t.call('POST', '/v1/orders', {
+      key: owner.keys.admin,
+      body: { id: orderId, member: member.id, amount: 100 },
+    })
+    await t.call('POST', '/v1/events', {
+      key: owner.keys.admin,
+      body: { id: eventId, type: 'review.posted', member: member.id },
+    })
     const checked = await expectForeignKeySeesNothing(
       t,
       intruder.keys.admin,
-      { member: member.id, key_id: keys[0].id },
+      {
+        member: member.id,
+        key_id: keys[0].id,
+        '/v1/orders': { id: orderId },
+        '/v1/events': { id: eventId },
+        '/v1/earning-rules': {
+          id: (
+            await t.call('POST', '/v1/earning-rules', {
+              key: owner.keys.admin,
+              body: {
+                name: 'Owner rule',
+                trigger: 'order.completed',
+                reward: { type: 'fixed', points: 1 },
+              },
+            })
+          ).json().id,
+        },
+      },
       {
         'PATCH /v1/members/:member': { name: 'intruder' },
         'POST /v1/members/:member/portal-sessions': {},
         'POST /v1/members/:member/points/adjustments': { points: 5, reason: 'intruder' },
         'POST /v1/members/:member/points/redemptions': { points: 1 },
+        'POST /v1/orders/:id/refunds': { id: 'intruder-refund', amount: 1 },
+        'PATCH /v1/earning-rules/:id': { name: 'intruder', active: false },
       },
       ['name'],
     )
@@ -40,6 +69,10 @@ describe('program isolation', () => {
         'PATCH /v1/members/:member',
         'POST /v1/members/:member/portal-sessions',
         'DELETE /v1/api-keys/:key_id',
+        'GET /v1/orders/:id',
+        'POST /v1/orders/:id/refunds',
+        'GET /v1/events/:id',
+        'GET /v1/earning-rules/:id',
       ]),
     )
     // The owner's data is untouched and its key still works.

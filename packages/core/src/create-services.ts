@@ -2,13 +2,16 @@ import type { DB } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
 import { createApiKeysService } from './api-keys/api-keys.service.js'
 import { createDemoService } from './demo/demo.service.js'
+import { createEventsService } from './events/events.service.js'
 import { housekeepingJob } from './jobs/housekeeping.job.js'
 import { createJobsService } from './jobs/jobs.service.js'
 import { createMembersService } from './members/members.service.js'
+import { createOrdersService } from './orders/orders.service.js'
 import { createPlatformService } from './platform/platform.service.js'
 import { createPointsService } from './points/points.service.js'
 import { createPortalSessionsService } from './portal/portal-sessions.service.js'
 import { createProgramsService } from './programs/programs.service.js'
+import { createRulesService } from './rules/rules.service.js'
 import type { Clock } from './shared/clock.js'
 
 /** Wires every service from one database and one clock. Plain functions; no DI container. */
@@ -20,10 +23,27 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
   const portalSessions = createPortalSessionsService(db, clock)
   const jobs = createJobsService(db, clock)
   const points = createPointsService(db, clock)
+  const rules = createRulesService(db, clock)
+  const orders = createOrdersService(db, clock, { rules })
+  const events = createEventsService(db, clock, { rules })
   jobs.register(housekeepingJob(db))
   for (const job of points.jobs()) jobs.register(job)
   const demo = createDemoService(db, clock, { programs, apiKeys, members })
-  return { db, clock, platform, programs, apiKeys, members, points, portalSessions, jobs, demo }
+  return {
+    db,
+    clock,
+    platform,
+    programs,
+    apiKeys,
+    members,
+    points,
+    rules,
+    orders,
+    events,
+    portalSessions,
+    jobs,
+    demo,
+  }
 }
 
 export type Services = ReturnType<typeof createServices>

@@ -181,6 +181,53 @@ export interface EarningRuleUsageTable {
   points: Generated<number>
 }
 
+export interface OrdersTable {
+  program_id: string
+  id: string
+  member_id: string
+  amount: number
+  shipping_fee: number
+  channel: string | null
+  items: Json<unknown[]>
+  occurred_at: Timestamp
+  points_earned: Generated<number>
+  growth_earned: Generated<number>
+  refunded_amount: Generated<number>
+  points_reversed: Generated<number>
+  growth_reversed: Generated<number>
+  fingerprint: string
+  response_body: Generated<string>
+  created_at: CreatedAt
+}
+
+export interface RefundsTable {
+  program_id: string
+  id: string
+  order_id: string
+  member_id: string
+  amount: number
+  items: Json<unknown[]> | null
+  points_reversed: Generated<number>
+  growth_reversed: Generated<number>
+  fingerprint: string
+  response_body: Generated<string>
+  created_at: CreatedAt
+}
+
+export interface EventsTable {
+  program_id: string
+  id: string
+  type: string
+  member_id: string
+  occurred_at: Timestamp
+  properties: Json<Record<string, unknown>>
+  points_earned: Generated<number>
+  growth_earned: Generated<number>
+  fingerprint: string
+  response_body: Generated<string>
+  created_at: CreatedAt
+}
+
 export interface DB {
   platform_settings: PlatformSettingsTable
   programs: ProgramsTable
@@ -195,6 +242,9 @@ export interface DB {
   point_lots: PointLotsTable
   point_transactions: PointTransactionsTable
   point_lot_consumptions: PointLotConsumptionsTable
+  orders: OrdersTable
+  refunds: RefundsTable
+  events: EventsTable
 }
 
 export type MemberRow = Selectable<MembersTable>
@@ -206,3 +256,6 @@ export type JobRunRow = Selectable<JobRunsTable>
 export type PointLotRow = Selectable<PointLotsTable>
 export type PointTransactionRow = Selectable<PointTransactionsTable>
 export type EarningRuleRow = Selectable<EarningRulesTable>
+export type OrderRow = Selectable<OrdersTable>
+export type RefundRow = Selectable<RefundsTable>
+export type EventRow = Selectable<EventsTable>

@@ -1,6 +1,8 @@
 import { ZProblem } from './common.js'
+import { ZEarningRule } from './earning-rules.js'
 import { ZJobRun } from './jobs.js'
 import { ZMember } from './members.js'
+import { ZOrder } from './orders.js'
 import { ZPointTransaction } from './points.js'
 import { ZApiKey, ZPointsPolicy, ZProgram, ZTierLadder } from './programs.js'
 
@@ -14,4 +16,6 @@ export const SHARED_SCHEMAS = [
   ZTierLadder,
   ZJobRun,
   ZPointTransaction,
+  ZOrder,
+  ZEarningRule,
 ]

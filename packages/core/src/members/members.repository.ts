@@ -135,3 +135,24 @@ export async function lockMember(
     .forUpdate()
     .executeTakeFirst()
 }
+
+/** Moves a member's activity counters: spend and orders from orders, growth from rules. */
+export async function addMemberActivity(
+  db: Executor,
+  programId: string,
+  id: string,
+  delta: { spend?: number; orders?: number; growth?: number },
+  at: Date,
+): Promise<void> {
+  await db
+    .updateTable('members')
+    .set({
+      lifetime_spend: sql`lifetime_spend + ${delta.spend ?? 0}`,
+      orders_count: sql`orders_count + ${delta.orders ?? 0}`,
+      growth: sql`growth + ${delta.growth ?? 0}`,
+      updated_at: at,
+    })
+    .where('program_id', '=', programId)
+    .where('id', '=', id)
+    .execute()
+}

@@ -13,6 +13,7 @@ import {
   insertLot,
   insertTransaction,
   listDueLots,
+  listSourceLots,
   listSpendableLots,
   markLotAvailable,
 } from './points.repository.js'
@@ -89,6 +90,8 @@ export async function creditPoints(
   memberId: string,
   credit: Credit,
   now: Date,
+  /** The member's available balance before this credit; below zero it is a debt to settle. */
+  availableBefore = 0,
 ): Promise<PointTransactionRow> {
   const pending = credit.availableAt > now
   const lotId = newId('lot')
@@ -112,8 +115,9 @@ export async function creditPoints(
     : { available: credit.points, pending: 0 }
   if (credit.type === 'earn') deltas.earned = credit.points
   else deltas.adjusted = credit.points
-  return record(trx, program.id, memberId, now, {
-    ...(credit.transactionId ? { id: credit.transactionId } : {}),
+  const id = credit.transactionId ?? newId('txn')
+  const txn = await record(trx, program.id, memberId, now, {
+    id,
     type: credit.type,
     points: credit.points,
     deltas,
@@ -124,6 +128,14 @@ export async function creditPoints(
     note: credit.note ?? null,
     actor: credit.actor ?? null,
   })
+  // A negative balance (a refund clawback with allow_negative) is paid off by the next
+  // available points first: the new lot starts with the debt already taken from it.
+  const settle = pending ? 0 : Math.min(Math.max(-availableBefore, 0), credit.points)
+  if (settle > 0) {
+    await consumeLot(trx, program.id, memberId, lotId, settle)
+    await insertConsumptions(trx, program.id, memberId, id, [{ lotId, points: settle }])
+  }
+  return txn
 }
 
 export interface Debit {
@@ -185,7 +197,9 @@ export async function releaseDueLots(
   let released = 0
   for (const lot of await listDueLots(trx, programId, memberId, 'release', asOf)) {
     if (!(await markLotAvailable(trx, programId, memberId, lot.id))) continue
-    await record(trx, programId, memberId, now, {
+    const id = newId('txn')
+    const txn = await record(trx, programId, memberId, now, {
+      id,
       type: 'release',
       points: lot.remaining,
       deltas: { available: lot.remaining, pending: -lot.remaining },
@@ -194,6 +208,13 @@ export async function releaseDueLots(
       lotId: lot.id,
       expiresAt: lot.expires_at,
     })
+    // Released points pay off a negative balance first, as new credits do.
+    const debt = Math.max(-(txn.balance_after - lot.remaining), 0)
+    const settle = Math.min(debt, lot.remaining)
+    if (settle > 0) {
+      await consumeLot(trx, programId, memberId, lot.id, settle)
+      await insertConsumptions(trx, programId, memberId, id, [{ lotId: lot.id, points: settle }])
+    }
     released += lot.remaining
   }
   return released
@@ -227,4 +248,71 @@ export async function expireDueLots(
     expired += lot.remaining
   }
   return expired
+}
+
+export interface Reversal {
+  /** The order (or other source) whose points are taken back. */
+  source: Source
+  /** What caused the reversal, e.g. the refund; it is the entry's own source. */
+  cause: Source
+  points: number
+  allowNegative: boolean
+}
+
+/**
+ * Takes back points a source paid: first what is still pending from that source, then what
+ * remains of its available lots, then other available points oldest first. What the balance
+ * cannot cover becomes a negative balance when the policy allows it, and is forgiven when not.
+ * Returns the points actually reversed.
+ */
+export async function reversePoints(
+  trx: Executor,
+  programId: string,
+  memberId: string,
+  reversal: Reversal,
+  now: Date,
+): Promise<{ reversed: number; transactions: PointTransactionRow[] }> {
+  const own = await listSourceLots(trx, programId, memberId, reversal.source)
+  const pendingLots = own.filter((l) => l.status === 'pending')
+  const ownAvailable = own.filter(
+    (l) => l.status === 'available' && (!l.expires_at || l.expires_at > now),
+  )
+  const pendingPlan = planConsumption(pendingLots, reversal.points)
+  const afterPending = pendingPlan.shortfall
+  const ownPlan = planConsumption(ownAvailable, afterPending)
+  const others = (await listSpendableLots(trx, programId, memberId, now)).filter(
+    (l) => !ownAvailable.some((o) => o.id === l.id),
+  )
+  const otherPlan = planConsumption(others, ownPlan.shortfall)
+  const debt = reversal.allowNegative ? otherPlan.shortfall : 0
+  const fromPending = reversal.points - afterPending
+  const fromAvailable = afterPending - otherPlan.shortfall + debt
+  const transactions: PointTransactionRow[] = []
+  for (const [plan, amount, bucket] of [
+    [pendingPlan.takes, fromPending, 'pending'],
+    [[...ownPlan.takes, ...otherPlan.takes], fromAvailable, 'available'],
+  ] as const) {
+    if (amount <= 0) continue
+    for (const take of plan) {
+      if (!(await consumeLot(trx, programId, memberId, take.lotId, take.points))) {
+        throw new Error(`lot ${take.lotId} changed under a held member lock`)
+      }
+    }
+    const id = newId('txn')
+    transactions.push(
+      await record(trx, programId, memberId, now, {
+        id,
+        type: 'reverse',
+        points: -amount,
+        deltas:
+          bucket === 'pending'
+            ? { available: 0, pending: -amount, reversed: amount }
+            : { available: -amount, pending: 0, reversed: amount },
+        source: reversal.cause,
+        note: `reverses ${reversal.source.kind} ${reversal.source.id}`,
+      }),
+    )
+    await insertConsumptions(trx, programId, memberId, id, plan)
+  }
+  return { reversed: fromPending + fromAvailable, transactions }
 }

@@ -246,3 +246,23 @@ export async function markLotAvailable(
     .executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
+
+/** The lots a source (an order, an event) paid, with points left, oldest first. */
+export async function listSourceLots(
+  db: Executor,
+  programId: string,
+  memberId: string,
+  source: { kind: string; id: string },
+): Promise<PointLotRow[]> {
+  return db
+    .selectFrom('point_lots')
+    .selectAll()
+    .where('program_id', '=', programId)
+    .where('member_id', '=', memberId)
+    .where('source_kind', '=', source.kind)
+    .where('source_id', '=', source.id)
+    .where('remaining', '>', 0)
+    .orderBy('earned_at')
+    .orderBy('id')
+    .execute()
+}

@@ -23,7 +23,11 @@ export async function findRule(
     .executeTakeFirst()
 }
 
-/** Locks a rule that is not deleted for the rest of the transaction. */
+/**
+ * Locks a rule that is not deleted for the rest of the transaction. `NO KEY UPDATE`, not
+ * `UPDATE`: usage rows reference the rule, and their inserts hold `KEY SHARE` on it, which a
+ * `FOR UPDATE` would wait on (and deadlock with, between two payers of one rule).
+ */
 export async function lockRule(
   db: Executor,
   programId: string,
@@ -35,7 +39,7 @@ export async function lockRule(
     .where('program_id', '=', programId)
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
-    .forUpdate()
+    .forNoKeyUpdate()
     .executeTakeFirst()
 }
 
@@ -192,7 +196,10 @@ export async function addUsage(
     .execute()
 }
 
-/** The rule's budget used, with the rule's row locked (deleted rules included: they may be paying). */
+/**
+ * The rule's budget used, with the rule's row locked (deleted rules included: they may be
+ * paying). `NO KEY UPDATE` for the reason given at `lockRule`.
+ */
 export async function lockBudget(
   db: Executor,
   programId: string,
@@ -203,7 +210,7 @@ export async function lockBudget(
     .select('budget_used')
     .where('program_id', '=', programId)
     .where('id', '=', ruleId)
-    .forUpdate()
+    .forNoKeyUpdate()
     .executeTakeFirst()
   return row?.budget_used
 }

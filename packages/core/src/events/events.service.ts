@@ -1,0 +1,165 @@
+import type { DB, MemberRow } from '@loyalbase/db'
+import type { Kysely } from 'kysely'
+import { fingerprintOf, type StoredResponse } from '../idempotency/idempotency.js'
+import { runClaimed } from '../idempotency/idempotency.service.js'
+import { addMemberActivity, findMemberByRef, lockMember } from '../members/members.repository.js'
+import { payRules } from '../points/earn-by-rules.js'
+import type { ProgramContext } from '../programs/programs.service.js'
+import { buildEventContext, memberFactsOf } from '../rules/rule-context.js'
+import type { RulesService } from '../rules/rules.service.js'
+import { AppError } from '../shared/app-error.js'
+import type { Clock } from '../shared/clock.js'
+import type { Executor } from '../shared/executor.js'
+import { assertPostableEventType, type NewEventInput, presentEvent } from './events.js'
+import { claimEvent, findEvent, saveEventOutcome, saveEventResponse } from './events.repository.js'
+
+export interface EventEffects {
+  points_earned: number
+  points_status: 'available'
+  growth_earned: number
+  tier_change: { from: string; to: string } | null
+  rules: { rule: string; points: number; growth: number }[]
+}
+
+/**
+ * Applies an event that is already claimed (its row inserted) to a locked member: pays the
+ * rules for its type, moves growth, records the outcome. Event points are available at once;
+ * the return window is for orders.
+ */
+export async function applyEvent(
+  trx: Executor,
+  rules: RulesService,
+  program: ProgramContext,
+  member: MemberRow,
+  event: { id: string; type: string; occurred_at: Date; properties: Record<string, unknown> },
+  now: Date,
+): Promise<EventEffects> {
+  const context = buildEventContext(
+    {
+      id: event.id,
+      type: event.type,
+      properties: event.properties,
+      occurred_at: event.occurred_at,
+    },
+    memberFactsOf(member),
+    now,
+    program.timezone,
+  )
+  const payout = await payRules(
+    trx,
+    rules,
+    program,
+    member,
+    event.type,
+    context,
+    event.occurred_at,
+    event.occurred_at,
+    { kind: 'event', id: event.id },
+    now,
+  )
+  if (payout.growth !== 0)
+    await addMemberActivity(trx, program.id, member.id, { growth: payout.growth }, now)
+  return {
+    points_earned: payout.points,
+    points_status: 'available',
+    growth_earned: payout.growth,
+    tier_change: null,
+    rules: payout.rules,
+  }
+}
+
+/** An event Loyalbase emits itself (referral.converted): claimed once by its id, no response kept. */
+export async function emitEvent(
+  trx: Executor,
+  rules: RulesService,
+  program: ProgramContext,
+  memberId: string,
+  event: { id: string; type: string; occurred_at: Date; properties: Record<string, unknown> },
+  now: Date,
+): Promise<void> {
+  const member = await lockMember(trx, program.id, memberId)
+  if (!member) return
+  const fresh = await claimEvent(trx, {
+    program_id: program.id,
+    id: event.id,
+    type: event.type,
+    member_id: member.id,
+    occurred_at: event.occurred_at,
+    properties: event.properties,
+    fingerprint: fingerprintOf(event),
+    created_at: now,
+  })
+  if (!fresh) return
+  const effects = await applyEvent(trx, rules, program, member, event, now)
+  await saveEventOutcome(trx, program.id, event.id, {
+    points: effects.points_earned,
+    growth: effects.growth_earned,
+  })
+}
+
+export function createEventsService(db: Kysely<DB>, clock: Clock, deps: { rules: RulesService }) {
+  return {
+    /** `POST /v1/events`: idempotent by the merchant's event id. */
+    async record(program: ProgramContext, input: NewEventInput): Promise<StoredResponse> {
+      assertPostableEventType(input.type)
+      const found = await findMemberByRef(db, program.id, input.member)
+      if (!found) throw AppError.notFound('Member')
+      const now = clock.now()
+      const occurredAt = input.occurred_at ? new Date(input.occurred_at) : now
+      const properties = input.properties ?? {}
+      const fingerprint = fingerprintOf(input)
+      return runClaimed(
+        db,
+        {
+          label: `The event id "${input.id}"`,
+          fingerprint,
+          claim: async (trx) => {
+            // The member's lock comes first: every use case takes it before anything else.
+            await lockMember(trx, program.id, found.id)
+            return claimEvent(trx, {
+              program_id: program.id,
+              id: input.id,
+              type: input.type,
+              member_id: found.id,
+              occurred_at: occurredAt,
+              properties,
+              fingerprint,
+              created_at: now,
+            })
+          },
+          async find(trx) {
+            const row = await findEvent(trx, program.id, input.id)
+            return row && { fingerprint: row.fingerprint, status: 201, body: row.response_body }
+          },
+          save: (trx, _status, body) => saveEventResponse(trx, program.id, input.id, body),
+        },
+        201,
+        async (trx) => {
+          const member = await lockMember(trx, program.id, found.id)
+          if (!member) throw AppError.notFound('Member')
+          const effects = await applyEvent(
+            trx,
+            deps.rules,
+            program,
+            member,
+            { id: input.id, type: input.type, occurred_at: occurredAt, properties },
+            now,
+          )
+          const row = await saveEventOutcome(trx, program.id, input.id, {
+            points: effects.points_earned,
+            growth: effects.growth_earned,
+          })
+          return { event: presentEvent(row), effects }
+        },
+      )
+    },
+
+    async get(program: ProgramContext, id: string) {
+      const row = await findEvent(db, program.id, id)
+      if (!row) throw AppError.notFound('Event')
+      return presentEvent(row)
+    },
+  }
+}
+
+export type EventsService = ReturnType<typeof createEventsService>
