@@ -98,7 +98,7 @@ describe('POST /v1/orders', () => {
       rules: [
         { rule: ids[0], points: 129, growth: 129 },
         { rule: ids[1], points: 20, growth: 0 },
-      ].sort((a, b) => (a.rule < b.rule ? -1 : 1)),
+      ].sort((a, b) => ((a.rule as string) < (b.rule as string) ? -1 : 1)),
     })
     expect(await member(p, m.id)).toMatchObject({
       points: { available: 149, pending: 0 },
