@@ -83,3 +83,27 @@ describe('member portal sessions', () => {
     expect(res.statusCode).toBe(401)
   })
 })
+
+describe('portal points', () => {
+  it('shows the session member’s balance and history, nobody else’s', async () => {
+    const member = await createMember(t, program.keys.admin)
+    const other = await createMember(t, program.keys.admin)
+    await t.call('POST', `/v1/members/${member.id}/points/adjustments`, {
+      key: program.keys.admin,
+      body: { points: 120, reason: '欢迎礼' },
+    })
+    await t.call('POST', `/v1/members/${other.id}/points/adjustments`, {
+      key: program.keys.admin,
+      body: { points: 999, reason: 'other' },
+    })
+    const session = (
+      await t.call('POST', `/v1/members/${member.id}/portal-sessions`, { key: program.keys.server })
+    ).json()
+    const balance = await t.call('GET', '/v1/portal/points', { key: session.token })
+    expect(balance.json()).toMatchObject({ available: 120, pending: 0, lifetime: { adjusted: 120 } })
+    const history = await t.call('GET', '/v1/portal/points/transactions', { key: session.token })
+    expect(history.json().data).toHaveLength(1)
+    expect(history.json().data[0]).toMatchObject({ type: 'adjust', points: 120, note: '欢迎礼' })
+    expect((await t.call('GET', '/v1/portal/points', { key: program.keys.admin })).statusCode).toBe(403)
+  })
+})

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import type { AppDeps } from '../app.js'
 import { portalOf } from '../http/context.js'
-import { errorResponses } from '../schemas/common.js'
+import { errorResponses, ZPage, ZPageQuery } from '../schemas/common.js'
+import { ZPointsBalance } from '../schemas/points.js'
 
 const portal = { auth: { kind: 'portal' as const } }
 
@@ -48,6 +49,41 @@ export async function portalRoutes(fastify: FastifyInstance, { services }: AppDe
         locale: session.locale,
         return_url: session.returnUrl,
       }
+    },
+  )
+
+  app.get(
+    '/v1/portal/points',
+    {
+      config: portal,
+      schema: {
+        tags: ['portal'],
+        operationId: 'getPortalPoints',
+        summary: 'The session member’s balance, pending points and what expires when',
+        response: { 200: ZPointsBalance, ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const session = portalOf(request)
+      return services.points.balance(session.program, session.memberId)
+    },
+  )
+
+  app.get(
+    '/v1/portal/points/transactions',
+    {
+      config: portal,
+      schema: {
+        tags: ['portal'],
+        operationId: 'listPortalPointTransactions',
+        summary: 'The session member’s points history, newest first',
+        querystring: Type.Object(ZPageQuery),
+        response: { 200: ZPage(Type.Ref('PointTransaction')), ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const session = portalOf(request)
+      return services.points.transactions(session.program, session.memberId, request.query)
     },
   )
 }
