@@ -138,9 +138,21 @@ export function validationProblem(context: string, errors: AjvError[]): AppError
     if (!seen.has(id)) fields.push(item)
     seen.add(id)
   }
-  // A nullable field reports "must be null" beside the real complaint; keep the real one.
+  // A union branch that expected another type ("must be null", "must be string") is noise
+  // beside the real complaint about the same field or a field inside it; keep the real one.
+  const within = (inner: string, outer: string) =>
+    inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`)
+  const typeNoise = (f: FieldError) =>
+    /^must be (null|string|number|integer|boolean|object|array)$/.test(f.message)
   const pruned = fields.filter(
-    (f) => f.message !== 'must be null' || !fields.some((o) => o.path === f.path && o !== f),
+    (f) =>
+      !typeNoise(f) ||
+      !fields.some(
+        (o) =>
+          o !== f &&
+          within(o.path, f.path) &&
+          (!typeNoise(o) || (f.message === 'must be null' && o.path === f.path)),
+      ),
   )
   const first = pruned[0]
   const detail = first
