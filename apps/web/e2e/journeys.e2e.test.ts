@@ -99,7 +99,7 @@ describe('member portal', () => {
         url: '/v1/members/demo-0003',
         headers: { authorization: `Bearer ${demoKey}` },
       })
-      .then((r) => r.json())) as { id: string; name: string }
+      .then((r) => r.json())) as { id: string; name: string; points: { available: number } }
     const session = (await server.app
       .inject({
         method: 'POST',
@@ -118,7 +118,9 @@ describe('member portal', () => {
     await page.getByTestId('portal-card').waitFor()
     expect(await page.getByTestId('portal-member-name').textContent()).toContain(member.name)
     expect(await page.getByTestId('portal-tier-name').textContent()).toContain('会员')
-    expect((await page.getByTestId('portal-points').textContent())?.replace(/\D/g, '')).toBe('0')
+    expect((await page.getByTestId('portal-points').textContent())?.replace(/\D/g, '')).toBe(
+      String(member.points.available),
+    )
     // The token left the address bar once it was read.
     expect(page.url()).not.toContain('token=')
   })

@@ -8,6 +8,7 @@ import { createJobsService } from './jobs/jobs.service.js'
 import { createMembersService } from './members/members.service.js'
 import { createOrdersService } from './orders/orders.service.js'
 import { createPlatformService } from './platform/platform.service.js'
+import { createLedgerCheckService } from './points/ledger-check.service.js'
 import { createPointsService } from './points/points.service.js'
 import { createPortalSessionsService } from './portal/portal-sessions.service.js'
 import { createProgramsService } from './programs/programs.service.js'
@@ -28,7 +29,7 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
   const events = createEventsService(db, clock, { rules })
   jobs.register(housekeepingJob(db))
   for (const job of points.jobs()) jobs.register(job)
-  const demo = createDemoService(db, clock, { programs, apiKeys, members })
+  const demo = createDemoService(db, clock, { programs, apiKeys, members, rules, orders, events })
   return {
     db,
     clock,
@@ -37,6 +38,7 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
     apiKeys,
     members,
     points,
+    ledgerCheck: createLedgerCheckService(db),
     rules,
     orders,
     events,

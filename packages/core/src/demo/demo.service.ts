@@ -1,12 +1,49 @@
 import type { DB } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
 import type { ApiKeysService } from '../api-keys/api-keys.service.js'
+import type { EventsService } from '../events/events.service.js'
 import type { MembersService } from '../members/members.service.js'
+import type { OrdersService } from '../orders/orders.service.js'
 import type { ProgramsService } from '../programs/programs.service.js'
+import type { RuleInput } from '../rules/rules.js'
+import type { RulesService } from '../rules/rules.service.js'
 import type { Clock } from '../shared/clock.js'
-import { demoMembers } from './demo.js'
+import { demoActivity, demoMembers } from './demo.js'
 
 export const DEMO_MEMBER_COUNT = 60
+
+const DEMO_RULES: RuleInput[] = [
+  {
+    name: '消费积分：每1元得1积分',
+    trigger: 'order.completed',
+    reward: { type: 'per_amount', points: 1, per: 100 },
+    growth: { type: 'per_amount', points: 1, per: 100 },
+  },
+  {
+    name: '鞋类加赠：每10元再得1积分',
+    trigger: 'order.completed',
+    condition: { in: ['shoes', { var: 'order.categories' }] },
+    reward: { type: 'per_amount', points: 1, per: 1000 },
+  },
+  {
+    name: '晒单评价送20积分',
+    trigger: 'review.posted',
+    reward: { type: 'fixed', points: 20 },
+    growth: { type: 'fixed', points: 5 },
+    limits: { per_member_per_day: 40 },
+  },
+  {
+    name: '每日签到',
+    trigger: 'member.checked_in',
+    reward: { type: 'fixed', points: 5 },
+    limits: { per_member_per_day: 5 },
+  },
+  {
+    name: '推荐好友首单奖励',
+    trigger: 'referral.converted',
+    reward: { type: 'fixed', points: 500 },
+  },
+]
 
 export interface DemoProgram {
   programId: string
@@ -17,7 +54,14 @@ export interface DemoProgram {
 export function createDemoService(
   db: Kysely<DB>,
   clock: Clock,
-  deps: { programs: ProgramsService; apiKeys: ApiKeysService; members: MembersService },
+  deps: {
+    programs: ProgramsService
+    apiKeys: ApiKeysService
+    members: MembersService
+    rules: RulesService
+    orders: OrdersService
+    events: EventsService
+  },
 ) {
   return {
     async seedIfEmpty(): Promise<DemoProgram | undefined> {
@@ -28,8 +72,18 @@ export function createDemoService(
       const key = await deps.apiKeys.create(programId, { name: 'demo admin', role: 'admin' })
       const adminKey = (JSON.parse(key.body) as { key: string }).key
       const program = await deps.programs.get(programId)
-      for (const member of demoMembers(DEMO_MEMBER_COUNT, clock.now())) {
-        await deps.members.create(program, member)
+      const members = demoMembers(DEMO_MEMBER_COUNT, clock.now())
+      for (const member of members) await deps.members.create(program, member)
+      await deps.programs.update(program, {
+        points_policy: { expiry: { type: 'rolling', months: 24 }, pending_days: 7 },
+      })
+      const configured = await deps.programs.get(programId)
+      for (const rule of DEMO_RULES) await deps.rules.create(configured, rule)
+      const activity = demoActivity(members, clock.now())
+      for (const order of activity.orders) await deps.orders.create(configured, order)
+      for (const review of activity.reviews) await deps.events.record(configured, review)
+      for (const refund of activity.refunds) {
+        await deps.orders.refund(configured, refund.order, { id: refund.id, amount: refund.amount })
       }
       return { programId, adminKey }
     },

@@ -101,3 +101,96 @@ export function demoMembers(count: number, now: Date, seed = 20261126): DemoMemb
   }
   return members
 }
+
+const CATALOG = [
+  { sku: 'SH-RUN-01', name: '轻跑跑鞋', category: 'shoes', unit_price: 59900 },
+  { sku: 'SH-CAS-02', name: '帆布休闲鞋', category: 'shoes', unit_price: 29900 },
+  { sku: 'AP-TEE-01', name: '纯棉T恤', category: 'apparel', unit_price: 9900 },
+  { sku: 'AP-JKT-02', name: '防风外套', category: 'apparel', unit_price: 39900 },
+  { sku: 'AC-BAG-01', name: '双肩包', category: 'accessories', unit_price: 19900 },
+  { sku: 'AC-CAP-02', name: '棒球帽', category: 'accessories', unit_price: 7900 },
+  { sku: 'BE-SUN-01', name: '防晒霜', category: 'beauty', unit_price: 12900 },
+] as const
+
+export interface DemoOrder {
+  id: string
+  member: string
+  amount: number
+  occurred_at: string
+  channel: string
+  items: { sku: string; name: string; category: string; quantity: number; unit_price: number }[]
+}
+
+export interface DemoActivity {
+  orders: DemoOrder[]
+  reviews: {
+    id: string
+    type: 'review.posted'
+    member: string
+    occurred_at: string
+    properties: { order: string; rating: number }
+  }[]
+  refunds: { order: string; id: string; amount: number }[]
+}
+
+/**
+ * Orders over each member's time with us: most buy a few times, some once, a few often; about
+ * a third of orders get a review, one in twenty is partly refunded. Deterministic by seed.
+ */
+export function demoActivity(
+  members: readonly { external_id: string; joined_at: string }[],
+  now: Date,
+  seed = 20261127,
+): DemoActivity {
+  const random = seededRandom(seed)
+  const activity: DemoActivity = { orders: [], reviews: [], refunds: [] }
+  let sequence = 0
+  for (const member of members) {
+    const roll = random()
+    const count =
+      roll < 0.2
+        ? 0
+        : roll < 0.45
+          ? 1
+          : roll < 0.9
+            ? 2 + Math.floor(random() * 4)
+            : 8 + Math.floor(random() * 5)
+    const joined = new Date(member.joined_at).getTime()
+    const span = Math.max(now.getTime() - joined - DAY_MS, DAY_MS)
+    const dates = Array.from({ length: count }, () => joined + Math.floor(random() * span)).sort(
+      (a, b) => a - b,
+    )
+    for (const at of dates) {
+      sequence++
+      const items = Array.from({ length: 1 + Math.floor(random() * 3) }, () => {
+        const product = CATALOG[Math.floor(random() * CATALOG.length)] as (typeof CATALOG)[number]
+        return { ...product, quantity: 1 + Math.floor(random() * 2) }
+      })
+      const amount = items.reduce((sum, item) => sum + item.quantity * item.unit_price, 0)
+      const id = `DEMO-${String(sequence).padStart(5, '0')}`
+      const occurred_at = new Date(at).toISOString()
+      activity.orders.push({
+        id,
+        member: member.external_id,
+        amount,
+        occurred_at,
+        channel: random() < 0.6 ? 'app' : 'store',
+        items,
+      })
+      if (random() < 0.33) {
+        activity.reviews.push({
+          id: `REVIEW-${id}`,
+          type: 'review.posted',
+          member: member.external_id,
+          occurred_at: new Date(
+            at + 3 * DAY_MS < now.getTime() ? at + 3 * DAY_MS : at,
+          ).toISOString(),
+          properties: { order: id, rating: 3 + Math.floor(random() * 3) },
+        })
+      }
+      if (random() < 0.05)
+        activity.refunds.push({ order: id, id: `REFUND-${id}`, amount: Math.floor(amount / 2) })
+    }
+  }
+  return activity
+}
