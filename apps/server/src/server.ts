@@ -52,6 +52,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       if (timer) clearInterval(timer)
       await ticking
       await app.close()
+      await services.jobs.settle()
       await database.close()
     },
   }

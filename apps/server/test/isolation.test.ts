@@ -59,6 +59,7 @@ describe('program isolation', () => {
         'POST /v1/members/:member/points/adjustments': { points: 5, reason: 'intruder' },
         'POST /v1/members/:member/points/redemptions': { points: 1 },
         'POST /v1/orders/:id/refunds': { id: 'intruder-refund', amount: 1 },
+        'PUT /v1/members/:member/tier': { tier: 'member', reason: 'intruder' },
         'PATCH /v1/earning-rules/:id': { name: 'intruder', active: false },
       },
       ['name'],

@@ -14,6 +14,7 @@ import { createPortalSessionsService } from './portal/portal-sessions.service.js
 import { createProgramsService } from './programs/programs.service.js'
 import { createRulesService } from './rules/rules.service.js'
 import type { Clock } from './shared/clock.js'
+import { createTiersService } from './tiers/tiers.service.js'
 
 /** Wires every service from one database and one clock. Plain functions; no DI container. */
 export function createServices(db: Kysely<DB>, clock: Clock) {
@@ -27,7 +28,9 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
   const rules = createRulesService(db, clock)
   const orders = createOrdersService(db, clock, { rules })
   const events = createEventsService(db, clock, { rules })
+  const tiers = createTiersService(db, clock, { startJob: jobs.start })
   jobs.register(housekeepingJob(db))
+  jobs.register(tiers.job())
   for (const job of points.jobs()) jobs.register(job)
   const demo = createDemoService(db, clock, { programs, apiKeys, members, rules, orders, events })
   return {
@@ -40,6 +43,7 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
     points,
     ledgerCheck: createLedgerCheckService(db),
     rules,
+    tiers,
     orders,
     events,
     portalSessions,

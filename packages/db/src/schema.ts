@@ -59,6 +59,9 @@ export interface MembersTable {
   points_expired: Generated<number>
   points_reversed: Generated<number>
   points_adjusted: Generated<number>
+  tier_overridden: Generated<boolean>
+  tier_override_until: Timestamp | null
+  tier_reviewed: string | null
   created_at: CreatedAt
   updated_at: Generated<Date>
 }
@@ -228,6 +231,29 @@ export interface EventsTable {
   created_at: CreatedAt
 }
 
+export type TierChangeReason = 'upgrade' | 'downgrade' | 'override' | 'override_expired' | 'ladder_change'
+
+export interface TierChangesTable {
+  program_id: string
+  member_id: string
+  id: string
+  from_tier: string
+  to_tier: string
+  reason: TierChangeReason
+  actor: string | null
+  note: string | null
+  at: Timestamp
+}
+
+export interface OutboxEventsTable {
+  program_id: string
+  id: string
+  type: string
+  member_id: string | null
+  data: Json<Record<string, unknown>>
+  created_at: CreatedAt
+}
+
 export interface DB {
   platform_settings: PlatformSettingsTable
   programs: ProgramsTable
@@ -243,6 +269,8 @@ export interface DB {
   point_transactions: PointTransactionsTable
   point_lot_consumptions: PointLotConsumptionsTable
   orders: OrdersTable
+  tier_changes: TierChangesTable
+  outbox_events: OutboxEventsTable
   refunds: RefundsTable
   events: EventsTable
 }
@@ -259,3 +287,4 @@ export type EarningRuleRow = Selectable<EarningRulesTable>
 export type OrderRow = Selectable<OrdersTable>
 export type RefundRow = Selectable<RefundsTable>
 export type EventRow = Selectable<EventsTable>
+export type TierChangeRow = Selectable<TierChangesTable>

@@ -61,6 +61,7 @@ export async function createTestApp(
     },
     async close() {
       await app.close()
+      await services.jobs.settle()
       await db.drop()
     },
   }

@@ -100,23 +100,3 @@ export const ZApiKeyCreate = Type.Object(
   { name: Type.String({ minLength: 1, maxLength: 200 }), role: ZKeyRole },
   { additionalProperties: false },
 )
-
-const ZTierDefinition = Type.Object({
-  key: Type.String(),
-  name: Type.String(),
-  threshold: Type.Integer(),
-})
-
-export const ZTierLadder = Type.Object(
-  {
-    metric: Type.String(),
-    window: Type.Object({ type: Type.String(), months: Type.Optional(Type.Integer()) }),
-    downgrade: Type.Object({
-      type: Type.String(),
-      grace_days: Type.Optional(Type.Integer()),
-      steps: Type.Optional(Type.Integer()),
-    }),
-    tiers: Type.Array(ZTierDefinition),
-  },
-  { $id: 'TierLadder' },
-)

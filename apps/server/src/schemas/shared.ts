@@ -4,7 +4,8 @@ import { ZJobRun } from './jobs.js'
 import { ZMember } from './members.js'
 import { ZOrder } from './orders.js'
 import { ZPointTransaction } from './points.js'
-import { ZApiKey, ZPointsPolicy, ZProgram, ZTierLadder } from './programs.js'
+import { ZApiKey, ZPointsPolicy, ZProgram } from './programs.js'
+import { ZTierLadder } from './tiers.js'
 
 /** Schemas with an `$id`: registered once at the root, named as OpenAPI components. */
 export const SHARED_SCHEMAS = [

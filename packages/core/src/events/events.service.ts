@@ -10,6 +10,7 @@ import type { RulesService } from '../rules/rules.service.js'
 import { AppError } from '../shared/app-error.js'
 import type { Clock } from '../shared/clock.js'
 import type { Executor } from '../shared/executor.js'
+import { upgradeIfQualified } from '../tiers/tier-changes.js'
 import { assertPostableEventType, type NewEventInput, presentEvent } from './events.js'
 import { claimEvent, findEvent, saveEventOutcome, saveEventResponse } from './events.repository.js'
 
@@ -59,11 +60,19 @@ export async function applyEvent(
   )
   if (payout.growth !== 0)
     await addMemberActivity(trx, program.id, member.id, { growth: payout.growth }, now)
+  // The event's own totals count toward windowed tier metrics, so they are stored first.
+  await saveEventOutcome(trx, program.id, event.id, {
+    points: payout.points,
+    growth: payout.growth,
+  })
+  const paid = payout.points > 0 || payout.growth > 0
+  const after = paid ? await lockMember(trx, program.id, member.id) : undefined
+  const tierChange = after ? await upgradeIfQualified(trx, program, after, now) : null
   return {
     points_earned: payout.points,
     points_status: 'available',
     growth_earned: payout.growth,
-    tier_change: null,
+    tier_change: tierChange,
     rules: payout.rules,
   }
 }
@@ -89,12 +98,7 @@ export async function emitEvent(
     fingerprint: fingerprintOf(event),
     created_at: now,
   })
-  if (!fresh) return
-  const effects = await applyEvent(trx, rules, program, member, event, now)
-  await saveEventOutcome(trx, program.id, event.id, {
-    points: effects.points_earned,
-    growth: effects.growth_earned,
-  })
+  if (fresh) await applyEvent(trx, rules, program, member, event, now)
 }
 
 export function createEventsService(db: Kysely<DB>, clock: Clock, deps: { rules: RulesService }) {
@@ -145,10 +149,8 @@ export function createEventsService(db: Kysely<DB>, clock: Clock, deps: { rules:
             { id: input.id, type: input.type, occurred_at: occurredAt, properties },
             now,
           )
-          const row = await saveEventOutcome(trx, program.id, input.id, {
-            points: effects.points_earned,
-            growth: effects.growth_earned,
-          })
+          const row = await findEvent(trx, program.id, input.id)
+          if (!row) throw new Error('claimed event vanished')
           return { event: presentEvent(row), effects }
         },
       )

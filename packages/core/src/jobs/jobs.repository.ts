@@ -60,3 +60,13 @@ export async function listProgramsForScheduling(
 ): Promise<{ id: string; timezone: string; created_at: Date }[]> {
   return db.selectFrom('programs').select(['id', 'timezone', 'created_at']).execute()
 }
+
+export async function reportProgress(db: Executor, programId: string, id: string, processed: number) {
+  await db
+    .updateTable('job_runs')
+    .set({ processed })
+    .where('program_id', '=', programId)
+    .where('id', '=', id)
+    .where('finished_at', 'is', null)
+    .execute()
+}

@@ -17,6 +17,7 @@ import {
   insertManualRun,
   listProgramsForScheduling,
   listRuns,
+  reportProgress,
 } from './jobs.repository.js'
 
 // A slot older than this is not run late: the next slot covers it, since every job works "as of".
@@ -42,9 +43,12 @@ export interface JobLogger {
 export function createJobsService(db: Kysely<DB>, clock: Clock) {
   const registry = new Map<string, JobDefinition>()
 
+  // Runs started in the background, so that shutting down can wait for them.
+  const background = new Set<Promise<unknown>>()
+
   async function execute(programId: string, runId: string, job: JobDefinition, asOf: Date) {
     try {
-      const processed = await job.run(programId, asOf)
+      const processed = await job.run(programId, asOf, (done) => reportProgress(db, programId, runId, done))
       await finishRun(db, programId, runId, { finished_at: clock.now(), processed, error: null })
       return processed
     } catch (error) {
@@ -81,6 +85,24 @@ export function createJobsService(db: Kysely<DB>, clock: Clock) {
         started_at: clock.now(),
       })
       return { processed: await execute(programId, id, job, at) }
+    },
+
+    /** Starts a run in the background and answers with its id at once. */
+    async start(programId: string, name: string, asOf?: Date): Promise<string> {
+      const job = registry.get(name)
+      if (!job) throw new AppError('not_found', `There is no job named "${name}".`)
+      const id = newId('run')
+      const at = asOf ?? clock.now()
+      await insertManualRun(db, { program_id: programId, id, name, as_of: at, started_at: clock.now() })
+      const running = execute(programId, id, job, at).catch(() => undefined)
+      background.add(running)
+      void running.finally(() => background.delete(running))
+      return id
+    },
+
+    /** Resolves when every background run has finished. */
+    async settle(): Promise<void> {
+      while (background.size > 0) await Promise.all([...background])
     },
 
     async runs(programId: string, query: PageRequest & { name?: string }): Promise<Page<JobRun>> {

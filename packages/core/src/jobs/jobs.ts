@@ -5,8 +5,11 @@ export interface JobDefinition {
   name: string
   /** Five-field cron, read in the program's time zone. */
   schedule: string
-  /** Does the work as of `asOf`; returns how many items it processed. Must be idempotent. */
-  run(programId: string, asOf: Date): Promise<number>
+  /**
+   * Does the work as of `asOf`; returns how many items it processed. Must be idempotent.
+   * Long jobs report how far they are through `progress` (shown on the run while it works).
+   */
+  run(programId: string, asOf: Date, progress?: (done: number) => Promise<void>): Promise<number>
 }
 
 export interface JobRun {

@@ -14,6 +14,7 @@ import { ORDER_TRIGGER } from '../rules/rules.js'
 import type { RulesService } from '../rules/rules.service.js'
 import { AppError } from '../shared/app-error.js'
 import type { Clock } from '../shared/clock.js'
+import { upgradeIfQualified } from '../tiers/tier-changes.js'
 import {
   type NewOrderInput,
   type NewRefundInput,
@@ -128,6 +129,10 @@ export function createOrdersService(db: Kysely<DB>, clock: Clock, deps: { rules:
             now,
           )
           await setOrderEarnings(trx, program.id, input.id, payout)
+          const afterOrder = await lockMember(trx, program.id, member.id)
+          const tierChange = afterOrder
+            ? await upgradeIfQualified(trx, program, afterOrder, now)
+            : null
           if (member.referred_by && member.orders_count === 0) {
             await emitEvent(
               trx,
@@ -153,7 +158,7 @@ export function createOrdersService(db: Kysely<DB>, clock: Clock, deps: { rules:
             discounts: [],
             coupons_redeemed: [],
             benefits_used: [],
-            tier_change: null,
+            tier_change: tierChange,
             rules: payout.rules,
           }
           const order = await findOrder(trx, program.id, input.id)
