@@ -100,10 +100,52 @@ describe('portal points', () => {
       await t.call('POST', `/v1/members/${member.id}/portal-sessions`, { key: program.keys.server })
     ).json()
     const balance = await t.call('GET', '/v1/portal/points', { key: session.token })
-    expect(balance.json()).toMatchObject({ available: 120, pending: 0, lifetime: { adjusted: 120 } })
+    expect(balance.json()).toMatchObject({
+      available: 120,
+      pending: 0,
+      lifetime: { adjusted: 120 },
+    })
     const history = await t.call('GET', '/v1/portal/points/transactions', { key: session.token })
     expect(history.json().data).toHaveLength(1)
     expect(history.json().data[0]).toMatchObject({ type: 'adjust', points: 120, note: '欢迎礼' })
-    expect((await t.call('GET', '/v1/portal/points', { key: program.keys.admin })).statusCode).toBe(403)
+    expect((await t.call('GET', '/v1/portal/points', { key: program.keys.admin })).statusCode).toBe(
+      403,
+    )
+  })
+})
+
+describe('portal tier', () => {
+  it('shows the member’s tier with the ladder for the progress bar', async () => {
+    const p = await createProgram(t, { name: 'Tiered portal' })
+    await t.call('PUT', '/v1/tiers', {
+      key: p.keys.admin,
+      body: {
+        metric: 'spend',
+        window: { type: 'lifetime' },
+        downgrade: { type: 'never' },
+        tiers: [
+          { key: 'normal', name: '普通会员', threshold: 0 },
+          { key: 'gold', name: '金卡', threshold: 500_000, color: '#d4a017' },
+        ],
+      },
+    })
+    await t.services.jobs.settle()
+    const m = await createMember(t, p.keys.admin)
+    await t.call('POST', '/v1/orders', {
+      key: p.keys.server,
+      body: { id: 'pt-1', member: m.id, amount: 120_000 },
+    })
+    const session = (
+      await t.call('POST', `/v1/members/${m.id}/portal-sessions`, { key: p.keys.server })
+    ).json()
+    const res = await t.call('GET', '/v1/portal/tier', { key: session.token })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toMatchObject({
+      tier: { key: 'normal', name: '普通会员' },
+      metric: { type: 'spend', value: 120_000 },
+      next: { key: 'gold', name: '金卡', threshold: 500_000, remaining: 380_000 },
+      metric_type: 'spend',
+      ladder: [{ key: 'normal' }, { key: 'gold', color: '#d4a017' }],
+    })
   })
 })

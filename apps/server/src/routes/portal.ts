@@ -5,6 +5,7 @@ import type { AppDeps } from '../app.js'
 import { portalOf } from '../http/context.js'
 import { errorResponses, ZPage, ZPageQuery } from '../schemas/common.js'
 import { ZPointsBalance } from '../schemas/points.js'
+import { ZTierStatus } from '../schemas/tiers.js'
 
 const portal = { auth: { kind: 'portal' as const } }
 
@@ -84,6 +85,43 @@ export async function portalRoutes(fastify: FastifyInstance, { services }: AppDe
     async (request) => {
       const session = portalOf(request)
       return services.points.transactions(session.program, session.memberId, request.query)
+    },
+  )
+
+  app.get(
+    '/v1/portal/tier',
+    {
+      config: portal,
+      schema: {
+        tags: ['portal'],
+        operationId: 'getPortalTier',
+        summary: 'The session member’s tier, progress to the next and what keeps it',
+        response: {
+          200: Type.Object({
+            ...ZTierStatus.properties,
+            ladder: Type.Array(
+              Type.Object({
+                key: Type.String(),
+                name: Type.String(),
+                threshold: Type.Integer(),
+                name_en: Type.Optional(Type.String()),
+                color: Type.Optional(Type.String()),
+              }),
+            ),
+            metric_type: Type.String(),
+          }),
+          ...errorResponses(),
+        },
+      },
+    },
+    async (request) => {
+      const session = portalOf(request)
+      const status = await services.tiers.memberTier(session.program, session.memberId)
+      return {
+        ...status,
+        ladder: session.program.tier_ladder.tiers,
+        metric_type: session.program.tier_ladder.metric,
+      }
     },
   )
 }
