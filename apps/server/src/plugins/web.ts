@@ -17,15 +17,16 @@ export const webPlugin = fp(async (app: FastifyInstance, opts: { dist: string })
       decorateReply: false,
     })
   }
+  // Read on each request (it is small): a rebuild of the web app is served without a restart.
   const page = () =>
-    hasBuild
+    existsSync(indexFile)
       ? readFileSync(indexFile, 'utf8')
       : '<!doctype html><p>The web app is not built: run <code>npm run build</code>.</p>'
-  const html = page()
+
   for (const base of ['/admin', '/portal']) {
     for (const url of [base, `${base}/*`]) {
       app.get(url, { schema: { hide: true } }, async (_request, reply) =>
-        reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html),
+        reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page()),
       )
     }
   }

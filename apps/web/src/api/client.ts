@@ -44,6 +44,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   query?: Record<string, QueryValue>
   body?: unknown
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>
   signal?: AbortSignal
 }
 
@@ -85,7 +87,7 @@ async function readProblem(response: Response): Promise<Problem> {
 export function createApiClient(config: ApiClientConfig): ApiClient {
   const baseUrl = config.baseUrl ?? ''
   return async <T>(path: string, options: RequestOptions = {}): Promise<T> => {
-    const headers: Record<string, string> = { Accept: 'application/json' }
+    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers }
     const token = config.getToken()
     if (token) headers.Authorization = `Bearer ${token}`
     if (options.body !== undefined) headers['Content-Type'] = 'application/json'

@@ -27,3 +27,14 @@ export interface Program {
 export function getProgram(api: ApiClient, signal?: AbortSignal) {
   return api<Program>('/v1/program', { signal })
 }
+
+/** A `points_policy` in a PATCH is merged field by field: omitted fields keep their value. */
+export interface ProgramPatch {
+  name?: string
+  points_policy?: Partial<PointsPolicy>
+}
+
+/** Admin keys only (others get `403 forbidden`). */
+export function updateProgram(api: ApiClient, patch: ProgramPatch) {
+  return api<Program>('/v1/program', { method: 'PATCH', body: patch })
+}

@@ -1,3 +1,5 @@
+import { pointsEn } from './en.points'
+import { rulesEn } from './en.rules'
 import type { Messages } from './zh-CN'
 
 export const en: Messages = {
@@ -24,6 +26,7 @@ export const en: Messages = {
     nav: {
       members: 'Members',
       points: 'Points',
+      rules: 'Earning rules',
       tiers: 'Tiers',
       coupons: 'Coupons',
       campaigns: 'Campaigns',
@@ -144,4 +147,6 @@ export const en: Messages = {
       memberNo: 'Member no.',
     },
   },
+  ...pointsEn,
+  ...rulesEn,
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { currencyFractionDigits, formatDateTime, formatMoney, formatNumber } from './format'
+import {
+  currencyFractionDigits,
+  formatDateTime,
+  formatExpiryDate,
+  formatMoney,
+  formatNumber,
+  formatSignedNumber,
+  toMajorUnits,
+  toMinorUnits,
+} from './format'
 
 describe('formatMoney', () => {
   it('turns minor units into the currency amount', () => {
@@ -30,5 +39,34 @@ describe('formatNumber and formatDateTime', () => {
 
   it('falls back to the raw value when the date is not valid', () => {
     expect(formatDateTime('not a date', 'en')).toBe('not a date')
+  })
+})
+
+describe('formatSignedNumber', () => {
+  it('shows the direction of a movement', () => {
+    expect(formatSignedNumber(1200, 'en')).toBe('+1,200')
+    expect(formatSignedNumber(-59, 'zh-CN')).toBe('-59')
+    expect(formatSignedNumber(0, 'en')).toBe('0')
+  })
+})
+
+describe('toMinorUnits and toMajorUnits', () => {
+  it('converts what a person types to what the API takes, without float noise', () => {
+    expect(toMinorUnits(129, 'CNY')).toBe(12900)
+    expect(toMinorUnits(0.29, 'CNY')).toBe(29)
+    expect(toMinorUnits(19.99, 'USD')).toBe(1999)
+    expect(toMinorUnits(1500, 'JPY')).toBe(1500)
+    expect(toMajorUnits(12900, 'CNY')).toBe(129)
+  })
+})
+
+describe('formatExpiryDate', () => {
+  it('shows the last valid day for an expiry at midnight', () => {
+    // 2028-01-01T00:00 in Shanghai: "the end of 2027".
+    expect(formatExpiryDate('2027-12-31T16:00:00.000Z', 'en', 'Asia/Shanghai')).toBe('Dec 31, 2027')
+  })
+
+  it('keeps the day of an expiry during the day', () => {
+    expect(formatExpiryDate('2027-03-01T02:00:00.000Z', 'en', 'Asia/Shanghai')).toBe('Mar 1, 2027')
   })
 })

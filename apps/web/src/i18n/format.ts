@@ -60,3 +60,28 @@ function formatInstant(iso: string, locale: string, options: Intl.DateTimeFormat
     return new Intl.DateTimeFormat(locale, { ...options, timeZone: undefined }).format(date)
   }
 }
+
+/** `+120`, `-59`, `0`: points that moved, with their direction. */
+export function formatSignedNumber(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { signDisplay: 'exceptZero' }).format(value)
+}
+
+/** `toMinorUnits(129, 'CNY')` → `12900`: what a person types (yuan) to what the API takes. */
+export function toMinorUnits(major: number, currency: string): number {
+  return Math.round(major * 10 ** currencyFractionDigits(currency))
+}
+
+export function toMajorUnits(minorUnits: number, currency: string): number {
+  return minorUnits / 10 ** currencyFractionDigits(currency)
+}
+
+/**
+ * The last day points can be used. The engine stores the instant they lapse, e.g. the
+ * start of 1 January for "expires at the end of the year"; people read "valid until 31
+ * December", so the date shown is that of the moment just before.
+ */
+export function formatExpiryDate(iso: string, locale: string, timeZone?: string): string {
+  const instant = Date.parse(iso)
+  if (Number.isNaN(instant)) return iso
+  return formatDate(new Date(instant - 1).toISOString(), locale, timeZone)
+}

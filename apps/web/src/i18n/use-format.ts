@@ -1,6 +1,13 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatDate, formatDateTime, formatMoney, formatNumber } from './format'
+import {
+  formatDate,
+  formatDateTime,
+  formatExpiryDate,
+  formatMoney,
+  formatNumber,
+  formatSignedNumber,
+} from './format'
 import { DEFAULT_LOCALE, matchLocale } from './index'
 
 /** The formatters bound to the current UI language (re-rendered when it changes). */
@@ -13,8 +20,10 @@ export function useFormat(timeZone?: string) {
       locale,
       money: (minorUnits: number, currency: string) => formatMoney(minorUnits, currency, locale),
       number: (value: number) => formatNumber(value, locale),
+      signed: (value: number) => formatSignedNumber(value, locale),
       dateTime: (iso: string) => formatDateTime(iso, locale, timeZone),
       date: (iso: string) => formatDate(iso, locale, timeZone),
+      expiryDate: (iso: string) => formatExpiryDate(iso, locale, timeZone),
     }
   }, [language, timeZone])
 }

@@ -1,4 +1,10 @@
-/** Chinese (default) messages. `en.ts` must have exactly the same keys (checked by the type). */
+import { pointsZhCN } from './zh-CN.points'
+import { rulesZhCN } from './zh-CN.rules'
+
+/**
+ * Chinese (default) messages. `en.ts` must have exactly the same keys (checked by the type).
+ * Larger sections live in files of their own (`zh-CN.<section>.ts`, mirrored by `en.*`).
+ */
 export const zhCN = {
   common: {
     appName: 'Loyalbase',
@@ -23,6 +29,7 @@ export const zhCN = {
     nav: {
       members: '会员',
       points: '积分',
+      rules: '积分规则',
       tiers: '等级',
       coupons: '优惠券',
       campaigns: '营销活动',
@@ -108,7 +115,7 @@ export const zhCN = {
     timezone: '时区',
     locale: '默认语言',
     createdAt: '创建时间',
-    pointsPolicy: '积分规则',
+    pointsPolicy: '积分政策',
     expiry: '积分有效期',
     expiryNone: '永久有效',
     expiryRolling: '获得后 {{months}} 个月过期',
@@ -142,6 +149,8 @@ export const zhCN = {
       memberNo: '会员号',
     },
   },
+  ...pointsZhCN,
+  ...rulesZhCN,
 }
 
 export type Messages = typeof zhCN

@@ -9,8 +9,11 @@ import { CouponsPage } from './coupons/CouponsPage'
 import { MemberDetailPage } from './members/MemberDetailPage'
 import { MemberListPage } from './members/MemberListPage'
 import { NotFoundPage } from './NotFoundPage'
+import { OrderDetailPage } from './orders/OrderDetailPage'
 import { PointsPage } from './points/PointsPage'
 import { RewardsPage } from './rewards/RewardsPage'
+import { RuleEditorPage } from './rules/RuleEditorPage'
+import { RulesListPage } from './rules/RulesListPage'
 import { SignInPage } from './SignInPage'
 import { SettingsPage } from './settings/SettingsPage'
 import { TiersPage } from './tiers/TiersPage'
@@ -35,6 +38,9 @@ export default function AdminRoutes() {
           <Route path="members" element={<MemberListPage />} />
           <Route path="members/:id" element={<MemberDetailPage />} />
           <Route path="points" element={<PointsPage />} />
+          <Route path="rules" element={<RulesListPage />} />
+          <Route path="rules/:id" element={<RuleEditorPage />} />
+          <Route path="orders/:id" element={<OrderDetailPage />} />
           <Route path="tiers" element={<TiersPage />} />
           <Route path="coupons" element={<CouponsPage />} />
           <Route path="campaigns" element={<CampaignsPage />} />

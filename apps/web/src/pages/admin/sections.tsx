@@ -8,6 +8,7 @@ import {
   StarOutlined,
   TagsOutlined,
   TeamOutlined,
+  ThunderboltOutlined,
 } from '@ant-design/icons'
 import type { ReactNode } from 'react'
 
@@ -15,6 +16,7 @@ import type { ReactNode } from 'react'
 export const ADMIN_SECTIONS = [
   { key: 'members', icon: <TeamOutlined /> },
   { key: 'points', icon: <StarOutlined /> },
+  { key: 'rules', icon: <ThunderboltOutlined /> },
   { key: 'tiers', icon: <CrownOutlined /> },
   { key: 'coupons', icon: <TagsOutlined /> },
   { key: 'campaigns', icon: <NotificationOutlined /> },

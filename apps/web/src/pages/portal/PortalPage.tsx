@@ -8,6 +8,7 @@ import { applySuggestedLocale } from '../../i18n'
 import { clearPortalToken, takePortalTokenFromUrl } from '../../session/portal-token'
 import { MemberCard } from './MemberCard'
 import { PortalMessage } from './PortalMessage'
+import { PortalPoints } from './PortalPoints'
 import { PortalShell } from './PortalShell'
 
 /** Everything under `/portal`: the member's own view, reached through a session link. */
@@ -34,7 +35,13 @@ export default function PortalPage() {
   if (!token) body = <PortalMessage kind="no-session" />
   else if (expired) body = <PortalMessage kind="expired" />
   else if (me.error) body = <ErrorAlert error={me.error} onRetry={me.reload} />
-  else if (me.data) body = <MemberCard member={me.data.member} program={me.data.program} />
+  else if (me.data)
+    body = (
+      <>
+        <MemberCard member={me.data.member} program={me.data.program} />
+        <PortalPoints api={api} timeZone={me.data.program.timezone} />
+      </>
+    )
   else body = <Skeleton active paragraph={{ rows: 5 }} />
 
   return <PortalShell>{body}</PortalShell>

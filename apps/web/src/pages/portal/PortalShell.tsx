@@ -1,3 +1,4 @@
+import './portal.css'
 import { Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert'
 import { useErrorMessage } from '../../../i18n/use-error-message'
 import { useAdminSession } from '../../../session/AdminSession'
 import { MemberProfile } from './MemberProfile'
+import { MemberPoints } from './points/MemberPoints'
 
 export function MemberDetailPage() {
   const { t } = useTranslation()
@@ -90,6 +91,7 @@ export function MemberDetailPage() {
           <MemberProfile member={data} program={program} />
         </Card>
       ) : null}
+      {data ? <MemberPoints key={id} member={id} onChanged={member.reload} /> : null}
     </Flex>
   )
 }

@@ -16,10 +16,15 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom'
 import { listMembers, type Member } from '../../../api/members'
 import { getTierLadder } from '../../../api/tiers'
 import { useQuery } from '../../../api/use-query'
+import {
+  type CursorStack,
+  currentCursor,
+  nextPage,
+  previousPage,
+} from '../../../components/cursor-stack'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { useFormat } from '../../../i18n/use-format'
 import { useAdminSession } from '../../../session/AdminSession'
-import { type CursorStack, currentCursor, nextPage, previousPage } from './cursor-stack'
 
 const PAGE_SIZE = 20
 const SEARCH_DEBOUNCE_MS = 400
