@@ -1,100 +1,26 @@
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
-import { loadConfig, type RunningServer, startServer } from '@loyalbase/server'
-import { type Browser, chromium, type Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { digits, setupE2e } from './support'
 
-const WEB_DIST = join(import.meta.dirname, '../dist')
-const RESULTS = join(import.meta.dirname, '../../../test-results')
-
-let server: RunningServer
-let browser: Browser
-let page: Page
-let demoKey: string
-
-beforeAll(async () => {
-  server = await startServer({
-    ...loadConfig({}),
-    databaseUrl: 'pglite:memory',
-    port: 0,
-    host: '127.0.0.1',
-    adminKey: 'lb_admin_browser_points_key',
-    logLevel: 'warn',
-    schedulerIntervalMs: 0,
-    webDist: WEB_DIST,
-  })
-  if (!server.demo) throw new Error('the demo program was not created')
-  demoKey = server.demo.adminKey
+const e2e = setupE2e({
+  adminKey: 'lb_admin_browser_points_key',
   // Order points available at once and expiring in a year, so the card has an expiry to show.
-  await api('PATCH', '/v1/program', {
-    points_policy: { expiry: { type: 'rolling', months: 12 }, pending_days: 0 },
-  })
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  prepare: (ready) =>
+    ready.api('PATCH', '/v1/program', {
+      points_policy: { expiry: { type: 'rolling', months: 12 }, pending_days: 0 },
+    }),
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
-afterEach(async (context) => {
-  // A failed journey leaves a screenshot behind to look at.
-  if (context.task.result?.state === 'fail' && page) {
-    mkdirSync(RESULTS, { recursive: true })
-    const name = context.task.name.replace(/[^a-z0-9]+/gi, '-')
-    await page.screenshot({ path: join(RESULTS, `${name}.png`), fullPage: true })
-  }
-  await page?.context().close()
-})
-
-const base = () => server.url.replace('localhost', '127.0.0.1')
-
-/** Calls the API in-process with the demo program's admin key. */
-async function api<T>(method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown): Promise<T> {
-  const response = await server.app.inject({
-    method,
-    url,
-    headers: {
-      authorization: `Bearer ${demoKey}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
-  })
-  if (response.statusCode >= 400) throw new Error(`${method} ${url}: ${response.body}`)
-  return response.json() as T
-}
+const api = e2e.api
+const base = e2e.base
 
 interface Balance {
   available: number
   expiring: { points: number; expires_at: string }[]
 }
 
-const digits = (text: string | null) => text?.replace(/\D/g, '') ?? ''
-
-async function signIn() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-  page = await context.newPage()
-  await page.goto(`${base()}/admin`)
-  await page.getByTestId('signin-key-input').fill(demoKey)
-  await page.getByTestId('signin-submit').click()
-  await page.getByTestId('members-table').waitFor()
-}
-
 describe('points in the console', () => {
   it('creates a rule from a template, previews it, and traces an order to the member', async () => {
-    await signIn()
+    const page = await e2e.signIn()
 
     // A rule: 2 points per ¥1 on orders with shoes, condition from a template.
     await page.getByTestId('nav-rules').click()
@@ -166,7 +92,7 @@ describe('points in the console', () => {
   })
 
   it('shows the server’s verdict on a bad condition next to the editor', async () => {
-    await signIn()
+    const page = await e2e.signIn()
     await page.goto(`${base()}/admin/rules/new`)
     await page.getByTestId('rule-name-input').fill('E2E broken')
     await page.getByTestId('condition-editor').fill('{ "and": [{ "bogus": 1 }] }')
@@ -183,19 +109,7 @@ describe('points in the portal', () => {
     const member = await api<{ id: string }>('GET', '/v1/members/demo-0012')
     await api('POST', '/v1/orders', { id: 'e2e-order-2', member: member.id, amount: 8800 })
     const balance = await api<Balance>('GET', `/v1/members/${member.id}/points`)
-    const session = await api<{ url: string }>(
-      'POST',
-      `/v1/members/${member.id}/portal-sessions`,
-      {},
-    )
-    const link = new URL(session.url)
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-    })
-    page = await context.newPage()
-    await page.goto(`${base()}${link.pathname}${link.hash}`)
-    await page.getByTestId('portal-card').waitFor()
+    const page = await e2e.openPortal(member.id)
     expect(digits(await page.getByTestId('portal-points').textContent())).toBe(
       String(balance.available),
     )

@@ -1,13 +1,14 @@
 import type { ApiClient } from './client'
 import type { Member, Page } from './members'
 import type { PointsBalance, PointTransaction } from './points'
+import type { MemberTierStatus, Tier, TierMetric } from './tiers'
 
 export interface PortalProgram {
   id: string
   name: string
   currency: string
   locale: string
-  /** Not sent yet; dates then show in the browser's zone. */
+  /** The zone the engine counts days in; dates show in it. (Older servers omit it.) */
   timezone?: string
 }
 
@@ -36,4 +37,14 @@ export function listPortalPointTransactions(
     query: { limit: params.limit, cursor: params.cursor },
     signal,
   })
+}
+
+/** The session member's tier, progress and what keeps it, with the whole ladder. */
+export interface PortalTierStatus extends MemberTierStatus {
+  ladder: Tier[]
+  metric_type: TierMetric | string
+}
+
+export function getPortalTier(api: ApiClient, signal?: AbortSignal) {
+  return api<PortalTierStatus>('/v1/portal/tier', { signal })
 }

@@ -1,5 +1,6 @@
 import { pointsEn } from './en.points'
 import { rulesEn } from './en.rules'
+import { tiersEn } from './en.tiers'
 import type { Messages } from './zh-CN'
 
 export const en: Messages = {
@@ -149,4 +150,5 @@ export const en: Messages = {
   },
   ...pointsEn,
   ...rulesEn,
+  ...tiersEn,
 }

@@ -4,6 +4,7 @@ import {
   formatDateTime,
   formatExpiryDate,
   formatMoney,
+  formatMoneyShort,
   formatNumber,
   formatSignedNumber,
   toMajorUnits,
@@ -24,6 +25,14 @@ describe('formatMoney', () => {
 
   it('does not throw on an unknown currency code', () => {
     expect(() => formatMoney(100, 'NOT-A-CODE', 'en')).not.toThrow()
+  })
+})
+
+describe('formatMoneyShort', () => {
+  it('drops the minor units only when there are none', () => {
+    expect(formatMoneyShort(380000, 'CNY', 'zh-CN')).toBe('¥3,800')
+    expect(formatMoneyShort(1250, 'CNY', 'en')).toBe('¥12.50')
+    expect(formatMoneyShort(1500, 'JPY', 'en')).toBe('¥1,500')
   })
 })
 

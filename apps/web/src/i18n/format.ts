@@ -34,6 +34,27 @@ export function formatMoney(minorUnits: number, currency: string, locale: string
   }
 }
 
+/**
+ * Like `formatMoney` but without the minor units when there are none: `¥3,800`, `¥12.50`.
+ * For amounts in sentences ("再消费 ¥3,800 升级金卡"), so the narrow symbol (¥, not CN¥).
+ */
+export function formatMoneyShort(minorUnits: number, currency: string, locale: string): string {
+  const digits = currencyFractionDigits(currency)
+  const major = minorUnits / 10 ** digits
+  const shown = Number.isInteger(major) ? 0 : digits
+  try {
+    return new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      currencyDisplay: 'narrowSymbol',
+      minimumFractionDigits: shown,
+      maximumFractionDigits: shown,
+    }).format(major)
+  } catch {
+    return `${major.toFixed(shown)} ${currency}`
+  }
+}
+
 export function formatNumber(value: number, locale: string): string {
   return new Intl.NumberFormat(locale).format(value)
 }

@@ -5,6 +5,7 @@ import {
   formatDateTime,
   formatExpiryDate,
   formatMoney,
+  formatMoneyShort,
   formatNumber,
   formatSignedNumber,
 } from './format'
@@ -19,6 +20,8 @@ export function useFormat(timeZone?: string) {
     return {
       locale,
       money: (minorUnits: number, currency: string) => formatMoney(minorUnits, currency, locale),
+      moneyShort: (minorUnits: number, currency: string) =>
+        formatMoneyShort(minorUnits, currency, locale),
       number: (value: number) => formatNumber(value, locale),
       signed: (value: number) => formatSignedNumber(value, locale),
       dateTime: (iso: string) => formatDateTime(iso, locale, timeZone),

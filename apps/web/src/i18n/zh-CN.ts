@@ -1,5 +1,6 @@
 import { pointsZhCN } from './zh-CN.points'
 import { rulesZhCN } from './zh-CN.rules'
+import { tiersZhCN } from './zh-CN.tiers'
 
 /**
  * Chinese (default) messages. `en.ts` must have exactly the same keys (checked by the type).
@@ -151,6 +152,7 @@ export const zhCN = {
   },
   ...pointsZhCN,
   ...rulesZhCN,
+  ...tiersZhCN,
 }
 
 export type Messages = typeof zhCN

@@ -16,10 +16,10 @@ import { RuleEditorPage } from './rules/RuleEditorPage'
 import { RulesListPage } from './rules/RulesListPage'
 import { SignInPage } from './SignInPage'
 import { SettingsPage } from './settings/SettingsPage'
-import { TiersPage } from './tiers/TiersPage'
 
-// Charts pull in ECharts; load them only when an operator opens analytics.
+// Charts pull in ECharts; load them only when an operator opens analytics or tiers.
 const AnalyticsPage = lazy(() => import('./analytics/AnalyticsPage'))
+const TiersPage = lazy(() => import('./tiers/TiersPage'))
 
 /** Everything under `/admin`. */
 export default function AdminRoutes() {

@@ -1,23 +1,46 @@
+import type { CSSProperties } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Member } from '../../api/members'
-import type { PortalProgram } from '../../api/portal'
+import type { PortalProgram, PortalTierStatus } from '../../api/portal'
+import { cardColors } from '../../components/tiers/tier-colors'
+import { findTier, tierLabel } from '../../components/tiers/tier-helpers'
 import { useFormat } from '../../i18n/use-format'
 
 export interface MemberCardProps {
   member: Member
   program: PortalProgram
+  /** The member's tier with the ladder: gives the card its colour and the tier's name. */
+  tier?: PortalTierStatus
 }
 
 /** The membership card: program, tier, and the point balance a member looks for first. */
-export function MemberCard({ member, program }: MemberCardProps) {
+export function MemberCard({ member, program, tier }: MemberCardProps) {
   const { t } = useTranslation()
   const format = useFormat()
+  const key = tier?.tier.key ?? member.tier.key
+  const entry = findTier(tier?.ladder, key)
+  const name = entry ? tierLabel(entry, format.locale) : (tier?.tier.name ?? member.tier.name)
+  // In the tier's colour when it has one; the default look otherwise.
+  const colors = cardColors(entry?.color)
+  const style = colors
+    ? ({
+        '--lb-card-bg': colors.background,
+        '--lb-card-fg': colors.text,
+        '--lb-card-shadow': colors.shadow,
+      } as CSSProperties)
+    : undefined
   return (
-    <section className="lb-card" data-tier={member.tier.key} data-testid="portal-card">
+    <section
+      className={colors ? 'lb-card lb-card-colored' : 'lb-card'}
+      style={style}
+      data-tier={key}
+      data-color={entry?.color}
+      data-testid="portal-card"
+    >
       <div className="lb-card-top">
         <span className="lb-card-program">{program.name}</span>
         <span className="lb-card-tier" data-testid="portal-tier-name">
-          {member.tier.name}
+          {name}
         </span>
       </div>
       <div className="lb-card-balance">

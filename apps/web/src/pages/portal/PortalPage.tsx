@@ -1,7 +1,7 @@
 import { Skeleton } from 'antd'
 import { type ReactNode, useEffect, useMemo, useState } from 'react'
 import { ApiError, createApiClient } from '../../api/client'
-import { getPortalMe } from '../../api/portal'
+import { getPortalMe, getPortalTier } from '../../api/portal'
 import { useQuery } from '../../api/use-query'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { applySuggestedLocale } from '../../i18n'
@@ -10,6 +10,7 @@ import { MemberCard } from './MemberCard'
 import { PortalMessage } from './PortalMessage'
 import { PortalPoints } from './PortalPoints'
 import { PortalShell } from './PortalShell'
+import { PortalTier } from './PortalTier'
 
 /** Everything under `/portal`: the member's own view, reached through a session link. */
 export default function PortalPage() {
@@ -18,6 +19,10 @@ export default function PortalPage() {
   const token = session.token
   const api = useMemo(() => createApiClient({ getToken: () => token }), [token])
   const me = useQuery(token ? `portal:me:${token}` : null, (signal) => getPortalMe(api, signal))
+  // The tier colours the card once it arrives; until then (or if it fails) the card stays plain.
+  const tier = useQuery(me.data ? `portal:tier:${token}` : null, (signal) =>
+    getPortalTier(api, signal),
+  )
   const expired = me.error instanceof ApiError && me.error.status === 401
 
   // The link may carry a language; otherwise the program's default applies. An explicit
@@ -38,7 +43,14 @@ export default function PortalPage() {
   else if (me.data)
     body = (
       <>
-        <MemberCard member={me.data.member} program={me.data.program} />
+        <MemberCard member={me.data.member} program={me.data.program} tier={tier.data} />
+        {tier.data ? (
+          <PortalTier
+            status={tier.data}
+            currency={me.data.program.currency}
+            timeZone={me.data.program.timezone}
+          />
+        ) : null}
         <PortalPoints api={api} timeZone={me.data.program.timezone} />
       </>
     )

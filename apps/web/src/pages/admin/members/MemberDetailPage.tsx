@@ -4,12 +4,14 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router-dom'
 import { createPortalSession, getMember } from '../../../api/members'
+import { getTierLadder } from '../../../api/tiers'
 import { useQuery } from '../../../api/use-query'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { useErrorMessage } from '../../../i18n/use-error-message'
 import { useAdminSession } from '../../../session/AdminSession'
 import { MemberProfile } from './MemberProfile'
 import { MemberPoints } from './points/MemberPoints'
+import { MemberTierCard } from './tier/MemberTierCard'
 
 export function MemberDetailPage() {
   const { t } = useTranslation()
@@ -19,6 +21,7 @@ export function MemberDetailPage() {
   const { id = '' } = useParams()
   const memberKey = `member:${id}`
   const member = useQuery(memberKey, (signal) => getMember(api, id, signal))
+  const ladder = useQuery('tiers', (signal) => getTierLadder(api, signal))
   const [opening, setOpening] = useState(false)
   const [blockedUrl, setBlockedUrl] = useState<string | null>(null)
 
@@ -88,8 +91,16 @@ export function MemberDetailPage() {
               }
             />
           ) : null}
-          <MemberProfile member={data} program={program} />
+          <MemberProfile member={data} program={program} ladder={ladder.data?.tiers} />
         </Card>
+      ) : null}
+      {data ? (
+        <MemberTierCard
+          key={`tier:${id}`}
+          member={id}
+          ladder={ladder.data?.tiers}
+          onChanged={member.reload}
+        />
       ) : null}
       {data ? <MemberPoints key={id} member={id} onChanged={member.reload} /> : null}
     </Flex>

@@ -1,15 +1,5 @@
 import { LeftOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons'
-import {
-  Button,
-  Card,
-  Flex,
-  Input,
-  Select,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd'
+import { Button, Card, Flex, Input, Select, Table, type TableColumnsType, Typography } from 'antd'
 import { type MouseEvent, useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router-dom'
@@ -23,6 +13,8 @@ import {
   previousPage,
 } from '../../../components/cursor-stack'
 import { ErrorAlert } from '../../../components/ErrorAlert'
+import { TierTag } from '../../../components/tiers/TierTag'
+import { resolveTier, tierLabel } from '../../../components/tiers/tier-helpers'
 import { useFormat } from '../../../i18n/use-format'
 import { useAdminSession } from '../../../session/AdminSession'
 
@@ -101,7 +93,12 @@ export function MemberListPage() {
     {
       title: t('members.columns.tier'),
       key: 'tier',
-      render: (_, member) => <Tag color="geekblue">{member.tier.name}</Tag>,
+      render: (_, member) => (
+        <TierTag
+          tier={resolveTier(ladder.data?.tiers, member.tier.key, member.tier.name)}
+          data-testid="member-tier-tag"
+        />
+      ),
     },
     {
       title: t('members.columns.points'),
@@ -146,7 +143,10 @@ export function MemberListPage() {
             placeholder={t('members.allTiers')}
             allowClear
             loading={ladder.loading}
-            options={ladder.data?.tiers.map((item) => ({ value: item.key, label: item.name }))}
+            options={ladder.data?.tiers.map((item) => ({
+              value: item.key,
+              label: tierLabel(item, format.locale),
+            }))}
             style={{ minWidth: 160 }}
             aria-label={t('members.columns.tier')}
             data-testid="member-tier-filter"

@@ -2,7 +2,10 @@ import { Descriptions, type DescriptionsProps, Flex, Tag, Typography } from 'ant
 import { useTranslation } from 'react-i18next'
 import type { Member } from '../../../api/members'
 import type { Program } from '../../../api/program'
+import type { Tier } from '../../../api/tiers'
 import { Money } from '../../../components/Money'
+import { TierTag } from '../../../components/tiers/TierTag'
+import { resolveTier } from '../../../components/tiers/tier-helpers'
 import { useFormat } from '../../../i18n/use-format'
 
 const STATUS_COLORS: Record<string, string> = {
@@ -19,10 +22,12 @@ export interface MemberProfileProps {
   member: Member
   /** Gives the currency of `lifetime_spend` and the time zone of dates; may still be loading. */
   program: Program | undefined
+  /** The ladder, for the tier's colour and English name. */
+  ladder?: readonly Tier[]
 }
 
 /** Every field of a member, read-only. */
-export function MemberProfile({ member, program }: MemberProfileProps) {
+export function MemberProfile({ member, program, ladder }: MemberProfileProps) {
   const { t } = useTranslation()
   const format = useFormat(program?.timezone)
   const empty = t('common.empty')
@@ -65,9 +70,10 @@ export function MemberProfile({ member, program }: MemberProfileProps) {
       label: t('memberDetail.fields.tier'),
       children: (
         <Flex align="center" gap={8} wrap>
-          <Tag color="geekblue" style={{ marginInlineEnd: 0 }}>
-            {member.tier.name}
-          </Tag>
+          <TierTag
+            tier={resolveTier(ladder, member.tier.key, member.tier.name)}
+            style={{ marginInlineEnd: 0 }}
+          />
           <Typography.Text type="secondary">
             {t('memberDetail.fields.tierSince', { date: format.date(member.tier.since) })}
           </Typography.Text>

@@ -1,0 +1,113 @@
+import { Alert, Progress, Typography } from 'antd'
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ApiClient } from '../../../api/client'
+import { type JobRun, listJobRuns } from '../../../api/jobs'
+import { useErrorMessage } from '../../../i18n/use-error-message'
+import { useFormat } from '../../../i18n/use-format'
+
+const POLL_MS = 1000
+const JOB = 'tier-evaluation'
+
+export interface ReevaluationProgressProps {
+  api: ApiClient
+  runId: string
+  /** Members the program had before the run (for a percentage); unknown = no percentage. */
+  total?: number
+  /** Once, when the run has finished (well or not). */
+  onFinished: (run: JobRun) => void
+}
+
+/** Follows a `tier-evaluation` run every second until it finishes, then shows the outcome. */
+export function ReevaluationProgress({ api, runId, total, onFinished }: ReevaluationProgressProps) {
+  const { t } = useTranslation()
+  const describe = useErrorMessage()
+  const format = useFormat()
+  const [run, setRun] = useState<JobRun | null>(null)
+  const [pollError, setPollError] = useState<unknown>(null)
+  const finishedRef = useRef(onFinished)
+  useEffect(() => {
+    finishedRef.current = onFinished
+  })
+
+  useEffect(() => {
+    const controller = new AbortController()
+    let timer: number | undefined
+    const poll = async () => {
+      try {
+        const page = await listJobRuns(api, { name: JOB, limit: 20 }, controller.signal)
+        if (controller.signal.aborted) return
+        const found = page.data.find((candidate) => candidate.id === runId) ?? null
+        setRun(found)
+        setPollError(null)
+        if (found?.finished_at) {
+          finishedRef.current(found)
+          return
+        }
+      } catch (error) {
+        if (controller.signal.aborted) return
+        setPollError(error)
+      }
+      timer = window.setTimeout(poll, POLL_MS)
+    }
+    void poll()
+    return () => {
+      controller.abort()
+      window.clearTimeout(timer)
+    }
+  }, [api, runId])
+
+  const processed = run?.processed ?? 0
+  if (run?.finished_at) {
+    return run.error ? (
+      <Alert
+        type="error"
+        showIcon
+        title={t('tiers.reevaluation.failed')}
+        description={run.error}
+        data-testid="reevaluation-failed"
+      />
+    ) : (
+      <Alert
+        type="success"
+        showIcon
+        title={t('tiers.reevaluation.done')}
+        description={t('tiers.reevaluation.doneDetail', {
+          count: processed,
+          formatted: format.number(processed),
+        })}
+        data-testid="reevaluation-done"
+      />
+    )
+  }
+  const percent = total ? Math.min(99, Math.floor((processed / total) * 100)) : undefined
+  return (
+    <Alert
+      type="info"
+      showIcon
+      title={t('tiers.reevaluation.running')}
+      data-testid="reevaluation-progress"
+      description={
+        <>
+          <Progress
+            percent={percent ?? 100}
+            status="active"
+            showInfo={percent !== undefined}
+            style={{ marginBottom: 4 }}
+          />
+          <Typography.Text type="secondary" data-testid="reevaluation-processed">
+            {t('tiers.reevaluation.processed', {
+              count: processed,
+              formatted: format.number(processed),
+            })}
+          </Typography.Text>
+          {pollError ? (
+            <Typography.Text type="danger" style={{ display: 'block' }}>
+              {t('tiers.reevaluation.pollFailed')}: {describe(pollError)}
+            </Typography.Text>
+          ) : null}
+        </>
+      }
+    />
+  )
+}
