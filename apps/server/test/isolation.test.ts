@@ -22,6 +22,9 @@ describe('program isolation', () => {
     const intruder = await createProgram(t, { name: 'Intruder' })
     const member = await createMember(t, owner.keys.admin)
     const keys = (await t.call('GET', '/v1/api-keys', { key: owner.keys.admin })).json().data
+    const runId =
+      (await t.services.jobs.runNow(owner.id, 'housekeeping'),
+      (await t.call('GET', '/v1/jobs/runs', { key: owner.keys.admin })).json().data[0].id)
     const orderId = 'owner-order'
     const eventId = 'owner-event'
     await t.call('POST', '/v1/orders', {
@@ -39,6 +42,7 @@ describe('program isolation', () => {
         member: member.id,
         key_id: keys[0].id,
         '/v1/orders': { id: orderId },
+        '/v1/job-runs': { id: runId },
         '/v1/events': { id: eventId },
         '/v1/earning-rules': {
           id: (

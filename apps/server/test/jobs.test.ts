@@ -104,11 +104,14 @@ describe('scheduler', () => {
     clock.set('2026-05-12T10:00:00Z')
     await a.jobs.tick()
     expect(
-      (await t.call('GET', '/v1/jobs/runs', { key: scheduled.keys.admin })).json().data,
+      (await t.call('GET', '/v1/jobs/runs?name=housekeeping', { key: scheduled.keys.admin })).json()
+        .data,
     ).toHaveLength(1)
     clock.set('2026-05-12T19:45:00Z')
     await b.jobs.tick()
-    const after = (await t.call('GET', '/v1/jobs/runs', { key: scheduled.keys.admin })).json().data
+    const after = (
+      await t.call('GET', '/v1/jobs/runs?name=housekeeping', { key: scheduled.keys.admin })
+    ).json().data
     expect(after.map((r: { as_of: string }) => r.as_of)).toEqual([
       '2026-05-12T19:30:00.000Z',
       '2026-05-11T19:30:00.000Z',

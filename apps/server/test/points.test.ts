@@ -3,6 +3,7 @@ import {
   createMember,
   createProgram,
   createTestApp,
+  expectLedgerConsistent,
   type TestApp,
   type TestProgram,
 } from '@loyalbase/testing'
@@ -256,5 +257,16 @@ describe('expiry', () => {
       lifetime: { expired: 40 },
     })
     clock.set('2026-01-10T04:00:00Z')
+  })
+})
+
+describe('ledger check', () => {
+  it('leaves a ledger that ledger check finds consistent', async () => {
+    const report = await expectLedgerConsistent(t)
+    const members = await t.services.db
+      .selectFrom('members')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    expect(report).toMatchObject({ members_checked: Number(members.n), differences: [] })
   })
 })

@@ -231,7 +231,7 @@ describe('each metric and window', () => {
       Boolean,
     )
     expect(crossed).toEqual([{ from: 'normal', to: 'vip' }])
-    expect((await tier(p, m.id)).metric).toEqual({ type: metric, value: expected })
+    expect((await tier(p, m.id)).metric).toEqual({ type: metric, value: expected, window })
   })
 })
 
@@ -359,11 +359,16 @@ describe('ladder changes', () => {
       ],
     }
     const saved = await setLadder(p, ladder)
-    const runs = (
-      await t.call('GET', '/v1/jobs/runs?name=tier-evaluation', { key: p.keys.admin })
-    ).json().data
-    const run = runs.find((r: { id: string }) => r.id === saved.reevaluation.run_id)
-    expect(run).toMatchObject({ trigger: 'manual', error: null })
+    const run = (
+      await t.call('GET', `/v1/job-runs/${saved.reevaluation.run_id}`, { key: p.keys.admin })
+    ).json()
+    expect(run).toMatchObject({
+      name: 'tier-evaluation',
+      trigger: 'manual',
+      error: null,
+      processed: 1,
+      progress: 3,
+    })
     expect(run.finished_at).not.toBeNull()
     const keys = await Promise.all(members.map(async (m) => (await tier(p, m.id)).tier.key))
     expect(keys).toEqual(['normal', 'plus', 'gold'])

@@ -96,6 +96,7 @@ export interface JobRunsTable {
   started_at: CreatedAt
   finished_at: Timestamp | null
   processed: number | null
+  progress: Generated<number | null>
   error: string | null
 }
 

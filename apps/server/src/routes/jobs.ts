@@ -47,6 +47,21 @@ export async function jobRoutes(fastify: FastifyInstance, { services }: AppDeps)
     async (request) => services.jobs.runs(programOf(request).id, request.query),
   )
 
+  app.get(
+    '/v1/job-runs/:id',
+    {
+      config: admin,
+      schema: {
+        tags: ['jobs'],
+        operationId: 'getJobRun',
+        summary: 'One job run: its progress while it works, its outcome once done',
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        response: { 200: Type.Ref('JobRun'), ...errorResponses() },
+      },
+    },
+    async (request) => services.jobs.run(programOf(request).id, request.params.id),
+  )
+
   app.post(
     '/v1/jobs/:name/run',
     {

@@ -65,7 +65,11 @@ export const ZTierLadderSaved = Type.Object({
 export const ZTierStatus = Type.Object({
   tier: Type.Object({ key: Type.String(), name: Type.String() }),
   since: ZTimestamp,
-  metric: Type.Object({ type: Type.String(), value: Type.Integer() }),
+  metric: Type.Object({
+    type: Type.String(),
+    value: Type.Integer(),
+    window: Type.Object({ type: Type.String(), months: Type.Optional(Type.Integer()) }),
+  }),
   next: Type.Union([
     Type.Object({
       key: Type.String(),

@@ -112,8 +112,10 @@ export const tiersEn: typeof tiersZhCN = {
       processed_one: '{{formatted}} member evaluated',
       processed_other: '{{formatted}} members evaluated',
       done: 'Re-evaluation finished',
-      doneDetail_one: '{{formatted}} member evaluated; the distribution is up to date.',
-      doneDetail_other: '{{formatted}} members evaluated; the distribution is up to date.',
+      doneDetail_one:
+        '{{formatted}} member evaluated, {{changed}} changed tier; the distribution is up to date.',
+      doneDetail_other:
+        '{{formatted}} members evaluated, {{changed}} changed tier; the distribution is up to date.',
       failed: 'Re-evaluation failed',
       pollFailed: 'Could not read the re-evaluation’s progress',
     },

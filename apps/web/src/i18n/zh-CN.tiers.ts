@@ -111,8 +111,9 @@ export const tiersZhCN = {
       processed_one: '已评估 {{formatted}} 位会员',
       processed_other: '已评估 {{formatted}} 位会员',
       done: '重新评估完成',
-      doneDetail_one: '共评估 {{formatted}} 位会员，等级分布已更新。',
-      doneDetail_other: '共评估 {{formatted}} 位会员，等级分布已更新。',
+      doneDetail_one: '共评估 {{formatted}} 位会员，其中 {{changed}} 位等级变更，等级分布已更新。',
+      doneDetail_other:
+        '共评估 {{formatted}} 位会员，其中 {{changed}} 位等级变更，等级分布已更新。',
       failed: '重新评估失败',
       pollFailed: '无法获取重新评估的进度',
     },

@@ -61,12 +61,21 @@ export async function listProgramsForScheduling(
   return db.selectFrom('programs').select(['id', 'timezone', 'created_at']).execute()
 }
 
-export async function reportProgress(db: Executor, programId: string, id: string, processed: number) {
+export async function reportProgress(db: Executor, programId: string, id: string, progress: number) {
   await db
     .updateTable('job_runs')
-    .set({ processed })
+    .set({ progress })
     .where('program_id', '=', programId)
     .where('id', '=', id)
     .where('finished_at', 'is', null)
     .execute()
+}
+
+export async function findRun(db: Executor, programId: string, id: string): Promise<JobRunRow | undefined> {
+  return db
+    .selectFrom('job_runs')
+    .selectAll()
+    .where('program_id', '=', programId)
+    .where('id', '=', id)
+    .executeTakeFirst()
 }

@@ -13,6 +13,7 @@ import {
 import { type JobDefinition, type JobRun, latestSlot } from './jobs.js'
 import {
   claimSlot,
+  findRun,
   finishRun,
   insertManualRun,
   listProgramsForScheduling,
@@ -32,6 +33,7 @@ function presentRun(row: JobRunRow): JobRun {
     started_at: row.started_at.toISOString(),
     finished_at: row.finished_at ? row.finished_at.toISOString() : null,
     processed: row.processed,
+    progress: row.progress,
     error: row.error,
   }
 }
@@ -103,6 +105,12 @@ export function createJobsService(db: Kysely<DB>, clock: Clock) {
     /** Resolves when every background run has finished. */
     async settle(): Promise<void> {
       while (background.size > 0) await Promise.all([...background])
+    },
+
+    async run(programId: string, id: string): Promise<JobRun> {
+      const row = await findRun(db, programId, id)
+      if (!row) throw AppError.notFound('Job run')
+      return presentRun(row)
     },
 
     async runs(programId: string, query: PageRequest & { name?: string }): Promise<Page<JobRun>> {

@@ -7,7 +7,7 @@ export interface JobDefinition {
   schedule: string
   /**
    * Does the work as of `asOf`; returns how many items it processed. Must be idempotent.
-   * Long jobs report how far they are through `progress` (shown on the run while it works).
+   * Long jobs report how many items they have examined through `progress`.
    */
   run(programId: string, asOf: Date, progress?: (done: number) => Promise<void>): Promise<number>
 }
@@ -19,7 +19,10 @@ export interface JobRun {
   as_of: string
   started_at: string
   finished_at: string | null
+  /** What the run changed (points moved, members re-tiered…), once it is done. */
   processed: number | null
+  /** How many items it has examined so far, for long runs that report it. */
+  progress: number | null
   error: string | null
 }
 

@@ -83,7 +83,7 @@ export async function reviewMember(
 export interface TierStatus {
   tier: { key: string; name: string }
   since: string
-  metric: { type: string; value: number }
+  metric: { type: string; value: number; window: TierLadder['window'] }
   next: { key: string; name: string; threshold: number; remaining: number } | null
   retain: { threshold: number; by: string } | null
   override: { until: string | null } | null
@@ -119,7 +119,7 @@ export function createTiersService(
       return {
         tier: { key: member.tier_key, name: tierName(ladder, member.tier_key) },
         since: member.tier_since.toISOString(),
-        metric: { type: ladder.metric, value },
+        metric: { type: ladder.metric, value, window: ladder.window },
         next: nextTier(ladder, member.tier_key, value),
         retain: member.tier_overridden
           ? null

@@ -2,12 +2,11 @@ import { Alert, Progress, Typography } from 'antd'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ApiClient } from '../../../api/client'
-import { type JobRun, listJobRuns } from '../../../api/jobs'
+import { getJobRun, type JobRun } from '../../../api/jobs'
 import { useErrorMessage } from '../../../i18n/use-error-message'
 import { useFormat } from '../../../i18n/use-format'
 
 const POLL_MS = 1000
-const JOB = 'tier-evaluation'
 
 export interface ReevaluationProgressProps {
   api: ApiClient
@@ -35,9 +34,8 @@ export function ReevaluationProgress({ api, runId, total, onFinished }: Reevalua
     let timer: number | undefined
     const poll = async () => {
       try {
-        const page = await listJobRuns(api, { name: JOB, limit: 20 }, controller.signal)
+        const found = await getJobRun(api, runId, controller.signal)
         if (controller.signal.aborted) return
-        const found = page.data.find((candidate) => candidate.id === runId) ?? null
         setRun(found)
         setPollError(null)
         if (found?.finished_at) {
@@ -57,7 +55,8 @@ export function ReevaluationProgress({ api, runId, total, onFinished }: Reevalua
     }
   }, [api, runId])
 
-  const processed = run?.processed ?? 0
+  const examined = run?.progress ?? 0
+  const changed = run?.processed ?? 0
   if (run?.finished_at) {
     return run.error ? (
       <Alert
@@ -73,14 +72,15 @@ export function ReevaluationProgress({ api, runId, total, onFinished }: Reevalua
         showIcon
         title={t('tiers.reevaluation.done')}
         description={t('tiers.reevaluation.doneDetail', {
-          count: processed,
-          formatted: format.number(processed),
+          count: examined,
+          formatted: format.number(examined),
+          changed: format.number(changed),
         })}
         data-testid="reevaluation-done"
       />
     )
   }
-  const percent = total ? Math.min(99, Math.floor((processed / total) * 100)) : undefined
+  const percent = total ? Math.min(99, Math.floor((examined / total) * 100)) : undefined
   return (
     <Alert
       type="info"
@@ -97,8 +97,8 @@ export function ReevaluationProgress({ api, runId, total, onFinished }: Reevalua
           />
           <Typography.Text type="secondary" data-testid="reevaluation-processed">
             {t('tiers.reevaluation.processed', {
-              count: processed,
-              formatted: format.number(processed),
+              count: examined,
+              formatted: format.number(examined),
             })}
           </Typography.Text>
           {pollError ? (
