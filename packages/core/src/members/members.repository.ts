@@ -156,3 +156,20 @@ export async function addMemberActivity(
     .where('id', '=', id)
     .execute()
 }
+
+/** Locks a member found by `{member}` (id, else external id) for the rest of the transaction. */
+export async function lockMemberByRef(
+  db: Executor,
+  programId: string,
+  ref: string,
+): Promise<MemberRow | undefined> {
+  return db
+    .selectFrom('members')
+    .selectAll()
+    .where('program_id', '=', programId)
+    .where((eb) => eb.or([eb('id', '=', ref), eb('external_id', '=', ref)]))
+    .orderBy(sql`id = ${ref}`, 'desc')
+    .limit(1)
+    .forUpdate()
+    .executeTakeFirst()
+}

@@ -60,13 +60,14 @@ export async function setOrderEarnings(
   programId: string,
   id: string,
   earned: { points: number; growth: number },
-): Promise<void> {
-  await db
+): Promise<OrderRow> {
+  return db
     .updateTable('orders')
     .set({ points_earned: earned.points, growth_earned: earned.growth })
     .where('program_id', '=', programId)
     .where('id', '=', id)
-    .execute()
+    .returningAll()
+    .executeTakeFirstOrThrow()
 }
 
 export async function saveOrderResponse(db: Executor, programId: string, id: string, body: string) {

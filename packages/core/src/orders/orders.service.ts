@@ -1,10 +1,10 @@
-import type { DB } from '@loyalbase/db'
+import type { DB, MemberRow } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
 import { REFERRAL_CONVERTED } from '../events/events.js'
 import { emitEvent } from '../events/events.service.js'
 import { fingerprintOf, type StoredResponse } from '../idempotency/idempotency.js'
 import { runClaimed } from '../idempotency/idempotency.service.js'
-import { addMemberActivity, findMemberByRef, lockMember } from '../members/members.repository.js'
+import { addMemberActivity, lockMember, lockMemberByRef } from '../members/members.repository.js'
 import { payRules } from '../points/earn-by-rules.js'
 import { reversePoints } from '../points/ledger.js'
 import { availableAtFor } from '../points/points.js'
@@ -62,26 +62,26 @@ export function createOrdersService(db: Kysely<DB>, clock: Clock, deps: { rules:
     /** `POST /v1/orders`: earns by the rules at once, idempotent by the merchant's order id. */
     async create(program: ProgramContext, input: NewOrderInput): Promise<StoredResponse> {
       assertSupported(input)
-      const found = await findMemberByRef(db, program.id, input.member)
-      if (!found) throw AppError.notFound('Member')
       const now = clock.now()
       const occurredAt = input.occurred_at ? new Date(input.occurred_at) : now
       if (occurredAt.getTime() - now.getTime() > MAX_FUTURE_MS) {
         throw AppError.invalid('occurred_at', 'must not lie in the future')
       }
       const fingerprint = fingerprintOf(input)
+      // The member's row, locked by the claim: the first lock of every use case that moves value.
+      let member: MemberRow | undefined
       return runClaimed(
         db,
         {
           label: `The order id "${input.id}"`,
           fingerprint,
           claim: async (trx) => {
-            // The member's row is the first lock of every use case that moves its value.
-            await lockMember(trx, program.id, found.id)
+            member = await lockMemberByRef(trx, program.id, input.member)
+            if (!member) throw AppError.notFound('Member')
             return claimOrder(trx, {
               program_id: program.id,
               id: input.id,
-              member_id: found.id,
+              member_id: member.id,
               amount: input.amount,
               shipping_fee: input.shipping_fee ?? 0,
               channel: input.channel ?? null,
@@ -99,8 +99,7 @@ export function createOrdersService(db: Kysely<DB>, clock: Clock, deps: { rules:
         },
         201,
         async (trx) => {
-          const member = await lockMember(trx, program.id, found.id)
-          if (!member) throw AppError.notFound('Member')
+          if (!member) throw new Error('the claim locks the member first')
           // Conditions see the member as it was before this order.
           const context = buildOrderContext(
             { ...input, occurred_at: occurredAt },
@@ -128,11 +127,16 @@ export function createOrdersService(db: Kysely<DB>, clock: Clock, deps: { rules:
             { spend: input.amount, orders: 1, growth: payout.growth },
             now,
           )
-          await setOrderEarnings(trx, program.id, input.id, payout)
-          const afterOrder = await lockMember(trx, program.id, member.id)
-          const tierChange = afterOrder
-            ? await upgradeIfQualified(trx, program, afterOrder, now)
-            : null
+          const order = await setOrderEarnings(trx, program.id, input.id, payout)
+          // The row is locked and its counters moved by exactly these amounts.
+          const afterOrder: MemberRow = {
+            ...member,
+            lifetime_spend: member.lifetime_spend + input.amount,
+            orders_count: member.orders_count + 1,
+            growth: member.growth + payout.growth,
+            points_earned: member.points_earned + payout.points,
+          }
+          const tierChange = await upgradeIfQualified(trx, program, afterOrder, now)
           if (member.referred_by && member.orders_count === 0) {
             await emitEvent(
               trx,
@@ -161,8 +165,6 @@ export function createOrdersService(db: Kysely<DB>, clock: Clock, deps: { rules:
             tier_change: tierChange,
             rules: payout.rules,
           }
-          const order = await findOrder(trx, program.id, input.id)
-          if (!order) throw new Error('claimed order vanished')
           return { order: presentOrder(order), effects }
         },
       )

@@ -124,7 +124,19 @@ function draftRule(input: RuleInput, at: Date): EarningRule {
   }
 }
 
+/**
+ * How long one process may keep serving a program's live rules from memory. Changes made
+ * through this process are seen at once (the cache is dropped); another process sees them
+ * within this time.
+ */
+const LIVE_RULES_TTL_MS = 1000
+
 export function createRulesService(db: Kysely<DB>, clock: Clock) {
+  const liveRules = new Map<string, { rules: EarningRule[]; loadedAt: number }>()
+  const forget = (programId: string) => {
+    for (const key of liveRules.keys())
+      if (key.startsWith(`${programId}\u0000`)) liveRules.delete(key)
+  }
   async function getRule(program: ProgramContext, id: string, on: Executor = db) {
     const row = await findRule(on, program.id, id)
     if (!row) throw AppError.notFound('Earning rule')
@@ -185,6 +197,7 @@ export function createRulesService(db: Kysely<DB>, clock: Clock) {
           updated_at: now,
           deleted_at: null,
         })
+        forget(program.id)
         return presentRule(toEarningRule(row))
       })
     },
@@ -230,6 +243,7 @@ export function createRulesService(db: Kysely<DB>, clock: Clock) {
           updated_at: new Date(Math.max(clock.now().getTime(), row.updated_at.getTime() + 1)),
         })
         if (!updated) throw AppError.notFound('Earning rule')
+        forget(program.id)
         return presentRule(toEarningRule(updated))
       })
     },
@@ -237,6 +251,7 @@ export function createRulesService(db: Kysely<DB>, clock: Clock) {
     /** Soft delete: the rule stops paying at once, and ledger entries can still name it. */
     async remove(program: ProgramContext, id: string): Promise<void> {
       const deleted = await softDeleteRule(db, program.id, id, clock.now())
+      forget(program.id)
       if (!deleted) throw AppError.notFound('Earning rule')
     },
 
@@ -246,7 +261,14 @@ export function createRulesService(db: Kysely<DB>, clock: Clock) {
       trigger: string,
       on: Executor = db,
     ): Promise<EarningRule[]> {
-      return (await listLiveRules(on, programId, trigger)).map(toEarningRule)
+      // Elapsed time, not the program clock: the cache ages in real time even under a test clock.
+      const key = `${programId}\u0000${trigger}`
+      const cached = liveRules.get(key)
+      const tick = performance.now()
+      if (cached && tick - cached.loadedAt < LIVE_RULES_TTL_MS) return cached.rules
+      const rules = (await listLiveRules(on, programId, trigger)).map(toEarningRule)
+      liveRules.set(key, { rules, loadedAt: tick })
+      return rules
     },
 
     /**
