@@ -90,7 +90,9 @@ class PGliteDriver implements Driver {
   async releaseConnection(conn: DatabaseConnection) {
     const release = this.releases.get(conn)
     this.releases.delete(conn)
-    release?.()
+    // PGlite runs in this thread and its queries never wait on I/O, so a busy job could keep
+    // the event loop from ever answering HTTP. Handing over on the next turn lets I/O in.
+    if (release) setImmediate(release)
   }
   async destroy() {
     await this.pglite.close()
