@@ -3,6 +3,7 @@ import { registerBenchCommand } from './bench/bench.command.js'
 import { type CliConfig, loadCliConfig } from './cli.config.js'
 import { reportFailure } from './cli.errors.js'
 import { registerJobsCommand } from './jobs/jobs.command.js'
+import { registerLedgerCommand } from './ledger/ledger.command.js'
 
 /** Where a command writes and what it reads from outside: the real process, or a test's. */
 export interface CliIo {
@@ -14,6 +15,8 @@ export interface CliIo {
 export interface CommandContext {
   config: CliConfig
   io: CliIo
+  /** For a command that ran to its end but found a failure to report, e.g. `ledger check`. */
+  setExitCode(code: number): void
 }
 
 /** Runs one command line (without `node` and the script) and returns its exit code. */
@@ -27,13 +30,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       writeErr: (text) => io.stderr.write(text),
     })
   let config: CliConfig | undefined
+  let outcome = 0
   try {
     config = loadCliConfig(io.env)
-    const context: CommandContext = { config, io }
+    const context: CommandContext = {
+      config,
+      io,
+      setExitCode: (code) => {
+        outcome = code
+      },
+    }
     registerJobsCommand(program, context)
+    registerLedgerCommand(program, context)
     registerBenchCommand(program, context)
     await program.parseAsync(argv, { from: 'user' })
-    return 0
+    return outcome
   } catch (error) {
     const debug = config?.debug === true || program.opts().debug === true
     const { message, exitCode } = reportFailure(error, debug)

@@ -8,7 +8,6 @@ import { promisify } from 'node:util'
 import { createServices, type JobRun, systemClock } from '@loyalbase/core'
 import { migrate, openDatabase } from '@loyalbase/db'
 import { createTestDb, testEngine } from '@loyalbase/testing'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../src/cli.program.js'
 
@@ -120,7 +119,8 @@ describe('loyalbase jobs run', () => {
     expect(outcome).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'error: There is no job named "nope" (known jobs: housekeeping).\n',
+      stderr:
+        'error: There is no job named "nope" (known jobs: housekeeping, tier-evaluation, points-release, points-expiry).\n',
     })
   })
 
@@ -177,68 +177,8 @@ describe('loyalbase jobs run', () => {
     await expect(run(['jobs', 'run', 'nope', '--program', db.programId])).rejects.toMatchObject({
       code: 1,
       stdout: '',
-      stderr: 'error: There is no job named "nope" (known jobs: housekeeping).\n',
+      stderr:
+        'error: There is no job named "nope" (known jobs: housekeeping, tier-evaluation, points-release, points-expiry).\n',
     })
-  })
-})
-
-describe('loyalbase bench', () => {
-  it('prints one row per scenario on the engine under test, without failed requests', async () => {
-    const engine = testEngine()
-    const outcome = await cli(
-      ['bench', '--seconds', '1', '--connections', '4', '--engines', engine],
-      {
-        BENCH_DATABASE_URL: process.env.TEST_DATABASE_URL,
-      },
-    )
-    expect(outcome.code).toBe(0)
-    const lines = outcome.stdout.trimEnd().split('\n')
-    expect(lines[0]).toBe(
-      'Loyalbase bench: 1 s per scenario, 4 connections over loopback; rate limit raised to 1,000,000 requests/s per key.',
-    )
-    expect(lines[2]?.split(/\s{2,}/)).toEqual([
-      'engine',
-      'scenario',
-      'requests/s',
-      'p50 ms',
-      'p99 ms',
-      'non-2xx',
-      'requests',
-    ])
-    const rows = lines.slice(4).map((line) => line.split(/\s{2,}/))
-    expect(rows.map((row) => row[1])).toEqual(['member creations/s', 'member reads/s'])
-    for (const row of rows) {
-      expect(row[0]).toMatch(new RegExp(`^${engine}`))
-      expect(row[5]).toBe('0')
-      expect(Number(row[6])).toBeGreaterThan(0)
-    }
-    if (engine === 'postgres') {
-      const scratch = /scratch database (lb_bench_[0-9a-f]+)/.exec(outcome.stderr)?.[1]
-      expect(scratch).toBeDefined()
-      const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL })
-      await client.connect()
-      const left = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [scratch])
-      await client.end()
-      expect(left.rowCount).toBe(0)
-    }
-  })
-
-  it('skips PostgreSQL with the reason when it cannot be reached', async () => {
-    const outcome = await cli(['bench', '--seconds', '1', '--engines', 'postgres'], {
-      BENCH_DATABASE_URL: 'postgres://postgres@127.0.0.1:1/postgres',
-    })
-    expect(outcome.code).toBe(0)
-    expect(outcome.stderr).toMatch(
-      /^- postgres: skipped, postgres:\/\/postgres@127\.0\.0\.1:1\/postgres is not usable: .*ECONNREFUSED/m,
-    )
-    expect(outcome.stdout.trimEnd().split('\n').slice(2)).toHaveLength(2)
-  })
-
-  it('exits 2 on an unknown engine', async () => {
-    const outcome = await cli(['bench', '--engines', 'mysql'], {})
-    expect(outcome.code).toBe(2)
-    expect(outcome.stderr).toBe(
-      "error: option '--engines <list>' argument 'mysql' is invalid. Expected a comma-separated list of pglite, postgres.\n",
-    )
   })
 })

@@ -22,9 +22,9 @@ describe('program isolation', () => {
     const intruder = await createProgram(t, { name: 'Intruder' })
     const member = await createMember(t, owner.keys.admin)
     const keys = (await t.call('GET', '/v1/api-keys', { key: owner.keys.admin })).json().data
-    const runId =
-      (await t.services.jobs.runNow(owner.id, 'housekeeping'),
-      (await t.call('GET', '/v1/jobs/runs', { key: owner.keys.admin })).json().data[0].id)
+    await t.services.jobs.runNow(owner.id, 'housekeeping')
+    const runs = await t.call('GET', '/v1/jobs/runs', { key: owner.keys.admin })
+    const runId = runs.json().data[0].id
     const orderId = 'owner-order'
     const eventId = 'owner-event'
     await t.call('POST', '/v1/orders', {

@@ -3,6 +3,7 @@ import {
   createMember,
   createProgram,
   createTestApp,
+  expectLedgerConsistent,
   type TestApp,
   type TestProgram,
 } from '@loyalbase/testing'
@@ -456,5 +457,13 @@ describe('POST /v1/events', () => {
       member: referrer.id,
       properties: { referred_member: friend.id, order: 'f-1' },
     })
+  })
+})
+
+describe('ledger check', () => {
+  it('finds every balance, lot and counter in agreement with the ledger after all of the above', async () => {
+    const report = await expectLedgerConsistent(t)
+    expect(report.differences).toEqual([])
+    expect(report.lots_checked).toBeGreaterThan(0)
   })
 })

@@ -3,6 +3,7 @@ import {
   createMember,
   createProgram,
   createTestApp,
+  expectLedgerConsistent,
   type TestApp,
   type TestProgram,
 } from '@loyalbase/testing'
@@ -385,5 +386,13 @@ describe('ladder changes', () => {
       { key: 'plus', name: 'Plus', count: 1 },
       { key: 'gold', name: '金卡', count: 1 },
     ])
+  })
+})
+
+describe('ledger check', () => {
+  it('finds every balance, lot and counter in agreement with the ledger after all of the above', async () => {
+    const report = await expectLedgerConsistent(t)
+    expect(report.differences).toEqual([])
+    expect(report.lots_checked).toBeGreaterThan(0)
   })
 })

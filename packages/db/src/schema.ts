@@ -232,7 +232,12 @@ export interface EventsTable {
   created_at: CreatedAt
 }
 
-export type TierChangeReason = 'upgrade' | 'downgrade' | 'override' | 'override_expired' | 'ladder_change'
+export type TierChangeReason =
+  | 'upgrade'
+  | 'downgrade'
+  | 'override'
+  | 'override_expired'
+  | 'ladder_change'
 
 export interface TierChangesTable {
   program_id: string

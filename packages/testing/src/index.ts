@@ -1,4 +1,5 @@
 export * from './factories.js'
 export * from './isolation.js'
+export * from './ledger.js'
 export * from './test-app.js'
 export * from './test-db.js'

@@ -1,23 +1,19 @@
+import { cpus, loadavg } from 'node:os'
 import { type Command, InvalidArgumentError } from 'commander'
 import { CliError } from '../cli.errors.js'
 import type { CommandContext } from '../cli.program.js'
-import { type Column, formatTable } from '../text-table.js'
-import { BENCH_ENGINES, type BenchEngine, type BenchRow, parseEngines } from './bench.js'
+import {
+  BENCH_ENGINES,
+  BENCH_SCENARIO_NAMES,
+  type BenchEngine,
+  type BenchScenarioName,
+  DEFAULT_EXPIRY_LOTS,
+  parseEngines,
+  parseScenarios,
+} from './bench.js'
 import { streamProgress } from './bench.progress.js'
+import { formatReport } from './bench.report.js'
 import { BENCH_RATE_LIMIT, runBench } from './bench.runner.js'
-import { memberCreations, memberReads } from './members.scenario.js'
-
-export const BENCH_SCENARIOS = [memberCreations, memberReads]
-
-export const BENCH_COLUMNS: Column<BenchRow>[] = [
-  { header: 'engine', value: (row) => row.engine },
-  { header: 'scenario', value: (row) => row.scenario },
-  { header: 'requests/s', value: (row) => row.requestsPerSecond.toFixed(1), align: 'right' },
-  { header: 'p50 ms', value: (row) => row.p50Ms.toFixed(1), align: 'right' },
-  { header: 'p99 ms', value: (row) => row.p99Ms.toFixed(1), align: 'right' },
-  { header: 'non-2xx', value: (row) => String(row.non2xx), align: 'right' },
-  { header: 'requests', value: (row) => String(row.requests), align: 'right' },
-]
 
 function positiveInteger(text: string): number {
   const value = Number(text)
@@ -37,36 +33,77 @@ function engineList(text: string): BenchEngine[] {
   return engines
 }
 
+function scenarioList(text: string): BenchScenarioName[] {
+  const scenarios = parseScenarios(text)
+  if (!scenarios) {
+    throw new InvalidArgumentError(
+      `Expected a comma-separated list of ${BENCH_SCENARIO_NAMES.join(', ')}.`,
+    )
+  }
+  return scenarios
+}
+
 interface BenchFlags {
+  scenarios: BenchScenarioName[]
   seconds: number
   connections: number
   engines: BenchEngine[]
+  expiryLots?: number
+}
+
+const defaultLots = BENCH_ENGINES.map(
+  (engine) => `${DEFAULT_EXPIRY_LOTS[engine].toLocaleString('en')} on ${engine}`,
+).join(', ')
+
+/** What the figures depend on: the cores, and how busy they already were. */
+function machine(): string {
+  const cores = cpus()
+  const model = cores[0]?.model.trim().replace(/\s+/g, ' ') ?? 'unknown CPU'
+  const load = loadavg()[0] ?? 0
+  return `${cores.length} cores (${model}), load average ${load.toFixed(2)} at start`
 }
 
 export function registerBenchCommand(program: Command, { config, io }: CommandContext): void {
   program
     .command('bench')
     .description('measure the API under load on a real server, on PGlite and PostgreSQL')
-    .option('--seconds <n>', 'how long each scenario runs', positiveInteger, 10)
-    .option('--connections <n>', 'concurrent connections', positiveInteger, 32)
+    .option(
+      '--scenarios <list>',
+      `which scenarios, comma-separated: members (creations and reads), orders (through HTTP, ` +
+        `with a count check), ceiling (pgbench's bare write, PostgreSQL only), expiry ` +
+        `(the points-expiry job)`,
+      scenarioList,
+      [...BENCH_SCENARIO_NAMES],
+    )
+    .option('--seconds <n>', 'how long each timed load (and pgbench) runs', positiveInteger, 10)
+    .option('--connections <n>', 'concurrent HTTP connections', positiveInteger, 32)
     .option('--engines <list>', 'which engines, comma-separated', engineList, [...BENCH_ENGINES])
+    .option(
+      '--expiry-lots <n>',
+      `lots the expiry scenario loads on every engine (default ${defaultLots})`,
+      positiveInteger,
+    )
     .action(async (flags: BenchFlags) => {
       io.stdout.write(
-        `Loyalbase bench: ${flags.seconds} s per scenario, ${flags.connections} connections over loopback; ` +
-          `rate limit raised to ${BENCH_RATE_LIMIT.toLocaleString('en')} requests/s per key.\n`,
+        `Loyalbase bench: ${flags.seconds} s per timed load, ${flags.connections} connections over loopback; ` +
+          `rate limit raised to ${BENCH_RATE_LIMIT.toLocaleString('en')} requests/s per key.\n` +
+          `Machine: ${machine()}; the load generator runs in the server's own process.\n`,
       )
       const interrupted = new AbortController()
       const interrupt = () => interrupted.abort()
       process.once('SIGINT', interrupt)
       try {
-        const rows = await runBench({
-          ...flags,
+        const report = await runBench({
+          engines: flags.engines,
+          scenarios: flags.scenarios,
+          seconds: flags.seconds,
+          connections: flags.connections,
+          ...(flags.expiryLots ? { expiryLots: flags.expiryLots } : {}),
           postgresUrl: config.benchPostgresUrl,
-          scenarios: BENCH_SCENARIOS,
           progress: streamProgress(io.stderr),
           signal: interrupted.signal,
         })
-        io.stdout.write(`\n${formatTable(BENCH_COLUMNS, rows)}`)
+        io.stdout.write(`\n${formatReport(report, flags.connections)}`)
       } catch (error) {
         if (interrupted.signal.aborted) throw new CliError('bench interrupted', 130)
         throw error

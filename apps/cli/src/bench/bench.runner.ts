@@ -1,9 +1,19 @@
 import { randomBytes } from 'node:crypto'
 import { type Config, type RunningServer, startServer } from '@loyalbase/server'
-import type { BenchOptions, BenchRow } from './bench.js'
+import type {
+  BenchOptions,
+  BenchReport,
+  BenchScenario,
+  BenchScenarioName,
+  EngineRun,
+} from './bench.js'
 import { createBenchProgram } from './bench-api.client.js'
 import { type BenchTarget, openBenchTarget } from './bench-database.target.js'
+import { benchCeiling } from './ceiling.scenario.js'
+import { benchExpiry } from './expiry.scenario.js'
 import { runLoad } from './load.runner.js'
+import { memberCreations, memberReads } from './members.scenario.js'
+import { benchOrders } from './orders.scenario.js'
 
 /**
  * The default limit (10,000 a second per key) could cap reads on a fast machine; the bench
@@ -33,48 +43,80 @@ function loopbackUrl(server: RunningServer): string {
   return `http://127.0.0.1:${address.port}`
 }
 
+async function runLoadScenario(run: EngineRun, scenario: BenchScenario) {
+  const requests = await scenario.prepare(run.api, run.options.progress)
+  run.options.signal?.throwIfAborted()
+  await run.measureLoad(scenario.name, run.api, requests)
+}
+
+/** Each scenario as one step on one engine, in the fixed order of `BENCH_SCENARIO_NAMES`. */
+const SCENARIO_STEPS: Record<BenchScenarioName, (run: EngineRun) => Promise<void>> = {
+  async members(run) {
+    await runLoadScenario(run, memberCreations)
+    await runLoadScenario(run, memberReads)
+  },
+  orders: benchOrders,
+  ceiling: benchCeiling,
+  expiry: benchExpiry,
+}
+
 async function benchEngine(
   target: Extract<BenchTarget, { kind: 'ready' }>,
+  engine: EngineRun['engine'],
   options: BenchOptions,
-): Promise<BenchRow[]> {
+  report: BenchReport,
+): Promise<void> {
   const { progress, signal } = options
   const adminKey = `lb_admin_bench_${randomBytes(16).toString('hex')}`
   const server = await startServer(serverConfig(target.databaseUrl, adminKey))
   try {
     const api = await createBenchProgram(loopbackUrl(server), adminKey)
-    const rows: BenchRow[] = []
-    for (const scenario of options.scenarios) {
-      signal?.throwIfAborted()
-      const requests = await scenario.prepare(api, progress)
-      signal?.throwIfAborted()
-      const tracker = progress.load(`${target.label}: ${scenario.name}`, options.seconds)
-      const result = await runLoad({
-        url: api.baseUrl,
-        headers: { authorization: `Bearer ${api.key}` },
-        requests,
-        seconds: options.seconds,
-        connections: options.connections,
-        onTick: tracker.tick,
-        ...(signal ? { signal } : {}),
-      }).finally(tracker.done)
-      if (result.errors > 0) {
-        progress.phase(`${result.errors} requests got no response (connection errors or timeouts)`)
-      }
-      const { errors: _, ...measured } = result
-      rows.push({ engine: target.label, scenario: scenario.name, ...measured })
+    const run: EngineRun = {
+      engine,
+      label: target.label,
+      databaseUrl: target.databaseUrl,
+      server,
+      adminKey,
+      api,
+      options,
+      report,
+      async measureLoad(scenario, loadApi, requests) {
+        const tracker = progress.load(`${target.label}: ${scenario}`, options.seconds)
+        const result = await runLoad({
+          url: loadApi.baseUrl,
+          headers: { authorization: `Bearer ${loadApi.key}` },
+          requests,
+          seconds: options.seconds,
+          connections: options.connections,
+          onTick: tracker.tick,
+          ...(signal ? { signal } : {}),
+        }).finally(tracker.done)
+        signal?.throwIfAborted()
+        if (result.errors > 0) {
+          progress.phase(
+            `${result.errors} requests got no response (connection errors or timeouts)`,
+          )
+        }
+        const { errors: _, ok2xx: __, ...measured } = result
+        report.loads.push({ engine: target.label, scenario, ...measured })
+        return result
+      },
     }
-    return rows
+    for (const name of options.scenarios) {
+      signal?.throwIfAborted()
+      await SCENARIO_STEPS[name](run)
+    }
   } finally {
     await server.close()
   }
 }
 
 /**
- * Runs every scenario against a real server on each engine in turn and returns one row per
- * engine and scenario. An engine that cannot be reached is skipped, with a progress line why.
+ * Runs the chosen scenarios against a real server on each engine in turn and returns what
+ * they measured. An engine that cannot be reached is skipped, with a progress line why.
  */
-export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
-  const rows: BenchRow[] = []
+export async function runBench(options: BenchOptions): Promise<BenchReport> {
+  const report: BenchReport = { loads: [], orderChecks: [], ceilings: [], expiries: [], notes: [] }
   for (const engine of options.engines) {
     options.signal?.throwIfAborted()
     const target = await openBenchTarget(engine, options.postgresUrl)
@@ -84,10 +126,10 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
     }
     options.progress.phase(`${target.label}: starting the server on ${target.description}`)
     try {
-      rows.push(...(await benchEngine(target, options)))
+      await benchEngine(target, engine, options, report)
     } finally {
       await target.dispose()
     }
   }
-  return rows
+  return report
 }

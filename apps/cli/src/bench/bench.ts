@@ -1,10 +1,34 @@
+import type { RunningServer } from '@loyalbase/server'
 import type autocannon from 'autocannon'
 import type { BenchApi } from './bench-api.client.js'
+import type { LoadResult } from './load.runner.js'
 
 export const BENCH_ENGINES = ['pglite', 'postgres'] as const
 export type BenchEngine = (typeof BENCH_ENGINES)[number]
 
-/** One measured scenario on one engine: a line of the bench's table. */
+/**
+ * What `--scenarios` selects: `members` (creations and reads), `orders` (through HTTP, with
+ * the count check), `ceiling` (pgbench's bare write, PostgreSQL only), `expiry` (the
+ * points-expiry job over bulk-loaded lots).
+ */
+export const BENCH_SCENARIO_NAMES = ['members', 'orders', 'ceiling', 'expiry'] as const
+export type BenchScenarioName = (typeof BENCH_SCENARIO_NAMES)[number]
+
+/**
+ * Lots the expiry scenario loads when `--expiry-lots` is not given: what fits the default
+ * run's budget of a few minutes on two cores. The job works member by member at about a
+ * thousand lots a second, so issue 4's 1,000,000 lots take a quarter of an hour; the table
+ * projects that figure, and `--expiry-lots 1000000` measures it (docs/benchmarks.md).
+ */
+export const DEFAULT_EXPIRY_LOTS: Record<BenchEngine, number> = {
+  pglite: 50_000,
+  postgres: 200_000,
+}
+
+/** Issue 4's size for the expiry figure. */
+export const EXPIRY_TARGET_LOTS = 1_000_000
+
+/** One timed HTTP load on one engine: a line of the bench's load table. */
 export interface BenchRow {
   engine: string
   scenario: string
@@ -17,11 +41,75 @@ export interface BenchRow {
   requests: number
 }
 
-/** A kind of load: it seeds what it needs, then names the requests the connections cycle through. */
+/** After the orders load: does the database hold exactly the orders the load was told of? */
+export interface OrdersCheck {
+  engine: string
+  /** Orders of the bench program in the database once the server has settled. */
+  inDatabase: number
+  /** Responses with a 2xx status. */
+  answered2xx: number
+  /**
+   * Orders in the database whose response never reached the load generator: requests in
+   * flight when the timed load stopped (at most one per connection), which the server
+   * still completed.
+   */
+  cutOff: number
+  /** 2xx answers whose order is not in the database: must be 0. */
+  missing: number
+  /** Orders in the database that were answered non-2xx or never sent: must be 0. */
+  unexpected: number
+  ok: boolean
+}
+
+/** pgbench's figure for the bare write on the same PostgreSQL database. */
+export interface CeilingRow {
+  engine: string
+  clients: number
+  seconds: number
+  /** Transactions per second, without the initial connection time. */
+  tps: number
+  latencyAvgMs: number
+  transactions: number
+}
+
+/** One run of the points-expiry job over bulk-loaded lots. */
+export interface ExpiryRow {
+  engine: string
+  members: number
+  lots: number
+  seconds: number
+  lotsPerSecond: number
+  /** The job's own count: points expired. */
+  processed: number
+  /** Lots that still have points after the run: must be 0. */
+  lotsLeft: number
+  /** Members whose available balance is not 0 after the run: must be 0. */
+  balancesLeft: number
+  /** `expire` ledger entries written: one per lot. */
+  expireEntries: number
+  ok: boolean
+}
+
+export interface BenchReport {
+  loads: BenchRow[]
+  orderChecks: OrdersCheck[]
+  ceilings: CeilingRow[]
+  expiries: ExpiryRow[]
+  /** Remarks printed under the tables, e.g. what could not be set up. */
+  notes: string[]
+}
+
+/** A kind of HTTP load: it seeds what it needs, then names the requests the connections cycle through. */
 export interface BenchScenario {
   /** As printed, e.g. `member creations/s`. */
   name: string
   prepare(api: BenchApi, progress: BenchProgress): Promise<autocannon.Request[]>
+}
+
+/** Something long that counts up to a total, e.g. rows loaded. */
+export interface TaskTracker {
+  update(done: number): void
+  done(): void
 }
 
 /** How the bench tells the user where it is. */
@@ -29,27 +117,59 @@ export interface BenchProgress {
   phase(message: string): void
   /** A timed load begins; `tick` comes once a second, `done` once at the end. */
   load(label: string, seconds: number): { tick(): void; done(): void }
+  /** A long setup or job step counted in `unit`s up to `total`. */
+  task(label: string, total: number, unit: string): TaskTracker
+  /** Whether `TaskTracker.update` is shown (a terminal); when not, nothing need be counted. */
+  readonly live: boolean
 }
 
 export interface BenchOptions {
   engines: readonly BenchEngine[]
+  scenarios: readonly BenchScenarioName[]
   seconds: number
   connections: number
+  /** Lots for the expiry scenario on every engine; each engine's default when absent. */
+  expiryLots?: number
   /** The PostgreSQL server on which a scratch database is created and dropped. */
   postgresUrl: string
-  scenarios: readonly BenchScenario[]
   progress: BenchProgress
   signal?: AbortSignal
 }
 
-/** Reads `--engines pglite,postgres`; undefined when a name is unknown or none is given. */
-export function parseEngines(text: string): BenchEngine[] | undefined {
+function parseList<T extends string>(text: string, known: readonly T[]): T[] | undefined {
   const names = text
     .split(',')
     .map((name) => name.trim().toLowerCase())
     .filter(Boolean)
   if (names.length === 0) return undefined
-  const known = new Set<string>(BENCH_ENGINES)
-  if (!names.every((name) => known.has(name))) return undefined
-  return BENCH_ENGINES.filter((engine) => names.includes(engine))
+  const set = new Set<string>(known)
+  if (!names.every((name) => set.has(name))) return undefined
+  return known.filter((item) => names.includes(item))
+}
+
+/** Reads `--engines pglite,postgres`; undefined when a name is unknown or none is given. */
+export function parseEngines(text: string): BenchEngine[] | undefined {
+  return parseList(text, BENCH_ENGINES)
+}
+
+/** Reads `--scenarios orders,expiry` into the fixed run order; undefined when a name is unknown. */
+export function parseScenarios(text: string): BenchScenarioName[] | undefined {
+  return parseList(text, BENCH_SCENARIO_NAMES)
+}
+
+/** One engine under test, as the scenarios see it: a started server and the bench program. */
+export interface EngineRun {
+  engine: BenchEngine
+  /** How the engine is named in the tables, e.g. `postgres 15.20`. */
+  label: string
+  databaseUrl: string
+  server: RunningServer
+  /** The platform admin key the server was started with. */
+  adminKey: string
+  /** The bench program, shared by the HTTP loads. */
+  api: BenchApi
+  options: BenchOptions
+  report: BenchReport
+  /** Drives the server for `options.seconds` and adds a row named `scenario` to the report. */
+  measureLoad(scenario: string, api: BenchApi, requests: autocannon.Request[]): Promise<LoadResult>
 }

@@ -16,6 +16,8 @@ export interface LoadResult {
   p50Ms: number
   p99Ms: number
   non2xx: number
+  /** Responses with a 2xx status. */
+  ok2xx: number
   requests: number
   /** Connection errors and timeouts: requests that got no response at all. */
   errors: number
@@ -43,6 +45,7 @@ export function runLoad(load: LoadRequest): Promise<LoadResult> {
           p50Ms: result.latency.p50,
           p99Ms: result.latency.p99,
           non2xx: result.non2xx,
+          ok2xx: result['2xx'],
           requests: result.requests.total,
           errors: result.errors,
         })

@@ -1,25 +1,40 @@
-import type { BenchScenario } from './bench.js'
+import type { BenchProgress, BenchScenario } from './bench.js'
 import type { BenchApi } from './bench-api.client.js'
 
-const READ_POOL_SIZE = 1_000
+/** Members created through the API for reads, and for orders to spread over. */
+export const MEMBER_POOL_SIZE = 1_000
 const SEED_CONCURRENCY = 16
 
 function memberBody(externalId: string) {
   return { external_id: externalId, name: `Bench member ${externalId}`, phone: '13800000000' }
 }
 
-/** Creates `count` members through the API, a few at a time, and returns their ids. */
-async function seedMembers(api: BenchApi, count: number): Promise<string[]> {
+/**
+ * Creates `count` members through the API, a few at a time, and returns their ids.
+ * `prefix` keeps the external ids of separate pools apart.
+ */
+export async function seedMembers(
+  api: BenchApi,
+  count: number,
+  progress: BenchProgress,
+  prefix = 'seed',
+): Promise<string[]> {
   const ids: string[] = []
+  const tracker = progress.task(`creating members through the API`, count, 'members')
   let next = 0
   const worker = async () => {
     while (next < count) {
       const n = next++
-      const member = await api.post<{ id: string }>('/v1/members', memberBody(`seed-${n}`))
+      const member = await api.post<{ id: string }>('/v1/members', memberBody(`${prefix}-${n}`))
       ids.push(member.id)
+      tracker.update(ids.length)
     }
   }
-  await Promise.all(Array.from({ length: SEED_CONCURRENCY }, worker))
+  try {
+    await Promise.all(Array.from({ length: SEED_CONCURRENCY }, worker))
+  } finally {
+    tracker.done()
+  }
   return ids
 }
 
@@ -45,8 +60,7 @@ export const memberCreations: BenchScenario = {
 export const memberReads: BenchScenario = {
   name: 'member reads/s',
   async prepare(api, progress) {
-    progress.phase(`creating ${READ_POOL_SIZE} members to read`)
-    const ids = await seedMembers(api, READ_POOL_SIZE)
+    const ids = await seedMembers(api, MEMBER_POOL_SIZE, progress)
     let next = 0
     return [
       {

@@ -61,7 +61,12 @@ export async function listProgramsForScheduling(
   return db.selectFrom('programs').select(['id', 'timezone', 'created_at']).execute()
 }
 
-export async function reportProgress(db: Executor, programId: string, id: string, progress: number) {
+export async function reportProgress(
+  db: Executor,
+  programId: string,
+  id: string,
+  progress: number,
+) {
   await db
     .updateTable('job_runs')
     .set({ progress })
@@ -71,7 +76,11 @@ export async function reportProgress(db: Executor, programId: string, id: string
     .execute()
 }
 
-export async function findRun(db: Executor, programId: string, id: string): Promise<JobRunRow | undefined> {
+export async function findRun(
+  db: Executor,
+  programId: string,
+  id: string,
+): Promise<JobRunRow | undefined> {
   return db
     .selectFrom('job_runs')
     .selectAll()

@@ -50,7 +50,9 @@ export function createJobsService(db: Kysely<DB>, clock: Clock) {
 
   async function execute(programId: string, runId: string, job: JobDefinition, asOf: Date) {
     try {
-      const processed = await job.run(programId, asOf, (done) => reportProgress(db, programId, runId, done))
+      const processed = await job.run(programId, asOf, (done) =>
+        reportProgress(db, programId, runId, done),
+      )
       await finishRun(db, programId, runId, { finished_at: clock.now(), processed, error: null })
       return processed
     } catch (error) {
@@ -95,7 +97,13 @@ export function createJobsService(db: Kysely<DB>, clock: Clock) {
       if (!job) throw new AppError('not_found', `There is no job named "${name}".`)
       const id = newId('run')
       const at = asOf ?? clock.now()
-      await insertManualRun(db, { program_id: programId, id, name, as_of: at, started_at: clock.now() })
+      await insertManualRun(db, {
+        program_id: programId,
+        id,
+        name,
+        as_of: at,
+        started_at: clock.now(),
+      })
       const running = execute(programId, id, job, at).catch(() => undefined)
       background.add(running)
       void running.finally(() => background.delete(running))

@@ -31,7 +31,6 @@ export async function payRules(
 ): Promise<Payout> {
   const live = await rules.activeRulesFor(program.id, trigger, trx)
   const payout: Payout = { points: 0, growth: 0, rules: [] }
-  let available = member.points_available
   for (const match of evaluateRules(live, context, trigger, occurredAt)) {
     const granted = await rules.reserveWithinLimits(
       trx,
@@ -57,9 +56,7 @@ export async function payRules(
           ruleId: match.rule.id,
         },
         now,
-        available,
       )
-      if (availableAt <= now) available += granted
     }
     payout.points += granted
     payout.growth += growth

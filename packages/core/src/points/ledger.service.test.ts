@@ -16,7 +16,7 @@ import {
   releaseDueLots,
   reversePoints,
 } from './ledger.js'
-import { addMonths } from './points.js'
+import * as model from './ledger.model.js'
 
 /*
  * A model-based test of the ledger: random sequences of earn, refund, redeem, adjust, release,
@@ -29,34 +29,6 @@ const HOUR = 60 * 60 * 1000
 const START = Date.parse('2026-01-10T04:00:00Z')
 const DEEP = Boolean(process.env.LB_DEEP)
 
-interface ModelLot {
-  id: string
-  source: string
-  status: 'pending' | 'available'
-  earned: number
-  remaining: number
-  availableAt: number
-  expiresAt: number
-}
-
-interface Model {
-  now: number
-  allowNegative: boolean
-  available: number
-  pending: number
-  lifetime: {
-    earned: number
-    redeemed: number
-    expired: number
-    reversed: number
-    adjusted: number
-  }
-  /** In creation order, which is spending order: every lot is earned at the time it is made. */
-  lots: ModelLot[]
-  /** Orders that paid points, with what a refund may still take back. */
-  orders: { id: string; refundable: number }[]
-}
-
 interface Real {
   services: Services
   program: ProgramContext
@@ -64,60 +36,14 @@ interface Real {
   clock: ReturnType<typeof fixedClock>
 }
 
+type Model = model.LedgerModel
+
 /** One step of a use case: the member locked first, in one transaction. */
 function step<T>(r: Real, use: (trx: Transaction<DB>, member: MemberRow, now: Date) => Promise<T>) {
   return r.services.db.transaction().execute(async (trx) => {
     const member = await lockPointsHolder(trx, r.program.id, r.memberId)
     return use(trx, member, r.clock.now())
   })
-}
-
-const spendable = (m: Model) =>
-  m.lots.filter((l) => l.status === 'available' && l.remaining > 0 && l.expiresAt > m.now)
-
-/** Takes `amount` from the lots in order; returns what they could not cover. */
-function take(lots: ModelLot[], amount: number): number {
-  let left = amount
-  for (const lot of lots) {
-    const points = Math.min(lot.remaining, left)
-    lot.remaining -= points
-    left -= points
-  }
-  return left
-}
-
-/** New available points pay off a negative balance first. */
-function settleDebt(m: Model, lot: ModelLot) {
-  const settle = Math.min(Math.max(-m.available, 0), lot.remaining)
-  lot.remaining -= settle
-  m.available += lot.remaining + settle
-}
-
-function addLot(m: Model, id: string, source: string, points: number, availableAt: number) {
-  const lot: ModelLot = {
-    id,
-    source,
-    status: availableAt > m.now ? 'pending' : 'available',
-    earned: points,
-    remaining: points,
-    availableAt,
-    expiresAt: addMonths(new Date(m.now), 1).getTime(),
-  }
-  m.lots.push(lot)
-  if (lot.status === 'pending') m.pending += points
-  else settleDebt(m, lot)
-}
-
-function expireModel(m: Model): number {
-  let expired = 0
-  for (const lot of m.lots) {
-    if (lot.status !== 'available' || lot.remaining === 0 || lot.expiresAt > m.now) continue
-    expired += lot.remaining
-    m.available -= lot.remaining
-    lot.remaining = 0
-  }
-  m.lifetime.expired += expired
-  return expired
 }
 
 type LedgerCommand = fc.AsyncCommand<Model, Real>
@@ -130,6 +56,7 @@ class Earn implements LedgerCommand {
   check = () => true
   async run(m: Model, r: Real) {
     const order = `ord_${m.orders.length + 1}`
+    const availableAt = m.now + this.pendingHours * HOUR
     const txn = await step(r, (trx, member, now) =>
       creditPoints(
         trx,
@@ -139,16 +66,14 @@ class Earn implements LedgerCommand {
           points: this.points,
           type: 'earn',
           earnedAt: now,
-          availableAt: new Date(now.getTime() + this.pendingHours * HOUR),
+          availableAt: new Date(availableAt),
           source: { kind: 'order', id: order },
         },
         now,
-        member.points_available,
       ),
     )
-    addLot(m, txn.lot_id as string, order, this.points, m.now + this.pendingHours * HOUR)
-    m.orders.push({ id: order, refundable: this.points })
-    m.lifetime.earned += this.points
+    const lotId = txn.lot_id as string
+    model.credit(m, { type: 'earn', lotId, source: order, points: this.points, availableAt })
     await expectLedgerMatches(m, r)
   }
   toString = () => `earn(${this.points}, pending ${this.pendingHours} h)`
@@ -178,21 +103,7 @@ class Refund implements LedgerCommand {
         now,
       ),
     )
-    order.refundable -= points
-    // Pending points of the order first, then its available lots, then any other points.
-    const own = m.lots.filter((l) => l.source === order.id)
-    const afterPending = take(
-      own.filter((l) => l.status === 'pending'),
-      points,
-    )
-    const ownAvailable = own.filter((l) => l.status === 'available' && l.expiresAt > m.now)
-    const others = spendable(m).filter((l) => l.source !== order.id)
-    const shortfall = take(others, take(ownAvailable, afterPending))
-    const fromAvailable = afterPending - (m.allowNegative ? 0 : shortfall)
-    m.pending -= points - afterPending
-    m.available -= fromAvailable
-    m.lifetime.reversed += points - afterPending + fromAvailable
-    expect(reversed).toBe(points - afterPending + fromAvailable)
+    expect(reversed).toBe(model.reverse(m, order.id, points))
     await expectLedgerMatches(m, r)
   }
   toString = () => `refund(#${this.pick}, ${this.points})`
@@ -219,24 +130,18 @@ class Spend implements LedgerCommand {
         now,
       ),
     )
-    const lots = spendable(m)
-    if (lots.reduce((sum, l) => sum + l.remaining, 0) < this.points) {
+    if (model.spend(m, this.type, this.points)) await attempt
+    else {
       await expect(attempt).rejects.toSatisfy(
         (e) => e instanceof AppError && e.code === 'insufficient_points',
       )
-    } else {
-      await attempt
-      take(lots, this.points)
-      m.available -= this.points
-      if (this.type === 'redeem') m.lifetime.redeemed += this.points
-      else m.lifetime.adjusted -= this.points
     }
     await expectLedgerMatches(m, r)
   }
   toString = () => `${this.type}(-${this.points})`
 }
 
-/** A positive adjustment, as the points service makes it. */
+/** A positive adjustment, as the points service makes it (no balance passed in). */
 class Grant implements LedgerCommand {
   constructor(readonly points: number) {}
   check = () => true
@@ -260,8 +165,8 @@ class Grant implements LedgerCommand {
         now,
       ),
     )
-    addLot(m, txn.lot_id as string, id, this.points, m.now)
-    m.lifetime.adjusted += this.points
+    const lotId = txn.lot_id as string
+    model.credit(m, { type: 'adjust', lotId, source: id, points: this.points, availableAt: m.now })
     await expectLedgerMatches(m, r)
   }
   toString = () => `adjust(+${this.points})`
@@ -273,15 +178,7 @@ class Release implements LedgerCommand {
     const released = await step(r, (trx, _member, now) =>
       releaseDueLots(trx, r.program.id, r.memberId, now, now),
     )
-    let expected = 0
-    for (const lot of m.lots) {
-      if (lot.status !== 'pending' || lot.remaining === 0 || lot.availableAt > m.now) continue
-      lot.status = 'available'
-      m.pending -= lot.remaining
-      expected += lot.remaining
-      settleDebt(m, lot)
-    }
-    expect(released).toBe(expected)
+    expect(released).toBe(model.release(m))
     await expectLedgerMatches(m, r)
   }
   toString = () => 'release'
@@ -293,7 +190,7 @@ class Expire implements LedgerCommand {
     const expired = await step(r, (trx, _member, now) =>
       expireDueLots(trx, r.program.id, r.memberId, now, now),
     )
-    expect(expired).toBe(expireModel(m))
+    expect(expired).toBe(model.expire(m))
     await expectLedgerMatches(m, r)
   }
   toString = () => 'expire'
@@ -431,28 +328,18 @@ describe('the points ledger against a model', () => {
       await fc.assert(
         fc.asyncProperty(fc.boolean(), commands, async (allowNegative, cmds) => {
           const real = await setUp(allowNegative)
-          const model: Model = {
-            now: START,
-            allowNegative,
-            available: 0,
-            pending: 0,
-            lifetime: { earned: 0, redeemed: 0, expired: 0, reversed: 0, adjusted: 0 },
-            lots: [],
-            orders: [],
-          }
-          await fc.asyncModelRun(() => ({ model, real }), cmds)
-          ;(globalThis as any).__stats = ((globalThis as any).__stats ?? []).concat([
-            String(cmds).split(',').length,
-          ])
+          const initial = model.newModel(START, allowNegative)
+          await fc.asyncModelRun(() => ({ model: initial, real }), cmds)
+          // And `ledger check`, recomputing all of it in SQL, agrees. (Once per run: runs end
+          // after any number of steps, so their last states cover the states along the way.)
+          const report = await services.ledgerCheck.check({ programId: real.program.id })
+          expect(report).toMatchObject({
+            members_checked: 1,
+            lots_checked: initial.lots.length,
+            differences: [],
+          })
         }),
         { numRuns: DEEP ? 10_000 : 200 },
-      )
-      const st = (globalThis as any).__stats
-      console.log(
-        'runs',
-        st.length,
-        'avg',
-        st.reduce((a: number, b: number) => a + b, 0) / st.length,
       )
     },
     DEEP ? 4 * 60 * 60_000 : 180_000,

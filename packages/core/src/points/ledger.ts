@@ -90,8 +90,6 @@ export async function creditPoints(
   memberId: string,
   credit: Credit,
   now: Date,
-  /** The member's available balance before this credit; below zero it is a debt to settle. */
-  availableBefore = 0,
 ): Promise<PointTransactionRow> {
   const pending = credit.availableAt > now
   const lotId = newId('lot')
@@ -130,6 +128,7 @@ export async function creditPoints(
   })
   // A negative balance (a refund clawback with allow_negative) is paid off by the next
   // available points first: the new lot starts with the debt already taken from it.
+  const availableBefore = txn.balance_after - deltas.available
   const settle = pending ? 0 : Math.min(Math.max(-availableBefore, 0), credit.points)
   if (settle > 0) {
     await consumeLot(trx, program.id, memberId, lotId, settle)
@@ -272,6 +271,9 @@ export async function reversePoints(
   reversal: Reversal,
   now: Date,
 ): Promise<{ reversed: number; transactions: PointTransactionRow[] }> {
+  // Points past their expiry are expired first: left in the balance, they would let the
+  // uncovered part become a debt beside available lots that no later credit pays off.
+  await expireDueLots(trx, programId, memberId, now, now)
   const own = await listSourceLots(trx, programId, memberId, reversal.source)
   const pendingLots = own.filter((l) => l.status === 'pending')
   const ownAvailable = own.filter(

@@ -139,11 +139,13 @@ const DAY_MS = 24 * 60 * 60 * 1000
 
 /** The start of the review period holding `at`, in the program's time zone. */
 export function periodStart(period: ReviewPeriod, at: Date, timeZone: string): Date {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' })
-    .formatToParts(at)
-    .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {})
-  const year = Number(parts.year)
-  const month = Number(parts.month)
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+  }).formatToParts(at)
+  const year = Number(parts.find((p) => p.type === 'year')?.value)
+  const month = Number(parts.find((p) => p.type === 'month')?.value)
   const startMonth =
     period === 'year' ? 1 : period === 'quarter' ? month - ((month - 1) % 3) : month
   return zonedMidnight(year, startMonth, 1, timeZone)

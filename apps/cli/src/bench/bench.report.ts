@@ -1,0 +1,186 @@
+import { type Column, formatTable } from '../text-table.js'
+import {
+  type BenchReport,
+  type BenchRow,
+  type CeilingRow,
+  EXPIRY_TARGET_LOTS,
+  type ExpiryRow,
+  type OrdersCheck,
+} from './bench.js'
+import { EXPIRY_LOTS_PER_MEMBER } from './expiry.scenario.js'
+import { ORDERS_SCENARIO } from './orders.scenario.js'
+
+/** Issue 4's targets. */
+export const TARGETS = {
+  /** Loyalbase's orders/s on PostgreSQL over pgbench's bare-write tps. */
+  ceilingRatio: 0.5,
+  /** p99 of `POST /v1/orders` on PostgreSQL. */
+  postgresP99Ms: 50,
+  /** Orders/s on the embedded database. */
+  embeddedOrdersPerSecond: 1_000,
+}
+
+const count = (n: number) => n.toLocaleString('en')
+const fixed = (n: number, digits = 1) => n.toFixed(digits)
+
+export const LOAD_COLUMNS: Column<BenchRow>[] = [
+  { header: 'engine', value: (row) => row.engine },
+  { header: 'scenario', value: (row) => row.scenario },
+  { header: 'requests/s', value: (row) => fixed(row.requestsPerSecond), align: 'right' },
+  { header: 'p50 ms', value: (row) => fixed(row.p50Ms), align: 'right' },
+  { header: 'p99 ms', value: (row) => fixed(row.p99Ms), align: 'right' },
+  { header: 'non-2xx', value: (row) => String(row.non2xx), align: 'right' },
+  { header: 'requests', value: (row) => String(row.requests), align: 'right' },
+]
+
+const ORDERS_CHECK_COLUMNS: Column<OrdersCheck>[] = [
+  { header: 'engine', value: (row) => row.engine },
+  { header: 'orders in db', value: (row) => String(row.inDatabase), align: 'right' },
+  { header: '2xx', value: (row) => String(row.answered2xx), align: 'right' },
+  { header: 'cut off at stop', value: (row) => String(row.cutOff), align: 'right' },
+  { header: 'missing', value: (row) => String(row.missing), align: 'right' },
+  { header: 'unexpected', value: (row) => String(row.unexpected), align: 'right' },
+  { header: 'check', value: (row) => (row.ok ? 'OK' : 'FAIL') },
+]
+
+interface CeilingLine extends CeilingRow {
+  ordersPerSecond: number | undefined
+}
+
+const CEILING_COLUMNS: Column<CeilingLine>[] = [
+  { header: 'engine', value: (row) => row.engine },
+  { header: 'ceiling tps', value: (row) => fixed(row.tps), align: 'right' },
+  { header: 'latency avg ms', value: (row) => fixed(row.latencyAvgMs, 2), align: 'right' },
+  { header: 'transactions', value: (row) => String(row.transactions), align: 'right' },
+  {
+    header: 'Loyalbase orders/s',
+    value: (row) => (row.ordersPerSecond === undefined ? '-' : fixed(row.ordersPerSecond)),
+    align: 'right',
+  },
+  {
+    header: 'ratio',
+    value: (row) =>
+      row.ordersPerSecond === undefined ? '-' : fixed(row.ordersPerSecond / row.tps, 2),
+    align: 'right',
+  },
+]
+
+const EXPIRY_COLUMNS: Column<ExpiryRow>[] = [
+  { header: 'engine', value: (row) => row.engine },
+  { header: 'members', value: (row) => String(row.members), align: 'right' },
+  { header: 'lots', value: (row) => String(row.lots), align: 'right' },
+  { header: 'seconds', value: (row) => fixed(row.seconds), align: 'right' },
+  { header: 'lots/s', value: (row) => fixed(row.lotsPerSecond, 0), align: 'right' },
+  {
+    header: `${count(EXPIRY_TARGET_LOTS)} lots at this rate`,
+    value: (row) =>
+      row.lots === EXPIRY_TARGET_LOTS
+        ? 'measured'
+        : `${fixed(EXPIRY_TARGET_LOTS / row.lotsPerSecond / 60)} min`,
+    align: 'right',
+  },
+  { header: 'points expired', value: (row) => String(row.processed), align: 'right' },
+  { header: 'lots left', value: (row) => String(row.lotsLeft), align: 'right' },
+  { header: 'balances left', value: (row) => String(row.balancesLeft), align: 'right' },
+  { header: 'check', value: (row) => (row.ok ? 'OK' : 'FAIL') },
+]
+
+interface TargetLine {
+  target: string
+  figure: string
+  result: 'PASS' | 'MISS' | '-'
+}
+
+const TARGET_COLUMNS: Column<TargetLine>[] = [
+  { header: 'target', value: (row) => row.target },
+  { header: 'figure', value: (row) => row.figure, align: 'right' },
+  { header: 'result', value: (row) => row.result },
+]
+
+const isPostgres = (engine: string) => engine.startsWith('postgres')
+
+function ordersRow(report: BenchReport, postgres: boolean): BenchRow | undefined {
+  return report.loads.find(
+    (row) => row.scenario === ORDERS_SCENARIO && isPostgres(row.engine) === postgres,
+  )
+}
+
+/** PASS / MISS against issue 4's targets, for what was measured. */
+export function targetLines(report: BenchReport): TargetLine[] {
+  const postgres = ordersRow(report, true)
+  const embedded = ordersRow(report, false)
+  const ceiling = report.ceilings[0]
+  const line = (target: string, measured?: { figure: string; pass: boolean }): TargetLine =>
+    measured
+      ? { target, figure: measured.figure, result: measured.pass ? 'PASS' : 'MISS' }
+      : { target, figure: 'not measured', result: '-' }
+  const ratio = postgres && ceiling ? postgres.requestsPerSecond / ceiling.tps : undefined
+  return [
+    line(
+      `PostgreSQL orders/s >= ${TARGETS.ceilingRatio} x pgbench ceiling`,
+      postgres && ceiling && ratio !== undefined
+        ? {
+            figure: `${fixed(ratio, 2)} (${fixed(postgres.requestsPerSecond)} / ${fixed(ceiling.tps)})`,
+            pass: ratio >= TARGETS.ceilingRatio,
+          }
+        : undefined,
+    ),
+    line(
+      `PostgreSQL orders p99 <= ${TARGETS.postgresP99Ms} ms`,
+      postgres && {
+        figure: `${fixed(postgres.p99Ms)} ms`,
+        pass: postgres.p99Ms <= TARGETS.postgresP99Ms,
+      },
+    ),
+    line(
+      `PGlite (embedded) orders/s >= ${count(TARGETS.embeddedOrdersPerSecond)}`,
+      embedded && {
+        figure: fixed(embedded.requestsPerSecond),
+        pass: embedded.requestsPerSecond >= TARGETS.embeddedOrdersPerSecond,
+      },
+    ),
+  ]
+}
+
+/** The bench's stdout after its header line: one section per kind of figure measured. */
+export function formatReport(report: BenchReport, connections: number): string {
+  const sections: string[] = []
+  if (report.loads.length > 0) {
+    sections.push(
+      `HTTP load: ${connections} concurrent connections\n${formatTable(LOAD_COLUMNS, report.loads)}`,
+    )
+  }
+  if (report.orderChecks.length > 0) {
+    sections.push(
+      'Orders check: orders in the database = 2xx answers (+ requests cut off when the load stopped)\n' +
+        formatTable(ORDERS_CHECK_COLUMNS, report.orderChecks),
+    )
+  }
+  if (report.ceilings.length > 0) {
+    const first = report.ceilings[0] as CeilingRow
+    const lines = report.ceilings.map((row) => ({
+      ...row,
+      ordersPerSecond: report.loads.find(
+        (load) => load.engine === row.engine && load.scenario === ORDERS_SCENARIO,
+      )?.requestsPerSecond,
+    }))
+    sections.push(
+      `PostgreSQL ceiling: pgbench -M prepared, ${first.clients} clients, ${first.seconds} s; one ` +
+        'statement inserts an order row (unique key) and a ledger row and updates a balance row\n' +
+        formatTable(CEILING_COLUMNS, lines),
+    )
+  }
+  if (report.expiries.length > 0) {
+    sections.push(
+      `points-expiry job over bulk-loaded lots (${EXPIRY_LOTS_PER_MEMBER} per member, all due)\n` +
+        formatTable(EXPIRY_COLUMNS, report.expiries),
+    )
+  }
+  if (report.loads.some((row) => row.scenario === ORDERS_SCENARIO) || report.ceilings.length > 0) {
+    sections.push(`Targets (issue 4)\n${formatTable(TARGET_COLUMNS, targetLines(report))}`)
+  }
+  if (report.notes.length > 0) {
+    sections.push(`Notes\n${report.notes.map((note) => `- ${note}\n`).join('')}`)
+  }
+  return sections.join('\n')
+}

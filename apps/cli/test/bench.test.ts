@@ -1,0 +1,175 @@
+import { Writable } from 'node:stream'
+import { testEngine } from '@loyalbase/testing'
+import pg from 'pg'
+import { describe, expect, it } from 'vitest'
+import { runCli } from '../src/cli.program.js'
+
+// Smoke tests with tiny settings: they prove the scenarios run and stay correct (no failed
+// request, every order accounted for, every lot expired), never how fast anything is.
+
+interface Outcome {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+function sink() {
+  let text = ''
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      text += String(chunk)
+      done()
+    },
+  })
+  return { stream, text: () => text }
+}
+
+const engine = testEngine()
+const env = { BENCH_DATABASE_URL: process.env.TEST_DATABASE_URL }
+
+async function cli(argv: string[], cliEnv: NodeJS.ProcessEnv): Promise<Outcome> {
+  const stdout = sink()
+  const stderr = sink()
+  const code = await runCli(argv, { env: cliEnv, stdout: stdout.stream, stderr: stderr.stream })
+  return { code, stdout: stdout.text(), stderr: stderr.text() }
+}
+
+/** The bench on the engine under test, for 1 s per load over 4 connections. */
+function bench(args: string[]): Promise<Outcome> {
+  return cli(['bench', '--engines', engine, '--seconds', '1', '--connections', '4', ...args], env)
+}
+
+/** The table under the section whose title starts with `title`, as rows of cells by header. */
+function table(stdout: string, title: string): Record<string, string>[] | undefined {
+  const section = stdout.split('\n\n').find((part) => part.startsWith(title))
+  if (!section) return undefined
+  const [, header, , ...lines] = section.trimEnd().split('\n')
+  const headers = (header ?? '').split(/\s{2,}/)
+  return lines.map((line) => {
+    const cells = line.split(/\s{2,}/)
+    return Object.fromEntries(headers.map((name, i) => [name, cells[i] ?? '']))
+  })
+}
+
+async function databaseExists(name: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL })
+  await client.connect()
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
+    return found.rowCount === 1
+  } finally {
+    await client.end()
+  }
+}
+
+describe('loyalbase bench', () => {
+  it('members: a row per load on the engine under test, without failed requests', async () => {
+    const outcome = await bench(['--scenarios', 'members'])
+    expect(outcome.code).toBe(0)
+    expect(outcome.stdout.split('\n')[0]).toBe(
+      'Loyalbase bench: 1 s per timed load, 4 connections over loopback; rate limit raised to 1,000,000 requests/s per key.',
+    )
+    expect(outcome.stdout.split('\n')[1]).toMatch(
+      /^Machine: \d+ cores \(.*\), load average [\d.]+ at start;/,
+    )
+    const rows = table(outcome.stdout, 'HTTP load') ?? []
+    expect(rows.map((row) => row.scenario)).toEqual(['member creations/s', 'member reads/s'])
+    for (const row of rows) {
+      expect(row.engine).toMatch(new RegExp(`^${engine}`))
+      expect(row['non-2xx']).toBe('0')
+      expect(Number(row.requests)).toBeGreaterThan(0)
+    }
+    // Sections with nothing to show are left out.
+    expect(outcome.stdout).not.toMatch(/^(Orders check|Targets|points-expiry)/m)
+    if (engine === 'postgres') {
+      const scratch = /scratch database (lb_bench_[0-9a-f]+)/.exec(outcome.stderr)?.[1]
+      expect(scratch).toBeDefined()
+      expect(await databaseExists(scratch as string)).toBe(false)
+    }
+  })
+
+  it('orders: every order answered 2xx is in the database, and nothing else', async () => {
+    const outcome = await bench(['--scenarios', 'orders'])
+    expect(outcome.code).toBe(0)
+    const [load] = table(outcome.stdout, 'HTTP load') ?? []
+    expect(load).toMatchObject({ scenario: 'orders/s', 'non-2xx': '0' })
+    expect(Number(load?.requests)).toBeGreaterThan(0)
+    const [check] = table(outcome.stdout, 'Orders check') ?? []
+    expect(check).toMatchObject({ '2xx': load?.requests, missing: '0', unexpected: '0' })
+    expect(Number(check?.['orders in db'])).toBe(
+      Number(check?.['2xx']) + Number(check?.['cut off at stop']),
+    )
+    // At most one request per connection can be in flight when the load stops.
+    expect(Number(check?.['cut off at stop'])).toBeLessThanOrEqual(4)
+    expect(check?.check).toBe('OK')
+    const targets = table(outcome.stdout, 'Targets') ?? []
+    expect(targets.map((row) => row.result)).toEqual(
+      engine === 'postgres'
+        ? ['-', expect.stringMatching(/^(PASS|MISS)$/), '-']
+        : ['-', '-', expect.stringMatching(/^(PASS|MISS)$/)],
+    )
+  })
+
+  it('expiry: the job empties every bulk-loaded lot and balance', async () => {
+    const outcome = await bench(['--scenarios', 'expiry', '--expiry-lots', '1000'])
+    expect(outcome.code).toBe(0)
+    const [row] = table(outcome.stdout, 'points-expiry') ?? []
+    expect(row).toMatchObject({
+      members: '100',
+      lots: '1000',
+      'points expired': '10000',
+      'lots left': '0',
+      'balances left': '0',
+      check: 'OK',
+    })
+  })
+
+  // Each engine's project proves its own side: pgbench's ceiling exists only on PostgreSQL.
+  if (engine === 'postgres') {
+    it('ceiling: pgbench on the scratch database, and the ratio of orders/s to it', async () => {
+      const outcome = await bench(['--scenarios', 'orders,ceiling'])
+      expect(outcome.code).toBe(0)
+      const [row] = table(outcome.stdout, 'PostgreSQL ceiling') ?? []
+      expect(Number(row?.['ceiling tps'])).toBeGreaterThan(0)
+      expect(Number(row?.transactions)).toBeGreaterThan(0)
+      const ratio = Number(row?.['Loyalbase orders/s']) / Number(row?.['ceiling tps'])
+      expect(Number(row?.ratio)).toBeCloseTo(ratio, 1)
+      const [ratioTarget] = table(outcome.stdout, 'Targets') ?? []
+      expect(ratioTarget?.result).toMatch(/^(PASS|MISS)$/)
+    })
+  } else {
+    it('ceiling: measures nothing on PGlite', async () => {
+      const outcome = await bench(['--scenarios', 'ceiling'])
+      expect(outcome.code).toBe(0)
+      expect(table(outcome.stdout, 'PostgreSQL ceiling')).toBeUndefined()
+    })
+  }
+
+  it('skips PostgreSQL with the reason when it cannot be reached', async () => {
+    const outcome = await cli(['bench', '--seconds', '1', '--engines', 'postgres'], {
+      BENCH_DATABASE_URL: 'postgres://postgres@127.0.0.1:1/postgres',
+    })
+    expect(outcome.code).toBe(0)
+    expect(outcome.stderr).toMatch(
+      /^- postgres: skipped, postgres:\/\/postgres@127\.0\.0\.1:1\/postgres is not usable: .*ECONNREFUSED/m,
+    )
+    expect(outcome.stdout.trimEnd().split('\n')).toHaveLength(2)
+  })
+
+  it.each([
+    [
+      ['--engines', 'mysql'],
+      "error: option '--engines <list>' argument 'mysql' is invalid. Expected a comma-separated list of pglite, postgres.\n",
+    ],
+    [
+      ['--scenarios', 'orders,reads'],
+      "error: option '--scenarios <list>' argument 'orders,reads' is invalid. Expected a comma-separated list of members, orders, ceiling, expiry.\n",
+    ],
+    [
+      ['--expiry-lots', '0'],
+      "error: option '--expiry-lots <n>' argument '0' is invalid. Expected a whole number of at least 1.\n",
+    ],
+  ])('exits 2 on %j', async (args, message) => {
+    expect(await cli(['bench', ...args], {})).toEqual({ code: 2, stdout: '', stderr: message })
+  })
+})

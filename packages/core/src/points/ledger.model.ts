@@ -1,0 +1,159 @@
+import { addMonths } from './points.js'
+
+/*
+ * An in-memory model of what the ledger's steps should do to one member, for the model-based
+ * test (ledger.service.test.ts): plain arrays and sums, no SQL, no lots table, no entries.
+ * Expiry is rolling, one month; every lot is earned at the model's `now`, so creation order is
+ * spending order.
+ */
+
+export interface ModelLot {
+  id: string
+  source: string
+  status: 'pending' | 'available'
+  earned: number
+  remaining: number
+  availableAt: number
+  expiresAt: number
+}
+
+export interface LedgerModel {
+  now: number
+  allowNegative: boolean
+  available: number
+  pending: number
+  lifetime: {
+    earned: number
+    redeemed: number
+    expired: number
+    reversed: number
+    adjusted: number
+  }
+  lots: ModelLot[]
+  /** Orders that paid points, with what refunds may still take back. */
+  orders: { id: string; refundable: number }[]
+}
+
+export function newModel(now: number, allowNegative: boolean): LedgerModel {
+  return {
+    now,
+    allowNegative,
+    available: 0,
+    pending: 0,
+    lifetime: { earned: 0, redeemed: 0, expired: 0, reversed: 0, adjusted: 0 },
+    lots: [],
+    orders: [],
+  }
+}
+
+export const spendableLots = (m: LedgerModel) =>
+  m.lots.filter((l) => l.status === 'available' && l.remaining > 0 && l.expiresAt > m.now)
+
+/** Takes `amount` from the lots in order; returns what they could not cover. */
+function take(lots: ModelLot[], amount: number): number {
+  let left = amount
+  for (const lot of lots) {
+    const points = Math.min(lot.remaining, left)
+    lot.remaining -= points
+    left -= points
+  }
+  return left
+}
+
+/** Points becoming available: a negative balance (a debt) is paid off from them first. */
+function makeAvailable(m: LedgerModel, lot: ModelLot) {
+  const settle = Math.min(Math.max(-m.available, 0), lot.remaining)
+  m.available += lot.remaining
+  lot.remaining -= settle
+}
+
+/** An earning (an order's, its own source) or a positive adjustment: a new lot. */
+export function credit(
+  m: LedgerModel,
+  entry: {
+    type: 'earn' | 'adjust'
+    lotId: string
+    source: string
+    points: number
+    availableAt: number
+  },
+) {
+  const lot: ModelLot = {
+    id: entry.lotId,
+    source: entry.source,
+    status: entry.availableAt > m.now ? 'pending' : 'available',
+    earned: entry.points,
+    remaining: entry.points,
+    availableAt: entry.availableAt,
+    expiresAt: addMonths(new Date(m.now), 1).getTime(),
+  }
+  m.lots.push(lot)
+  if (lot.status === 'pending') m.pending += entry.points
+  else makeAvailable(m, lot)
+  if (entry.type === 'earn') {
+    m.lifetime.earned += entry.points
+    m.orders.push({ id: entry.source, refundable: entry.points })
+  } else {
+    m.lifetime.adjusted += entry.points
+  }
+}
+
+/** A redemption or negative adjustment: unexpired available points oldest first, or nothing. */
+export function spend(m: LedgerModel, type: 'redeem' | 'adjust', points: number): boolean {
+  const lots = spendableLots(m)
+  if (lots.reduce((sum, l) => sum + l.remaining, 0) < points) return false
+  take(lots, points)
+  m.available -= points
+  if (type === 'redeem') m.lifetime.redeemed += points
+  else m.lifetime.adjusted -= points
+  return true
+}
+
+export function expire(m: LedgerModel): number {
+  let expired = 0
+  for (const lot of m.lots) {
+    if (lot.status !== 'available' || lot.remaining === 0 || lot.expiresAt > m.now) continue
+    expired += lot.remaining
+    m.available -= lot.remaining
+    lot.remaining = 0
+  }
+  m.lifetime.expired += expired
+  return expired
+}
+
+export function release(m: LedgerModel): number {
+  let released = 0
+  for (const lot of m.lots) {
+    if (lot.status !== 'pending' || lot.remaining === 0 || lot.availableAt > m.now) continue
+    lot.status = 'available'
+    m.pending -= lot.remaining
+    released += lot.remaining
+    makeAvailable(m, lot)
+  }
+  return released
+}
+
+/**
+ * A refund of an order's points: what is past its expiry expires first; then the order's
+ * pending points are taken, then its available lots, then any other available points; what
+ * is still missing is a debt when the policy allows one, and forgiven when not. Returns the
+ * points reversed.
+ */
+export function reverse(m: LedgerModel, orderId: string, points: number): number {
+  expire(m)
+  const order = m.orders.find((o) => o.id === orderId)
+  if (order) order.refundable -= points
+  const own = m.lots.filter((l) => l.source === orderId)
+  const afterPending = take(
+    own.filter((l) => l.status === 'pending'),
+    points,
+  )
+  const ownAvailable = own.filter((l) => l.status === 'available' && l.expiresAt > m.now)
+  const others = spendableLots(m).filter((l) => l.source !== orderId)
+  const shortfall = take(others, take(ownAvailable, afterPending))
+  const fromAvailable = afterPending - (m.allowNegative ? 0 : shortfall)
+  m.pending -= points - afterPending
+  m.available -= fromAvailable
+  m.lifetime.reversed += points - afterPending + fromAvailable
+  return points - afterPending + fromAvailable
+}
