@@ -4,6 +4,7 @@ import type { ProgramContext } from '../programs/programs.service.js'
 import { AppError } from '../shared/app-error.js'
 import type { Executor } from '../shared/executor.js'
 import { newId } from '../shared/ids.js'
+import { expireDueLotsOf, releaseDueLotsOf } from './lot-sweeps.js'
 import { expiryFor, planConsumption } from './points.js'
 import {
   applyBalanceDeltas,
@@ -12,10 +13,8 @@ import {
   insertConsumptions,
   insertLot,
   insertTransaction,
-  listDueLots,
   listSourceLots,
   listSpendableLots,
-  markLotAvailable,
 } from './points.repository.js'
 
 /**
@@ -186,67 +185,25 @@ export async function debitPoints(
 }
 
 /** Moves the member's pending lots whose return window has passed to available. */
-export async function releaseDueLots(
+export function releaseDueLots(
   trx: Executor,
   programId: string,
   memberId: string,
   asOf: Date,
   now: Date,
 ): Promise<number> {
-  let released = 0
-  for (const lot of await listDueLots(trx, programId, memberId, 'release', asOf)) {
-    if (!(await markLotAvailable(trx, programId, memberId, lot.id))) continue
-    const id = newId('txn')
-    const txn = await record(trx, programId, memberId, now, {
-      id,
-      type: 'release',
-      points: lot.remaining,
-      deltas: { available: lot.remaining, pending: -lot.remaining },
-      source: { kind: lot.source_kind, id: lot.source_id },
-      ruleId: lot.rule_id,
-      lotId: lot.id,
-      expiresAt: lot.expires_at,
-    })
-    // Released points pay off a negative balance first, as new credits do.
-    const debt = Math.max(-(txn.balance_after - lot.remaining), 0)
-    const settle = Math.min(debt, lot.remaining)
-    if (settle > 0) {
-      await consumeLot(trx, programId, memberId, lot.id, settle)
-      await insertConsumptions(trx, programId, memberId, id, [{ lotId: lot.id, points: settle }])
-    }
-    released += lot.remaining
-  }
-  return released
+  return releaseDueLotsOf(trx, programId, [memberId], asOf, now)
 }
 
 /** Expires what is left of the member's lots that reached their expiry by `asOf`. */
-export async function expireDueLots(
+export function expireDueLots(
   trx: Executor,
   programId: string,
   memberId: string,
   asOf: Date,
   now: Date,
 ): Promise<number> {
-  let expired = 0
-  for (const lot of await listDueLots(trx, programId, memberId, 'expire', asOf)) {
-    if (!(await consumeLot(trx, programId, memberId, lot.id, lot.remaining))) continue
-    const id = newId('txn')
-    await record(trx, programId, memberId, now, {
-      id,
-      type: 'expire',
-      points: -lot.remaining,
-      deltas: { available: -lot.remaining, pending: 0, expired: lot.remaining },
-      source: { kind: lot.source_kind, id: lot.source_id },
-      ruleId: lot.rule_id,
-      lotId: lot.id,
-      expiresAt: lot.expires_at,
-    })
-    await insertConsumptions(trx, programId, memberId, id, [
-      { lotId: lot.id, points: lot.remaining },
-    ])
-    expired += lot.remaining
-  }
-  return expired
+  return expireDueLotsOf(trx, programId, [memberId], asOf, now)
 }
 
 export interface Reversal {

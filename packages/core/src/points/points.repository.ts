@@ -210,43 +210,6 @@ export async function membersWithDueLots(
   return rows.map((r) => r.member_id)
 }
 
-export async function listDueLots(
-  db: Executor,
-  programId: string,
-  memberId: string,
-  due: 'release' | 'expire',
-  asOf: Date,
-): Promise<PointLotRow[]> {
-  let query = db
-    .selectFrom('point_lots')
-    .selectAll()
-    .where('program_id', '=', programId)
-    .where('member_id', '=', memberId)
-    .where('remaining', '>', 0)
-  query =
-    due === 'release'
-      ? query.where('status', '=', 'pending').where('available_at', '<=', asOf)
-      : query.where('status', '=', 'available').where('expires_at', '<=', asOf)
-  return query.orderBy('earned_at').orderBy('id').execute()
-}
-
-export async function markLotAvailable(
-  db: Executor,
-  programId: string,
-  memberId: string,
-  lotId: string,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('point_lots')
-    .set({ status: 'available' })
-    .where('program_id', '=', programId)
-    .where('member_id', '=', memberId)
-    .where('id', '=', lotId)
-    .where('status', '=', 'pending')
-    .executeTakeFirst()
-  return Number(result.numUpdatedRows) === 1
-}
-
 /** The lots a source (an order, an event) paid, with points left, oldest first. */
 export async function listSourceLots(
   db: Executor,
@@ -265,4 +228,128 @@ export async function listSourceLots(
     .orderBy('earned_at')
     .orderBy('id')
     .execute()
+}
+
+// Bulk statements for the release and expiry sweeps: a batch of members in a few statements.
+// Rows are sent in chunks so that no statement passes PostgreSQL's 65,535-parameter limit.
+const CHUNK = 1000
+
+function chunks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK))
+  return out
+}
+
+/** Locks the members in id order (a fixed order, so that two sweeps never deadlock). */
+export async function lockBalances(
+  db: Executor,
+  programId: string,
+  memberIds: readonly string[],
+): Promise<{ id: string; points_available: number; points_pending: number }[]> {
+  if (memberIds.length === 0) return []
+  return db
+    .selectFrom('members')
+    .select(['id', 'points_available', 'points_pending'])
+    .where('program_id', '=', programId)
+    .where('id', 'in', memberIds)
+    .orderBy('id')
+    .forUpdate()
+    .execute()
+}
+
+/** The due lots of many members, each member's in spending order. */
+export async function listDueLotsOf(
+  db: Executor,
+  programId: string,
+  memberIds: readonly string[],
+  due: 'release' | 'expire',
+  asOf: Date,
+): Promise<PointLotRow[]> {
+  if (memberIds.length === 0) return []
+  let query = db
+    .selectFrom('point_lots')
+    .selectAll()
+    .where('program_id', '=', programId)
+    .where('member_id', 'in', memberIds)
+    .where('remaining', '>', 0)
+  query =
+    due === 'release'
+      ? query.where('status', '=', 'pending').where('available_at', '<=', asOf)
+      : query.where('status', '=', 'available').where('expires_at', '<=', asOf)
+  return query.orderBy('member_id').orderBy('earned_at').orderBy('id').execute()
+}
+
+export async function setLots(
+  db: Executor,
+  programId: string,
+  lots: readonly {
+    memberId: string
+    lotId: string
+    remaining: number
+    status: 'pending' | 'available'
+  }[],
+): Promise<void> {
+  for (const part of chunks(lots)) {
+    const values = sql.join(
+      part.map(
+        (l) =>
+          sql`(${l.memberId}::text, ${l.lotId}::text, ${l.remaining}::bigint, ${l.status}::text)`,
+      ),
+    )
+    await sql`
+      update point_lots as l set remaining = v.remaining, status = v.status
+      from (values ${values}) as v(member_id, id, remaining, status)
+      where l.program_id = ${programId} and l.member_id = v.member_id and l.id = v.id`.execute(db)
+  }
+}
+
+export async function insertTransactions(
+  db: Executor,
+  rows: readonly NewTransaction[],
+): Promise<void> {
+  for (const part of chunks(rows)) await db.insertInto('point_transactions').values(part).execute()
+}
+
+export async function insertConsumptionRows(
+  db: Executor,
+  programId: string,
+  rows: readonly { memberId: string; transactionId: string; lotId: string; points: number }[],
+): Promise<void> {
+  for (const part of chunks(rows)) {
+    await db
+      .insertInto('point_lot_consumptions')
+      .values(
+        part.map((r) => ({
+          program_id: programId,
+          member_id: r.memberId,
+          transaction_id: r.transactionId,
+          lot_id: r.lotId,
+          points: r.points,
+        })),
+      )
+      .execute()
+  }
+}
+
+/** Moves many members' balances at once; the rows are locked by the caller. */
+export async function applyBalanceTotals(
+  db: Executor,
+  programId: string,
+  totals: readonly { memberId: string; available: number; pending: number; expired: number }[],
+): Promise<void> {
+  for (const part of chunks(totals)) {
+    const values = sql.join(
+      part.map(
+        (t) =>
+          sql`(${t.memberId}::text, ${t.available}::bigint, ${t.pending}::bigint, ${t.expired}::bigint)`,
+      ),
+    )
+    await sql`
+      update members as m set
+        points_available = m.points_available + v.available,
+        points_pending = m.points_pending + v.pending,
+        points_expired = m.points_expired + v.expired
+      from (values ${values}) as v(id, available, pending, expired)
+      where m.program_id = ${programId} and m.id = v.id`.execute(db)
+  }
 }

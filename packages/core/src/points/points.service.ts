@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import type { IdempotencyClaim, StoredResponse } from '../idempotency/idempotency.js'
 import { runIdempotent } from '../idempotency/idempotency.service.js'
 import type { JobDefinition } from '../jobs/jobs.js'
-import { findMemberByRef, lockMember } from '../members/members.repository.js'
+import { findMemberByRef } from '../members/members.repository.js'
 import type { ProgramContext } from '../programs/programs.service.js'
 import { AppError } from '../shared/app-error.js'
 import type { Clock } from '../shared/clock.js'
@@ -22,6 +22,7 @@ import {
   lockPointsHolder,
   releaseDueLots,
 } from './ledger.js'
+import { expireDueLotsOf, releaseDueLotsOf } from './lot-sweeps.js'
 import { groupExpiring, type PointsBalance, type PointTransaction } from './points.js'
 import { listOpenLots, listTransactions, membersWithDueLots } from './points.repository.js'
 
@@ -39,9 +40,9 @@ export function presentTransaction(row: PointTransactionRow): PointTransaction {
   }
 }
 
-// Jobs work a batch of members at a time, each member in a transaction of its own, so a
-// million lots never make one giant transaction.
-const JOB_BATCH = 200
+// Jobs work a batch of members per transaction, in set-based statements, so a million lots
+// never make one giant transaction nor a million small ones.
+const JOB_BATCH = 500
 
 export function createPointsService(db: Kysely<DB>, clock: Clock) {
   async function memberIdOf(program: ProgramContext, ref: string): Promise<string> {
@@ -62,21 +63,22 @@ export function createPointsService(db: Kysely<DB>, clock: Clock) {
     })
   }
 
-  /** Runs a job step for every member with due lots, as of `asOf`; returns the points moved. */
+  /**
+   * Runs a job step for every member with due lots, as of `asOf`, a batch of members per
+   * transaction; returns the points moved.
+   */
   async function sweep(programId: string, due: 'release' | 'expire', asOf: Date): Promise<number> {
     let moved = 0
     let after = ''
     for (;;) {
       const members = await membersWithDueLots(db, programId, due, asOf, after, JOB_BATCH)
-      for (const memberId of members) {
-        moved += await db.transaction().execute(async (trx) => {
-          await lockMember(trx, programId, memberId)
-          const now = clock.now()
-          return due === 'release'
-            ? releaseDueLots(trx, programId, memberId, asOf, now)
-            : expireDueLots(trx, programId, memberId, asOf, now)
-        })
-      }
+      if (members.length === 0) return moved
+      moved += await db.transaction().execute((trx) => {
+        const now = clock.now()
+        return due === 'release'
+          ? releaseDueLotsOf(trx, programId, members, asOf, now)
+          : expireDueLotsOf(trx, programId, members, asOf, now)
+      })
       if (members.length < JOB_BATCH) return moved
       after = members.at(-1) as string
     }
