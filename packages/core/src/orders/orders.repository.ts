@@ -3,7 +3,7 @@ import { sql } from 'kysely'
 import type { Executor } from '../shared/executor.js'
 import type { OrderItem } from './orders.js'
 
-/** Inserts the order as its own idempotency claim; false when the id exists. */
+/** Inserts the order as its own idempotency claim; undefined when the id exists. */
 export async function claimOrder(
   db: Executor,
   row: {
@@ -18,14 +18,13 @@ export async function claimOrder(
     fingerprint: string
     created_at: Date
   },
-): Promise<boolean> {
-  const inserted = await db
+): Promise<OrderRow | undefined> {
+  return db
     .insertInto('orders')
     .values({ ...row, items: JSON.stringify(row.items) })
     .onConflict((oc) => oc.columns(['program_id', 'id']).doNothing())
-    .returning('id')
+    .returningAll()
     .executeTakeFirst()
-  return inserted !== undefined
 }
 
 export async function findOrder(
@@ -55,19 +54,19 @@ export async function lockOrder(
     .executeTakeFirst()
 }
 
+/** What the order earned; written before the tier check, which sums orders' earnings. */
 export async function setOrderEarnings(
   db: Executor,
   programId: string,
   id: string,
   earned: { points: number; growth: number },
-): Promise<OrderRow> {
-  return db
+): Promise<void> {
+  await db
     .updateTable('orders')
     .set({ points_earned: earned.points, growth_earned: earned.growth })
     .where('program_id', '=', programId)
     .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirstOrThrow()
+    .execute()
 }
 
 export async function saveOrderResponse(db: Executor, programId: string, id: string, body: string) {

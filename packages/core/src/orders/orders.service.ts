@@ -1,4 +1,4 @@
-import type { DB, MemberRow } from '@loyalbase/db'
+import type { DB, MemberRow, OrderRow } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
 import { REFERRAL_CONVERTED } from '../events/events.js'
 import { emitEvent } from '../events/events.service.js'
@@ -70,6 +70,7 @@ export function createOrdersService(db: Kysely<DB>, clock: Clock, deps: { rules:
       const fingerprint = fingerprintOf(input)
       // The member's row, locked by the claim: the first lock of every use case that moves value.
       let member: MemberRow | undefined
+      let claimed: OrderRow | undefined
       return runClaimed(
         db,
         {
@@ -78,7 +79,7 @@ export function createOrdersService(db: Kysely<DB>, clock: Clock, deps: { rules:
           claim: async (trx) => {
             member = await lockMemberByRef(trx, program.id, input.member)
             if (!member) throw AppError.notFound('Member')
-            return claimOrder(trx, {
+            claimed = await claimOrder(trx, {
               program_id: program.id,
               id: input.id,
               member_id: member.id,
@@ -90,6 +91,7 @@ export function createOrdersService(db: Kysely<DB>, clock: Clock, deps: { rules:
               fingerprint,
               created_at: now,
             })
+            return claimed !== undefined
           },
           async find(trx) {
             const row = await findOrder(trx, program.id, input.id)
@@ -99,7 +101,8 @@ export function createOrdersService(db: Kysely<DB>, clock: Clock, deps: { rules:
         },
         201,
         async (trx) => {
-          if (!member) throw new Error('the claim locks the member first')
+          if (!member || !claimed)
+            throw new Error('the claim locks the member and inserts the order')
           // Conditions see the member as it was before this order.
           const context = buildOrderContext(
             { ...input, occurred_at: occurredAt },
@@ -127,7 +130,12 @@ export function createOrdersService(db: Kysely<DB>, clock: Clock, deps: { rules:
             { spend: input.amount, orders: 1, growth: payout.growth },
             now,
           )
-          const order = await setOrderEarnings(trx, program.id, input.id, payout)
+          await setOrderEarnings(trx, program.id, input.id, payout)
+          const order: OrderRow = {
+            ...claimed,
+            points_earned: payout.points,
+            growth_earned: payout.growth,
+          }
           // The row is locked and its counters moved by exactly these amounts.
           const afterOrder: MemberRow = {
             ...member,
