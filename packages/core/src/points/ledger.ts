@@ -7,14 +7,13 @@ import { newId } from '../shared/ids.js'
 import { expireDueLotsOf, releaseDueLotsOf } from './lot-sweeps.js'
 import { expiryFor, planConsumption } from './points.js'
 import {
-  applyBalanceDeltas,
   type BalanceDeltas,
   consumeLot,
   insertConsumptions,
-  insertLot,
-  insertTransaction,
   listSourceLots,
   listSpendableLots,
+  type NewLot,
+  recordTransaction,
 } from './points.repository.js'
 
 /**
@@ -44,29 +43,33 @@ interface Entry {
   note?: string | null
   actor?: string | null
   id?: string
+  /** The lot a credit creates, written together with the entry. */
+  newLot?: NewLot
 }
 
 async function record(trx: Executor, programId: string, memberId: string, at: Date, entry: Entry) {
-  const balances = await applyBalanceDeltas(trx, programId, memberId, entry.deltas)
-  return insertTransaction(trx, {
-    program_id: programId,
-    member_id: memberId,
-    id: entry.id ?? newId('txn'),
-    type: entry.type,
-    points: entry.points,
-    available_delta: entry.deltas.available,
-    pending_delta: entry.deltas.pending,
-    balance_after: balances.available,
-    pending_after: balances.pending,
-    source_kind: entry.source.kind,
-    source_id: entry.source.id,
-    rule_id: entry.ruleId ?? null,
-    lot_id: entry.lotId ?? null,
-    expires_at: entry.expiresAt ?? null,
-    note: entry.note ?? null,
-    actor: entry.actor ?? null,
-    created_at: at,
-  })
+  return recordTransaction(
+    trx,
+    {
+      program_id: programId,
+      member_id: memberId,
+      id: entry.id ?? newId('txn'),
+      type: entry.type,
+      points: entry.points,
+      available_delta: entry.deltas.available,
+      pending_delta: entry.deltas.pending,
+      source_kind: entry.source.kind,
+      source_id: entry.source.id,
+      rule_id: entry.ruleId ?? null,
+      lot_id: entry.lotId ?? null,
+      expires_at: entry.expiresAt ?? null,
+      note: entry.note ?? null,
+      actor: entry.actor ?? null,
+      created_at: at,
+    },
+    entry.deltas,
+    entry.newLot,
+  )
 }
 
 export interface Credit {
@@ -93,7 +96,7 @@ export async function creditPoints(
   const pending = credit.availableAt > now
   const lotId = newId('lot')
   const expiresAt = expiryFor(program.points_policy.expiry, credit.earnedAt, program.timezone)
-  await insertLot(trx, {
+  const lot: NewLot = {
     program_id: program.id,
     member_id: memberId,
     id: lotId,
@@ -106,7 +109,7 @@ export async function creditPoints(
     source_id: credit.source.id,
     rule_id: credit.ruleId ?? null,
     created_at: now,
-  })
+  }
   const deltas: BalanceDeltas = pending
     ? { available: 0, pending: credit.points }
     : { available: credit.points, pending: 0 }
@@ -124,6 +127,7 @@ export async function creditPoints(
     expiresAt,
     note: credit.note ?? null,
     actor: credit.actor ?? null,
+    newLot: lot,
   })
   // A negative balance (a refund clawback with allow_negative) is paid off by the next
   // available points first: the new lot starts with the debt already taken from it.

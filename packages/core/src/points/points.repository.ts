@@ -17,13 +17,6 @@ export interface NewLot {
   created_at: Date
 }
 
-export async function insertLot(db: Executor, lot: NewLot): Promise<void> {
-  await db
-    .insertInto('point_lots')
-    .values({ ...lot, remaining: lot.earned })
-    .execute()
-}
-
 /** The member's spendable lots in spending order: available, unexpired, oldest first. */
 export async function listSpendableLots(
   db: Executor,
@@ -116,31 +109,6 @@ export interface BalanceDeltas {
   adjusted?: number
 }
 
-/** Moves the member's cached balances and lifetime counters; returns the new balances. */
-export async function applyBalanceDeltas(
-  db: Executor,
-  programId: string,
-  memberId: string,
-  d: BalanceDeltas,
-): Promise<{ available: number; pending: number }> {
-  const row = await db
-    .updateTable('members')
-    .set({
-      points_available: sql`points_available + ${d.available}`,
-      points_pending: sql`points_pending + ${d.pending}`,
-      points_earned: sql`points_earned + ${d.earned ?? 0}`,
-      points_redeemed: sql`points_redeemed + ${d.redeemed ?? 0}`,
-      points_expired: sql`points_expired + ${d.expired ?? 0}`,
-      points_reversed: sql`points_reversed + ${d.reversed ?? 0}`,
-      points_adjusted: sql`points_adjusted + ${d.adjusted ?? 0}`,
-    })
-    .where('program_id', '=', programId)
-    .where('id', '=', memberId)
-    .returning(['points_available', 'points_pending'])
-    .executeTakeFirstOrThrow()
-  return { available: row.points_available, pending: row.points_pending }
-}
-
 export interface NewTransaction {
   program_id: string
   member_id: string
@@ -161,11 +129,55 @@ export interface NewTransaction {
   created_at: Date
 }
 
-export async function insertTransaction(
+/**
+ * Moves the member's balances and appends the ledger entry that records the move, with the
+ * balances after it — and for a credit inserts its lot — in one statement: one round trip on
+ * the hot path of every order.
+ */
+export async function recordTransaction(
   db: Executor,
-  txn: NewTransaction,
+  txn: Omit<NewTransaction, 'balance_after' | 'pending_after'>,
+  d: BalanceDeltas,
+  /** The lot a credit creates, written in the same statement. */
+  lot?: NewLot,
 ): Promise<PointTransactionRow> {
-  return db.insertInto('point_transactions').values(txn).returningAll().executeTakeFirstOrThrow()
+  const newLot = lot
+    ? sql`new_lot as (
+        insert into point_lots (program_id, member_id, id, status, earned, remaining, earned_at,
+          available_at, expires_at, source_kind, source_id, rule_id, created_at)
+        values (${lot.program_id}, ${lot.member_id}, ${lot.id}, ${lot.status}, ${lot.earned},
+          ${lot.earned}, ${lot.earned_at}, ${lot.available_at}, ${lot.expires_at},
+          ${lot.source_kind}, ${lot.source_id}, ${lot.rule_id}, ${lot.created_at})
+      ),`
+    : sql``
+  const result = await sql<PointTransactionRow>`
+    with ${newLot} balance as (
+      update members set
+        points_available = points_available + ${d.available},
+        points_pending = points_pending + ${d.pending},
+        points_earned = points_earned + ${d.earned ?? 0},
+        points_redeemed = points_redeemed + ${d.redeemed ?? 0},
+        points_expired = points_expired + ${d.expired ?? 0},
+        points_reversed = points_reversed + ${d.reversed ?? 0},
+        points_adjusted = points_adjusted + ${d.adjusted ?? 0}
+      where program_id = ${txn.program_id} and id = ${txn.member_id}
+      returning points_available, points_pending
+    )
+    insert into point_transactions (
+      program_id, member_id, id, type, points, available_delta, pending_delta,
+      balance_after, pending_after, source_kind, source_id, rule_id, lot_id, expires_at,
+      note, actor, created_at)
+    select ${txn.program_id}::text, ${txn.member_id}::text, ${txn.id}::text, ${txn.type}::text,
+      ${txn.points}::bigint, ${txn.available_delta}::bigint, ${txn.pending_delta}::bigint,
+      balance.points_available, balance.points_pending, ${txn.source_kind}::text,
+      ${txn.source_id}::text, ${txn.rule_id}::text, ${txn.lot_id}::text,
+      ${txn.expires_at}::timestamptz, ${txn.note}::text, ${txn.actor}::text,
+      ${txn.created_at}::timestamptz
+    from balance
+    returning *`.execute(db)
+  const row = result.rows[0]
+  if (!row) throw new Error(`member ${txn.member_id} vanished under its lock`)
+  return row
 }
 
 export async function listTransactions(
