@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Services } from '@loyalbase/core'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Config } from './config.js'
+import type { AppDeps } from './http/deps.js'
 import type { AuthRequirement } from './http/identity.js'
 import { authPlugin } from './plugins/auth.js'
 import { errorsPlugin, frameworkErrors } from './plugins/errors.js'
@@ -21,9 +22,7 @@ import { portalRoutes } from './routes/portal.js'
 import { programRoutes } from './routes/programs.js'
 import { tierRoutes } from './routes/tiers.js'
 
-export interface AppDeps {
-  services: Services
-}
+export type { AppDeps } from './http/deps.js'
 
 /** Every route with its auth requirement: tests walk it to prove program isolation. */
 export interface RouteEntry {

@@ -2,7 +2,7 @@ import { AppError } from '@loyalbase/core'
 import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import { Type } from 'typebox'
-import type { AppDeps } from '../app.js'
+import type { AppDeps } from '../http/deps.js'
 import { problemResponse } from '../schemas/common.js'
 
 const ZStatus = Type.Object({ status: Type.String() })

@@ -1,8 +1,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import type { AppDeps } from '../app.js'
 import { programOf } from '../http/context.js'
+import type { AppDeps } from '../http/deps.js'
 import { errorResponses, ZPage, ZPageQuery, ZTimestamp } from '../schemas/common.js'
 
 const admin = { auth: { kind: 'program' as const, roles: ['admin' as const] } }

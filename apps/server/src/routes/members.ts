@@ -2,8 +2,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { AppError } from '@loyalbase/core'
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import type { AppDeps } from '../app.js'
 import { idempotencyClaim, programOf, sendStored } from '../http/context.js'
+import type { AppDeps } from '../http/deps.js'
 import { errorResponses, ZPage, ZPageQuery } from '../schemas/common.js'
 import {
   ZMemberCreate,

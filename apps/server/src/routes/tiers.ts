@@ -1,8 +1,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import type { AppDeps } from '../app.js'
 import { actorOf, programOf } from '../http/context.js'
+import type { AppDeps } from '../http/deps.js'
 import { errorResponses } from '../schemas/common.js'
 import { ZMemberParams } from '../schemas/members.js'
 import {
