@@ -57,7 +57,7 @@ class Earn implements LedgerCommand {
   async run(m: Model, r: Real) {
     const order = `ord_${m.orders.length + 1}`
     const availableAt = m.now + this.pendingHours * HOUR
-    const txn = await step(r, (trx, member, now) =>
+    const txn = await step(r, (trx, _member, now) =>
       creditPoints(
         trx,
         r.program,

@@ -20,7 +20,6 @@ import {
   debitPoints,
   expireDueLots,
   lockPointsHolder,
-  releaseDueLots,
 } from './ledger.js'
 import { expireDueLotsOf, releaseDueLotsOf } from './lot-sweeps.js'
 import { groupExpiring, type PointsBalance, type PointTransaction } from './points.js'
