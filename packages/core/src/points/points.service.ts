@@ -15,12 +15,7 @@ import {
   type PageRequest,
   toPage,
 } from '../shared/pagination.js'
-import {
-  creditPoints,
-  debitPoints,
-  expireDueLots,
-  lockPointsHolder,
-} from './ledger.js'
+import { creditPoints, debitPoints, expireDueLots, lockPointsHolder } from './ledger.js'
 import { expireDueLotsOf, releaseDueLotsOf } from './lot-sweeps.js'
 import { groupExpiring, type PointsBalance, type PointTransaction } from './points.js'
 import { listOpenLots, listTransactions, membersWithDueLots } from './points.repository.js'
