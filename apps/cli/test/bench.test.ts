@@ -124,6 +124,65 @@ describe('loyalbase bench', () => {
     })
   })
 
+  it('orders-tiers: orders with tiers off and on, every order accounted for, and their ratio', async () => {
+    const outcome = await bench(['--scenarios', 'orders-tiers'])
+    expect(outcome.code).toBe(0)
+    const loads = table(outcome.stdout, 'HTTP load') ?? []
+    expect(loads.map((row) => row.scenario)).toEqual(['orders/s, tiers off', 'orders/s, tiers on'])
+    for (const load of loads) {
+      expect(load['non-2xx']).toBe('0')
+      expect(Number(load.requests)).toBeGreaterThan(0)
+    }
+    const checks = table(outcome.stdout, 'Orders check') ?? []
+    expect(checks.map((row) => [row.load, row.missing, row.unexpected, row.check])).toEqual([
+      ['orders/s, tiers off', '0', '0', 'OK'],
+      ['orders/s, tiers on', '0', '0', 'OK'],
+    ])
+    for (const [i, check] of checks.entries()) {
+      expect(check['2xx']).toBe(loads[i]?.requests)
+      expect(Number(check['orders in db'])).toBe(
+        Number(check['2xx']) + Number(check['cut off at stop']),
+      )
+    }
+    // Issue 4's targets are about the orders scenario, not run here.
+    expect(outcome.stdout).not.toMatch(/^Targets \(issue 4\)/m)
+    const [ratio] = table(outcome.stdout, 'Targets (issue 5)') ?? []
+    expect(ratio?.target).toMatch(
+      new RegExp(`^${engine}.*: orders/s with tiers on >= 0\\.9 x tiers off$`),
+    )
+    const [, on, off] = /^([\d.]+) \(([\d.]+) \/ ([\d.]+)\)$/.exec(ratio?.figure ?? '') ?? []
+    expect(Number(on)).toBeGreaterThan(0)
+    expect(Number(off)).toBeGreaterThan(0)
+    expect(ratio?.result).toMatch(/^(PASS|MISS)$/)
+  })
+
+  it('tiers: the job leaves every bulk-loaded member in the tier recomputed with SQL', async () => {
+    const outcome = await bench(['--scenarios', 'tiers', '--tier-members', '1000'])
+    expect(outcome.code).toBe(0)
+    const [row] = table(outcome.stdout, 'tier-evaluation job') ?? []
+    expect(row).toMatchObject({
+      members: '1000',
+      orders: '10000',
+      'rerun changed': '0',
+      mismatches: '0',
+      check: 'OK',
+    })
+    expect(row?.engine).toMatch(new RegExp(`^${engine}`))
+    // Some members move up and some down; every member is in one of the four tiers.
+    expect(Number(row?.up)).toBeGreaterThan(0)
+    expect(Number(row?.down)).toBeGreaterThan(0)
+    expect(Number(row?.changed)).toBe(Number(row?.up) + Number(row?.down))
+    const tiers = (row?.['normal/silver/gold/diamond'] ?? '').split('/').map(Number)
+    expect(tiers).toHaveLength(4)
+    expect(tiers.reduce((sum, n) => sum + n, 0)).toBe(1000)
+    const [target] = table(outcome.stdout, 'Targets (issue 5)') ?? []
+    expect(target).toMatchObject(
+      engine === 'postgres'
+        ? { figure: '1,000 members only', result: '-' }
+        : { figure: 'not measured', result: '-' },
+    )
+  })
+
   // Each engine's project proves its own side: pgbench's ceiling exists only on PostgreSQL.
   if (engine === 'postgres') {
     it('ceiling: pgbench on the scratch database, and the ratio of orders/s to it', async () => {
@@ -163,11 +222,15 @@ describe('loyalbase bench', () => {
     ],
     [
       ['--scenarios', 'orders,reads'],
-      "error: option '--scenarios <list>' argument 'orders,reads' is invalid. Expected a comma-separated list of members, orders, ceiling, expiry.\n",
+      "error: option '--scenarios <list>' argument 'orders,reads' is invalid. Expected a comma-separated list of members, orders, orders-tiers, ceiling, expiry, tiers.\n",
     ],
     [
       ['--expiry-lots', '0'],
       "error: option '--expiry-lots <n>' argument '0' is invalid. Expected a whole number of at least 1.\n",
+    ],
+    [
+      ['--tier-members', '1.5'],
+      "error: option '--tier-members <n>' argument '1.5' is invalid. Expected a whole number of at least 1.\n",
     ],
   ])('exits 2 on %j', async (args, message) => {
     expect(await cli(['bench', ...args], {})).toEqual({ code: 2, stdout: '', stderr: message })

@@ -8,6 +8,7 @@ import {
   type BenchEngine,
   type BenchScenarioName,
   DEFAULT_EXPIRY_LOTS,
+  DEFAULT_TIER_MEMBERS,
   parseEngines,
   parseScenarios,
 } from './bench.js'
@@ -49,11 +50,11 @@ interface BenchFlags {
   connections: number
   engines: BenchEngine[]
   expiryLots?: number
+  tierMembers?: number
 }
 
-const defaultLots = BENCH_ENGINES.map(
-  (engine) => `${DEFAULT_EXPIRY_LOTS[engine].toLocaleString('en')} on ${engine}`,
-).join(', ')
+const perEngine = (defaults: Record<BenchEngine, number>) =>
+  BENCH_ENGINES.map((engine) => `${defaults[engine].toLocaleString('en')} on ${engine}`).join(', ')
 
 /** What the figures depend on: the cores, and how busy they already were. */
 function machine(): string {
@@ -70,8 +71,9 @@ export function registerBenchCommand(program: Command, { config, io }: CommandCo
     .option(
       '--scenarios <list>',
       `which scenarios, comma-separated: members (creations and reads), orders (through HTTP, ` +
-        `with a count check), ceiling (pgbench's bare write, PostgreSQL only), expiry ` +
-        `(the points-expiry job)`,
+        `with a count check), orders-tiers (orders with tiers off and on), ceiling (pgbench's ` +
+        `bare write, PostgreSQL only), expiry (the points-expiry job), tiers (the ` +
+        `tier-evaluation job)`,
       scenarioList,
       [...BENCH_SCENARIO_NAMES],
     )
@@ -80,7 +82,13 @@ export function registerBenchCommand(program: Command, { config, io }: CommandCo
     .option('--engines <list>', 'which engines, comma-separated', engineList, [...BENCH_ENGINES])
     .option(
       '--expiry-lots <n>',
-      `lots the expiry scenario loads on every engine (default ${defaultLots})`,
+      `lots the expiry scenario loads on every engine (default ${perEngine(DEFAULT_EXPIRY_LOTS)})`,
+      positiveInteger,
+    )
+    .option(
+      '--tier-members <n>',
+      `members the tiers scenario loads on every engine, with ten orders each on average ` +
+        `(default ${perEngine(DEFAULT_TIER_MEMBERS)})`,
       positiveInteger,
     )
     .action(async (flags: BenchFlags) => {
@@ -99,6 +107,7 @@ export function registerBenchCommand(program: Command, { config, io }: CommandCo
           seconds: flags.seconds,
           connections: flags.connections,
           ...(flags.expiryLots ? { expiryLots: flags.expiryLots } : {}),
+          ...(flags.tierMembers ? { tierMembers: flags.tierMembers } : {}),
           postgresUrl: config.benchPostgresUrl,
           progress: streamProgress(io.stderr),
           signal: interrupted.signal,

@@ -9,6 +9,7 @@ import {
 } from './bench.js'
 import { EXPIRY_LOTS_PER_MEMBER } from './expiry.scenario.js'
 import { ORDERS_SCENARIO } from './orders.scenario.js'
+import { tierEvaluationSection, tierTargetSection } from './tiers.report.js'
 
 /** Issue 4's targets. */
 export const TARGETS = {
@@ -35,6 +36,7 @@ export const LOAD_COLUMNS: Column<BenchRow>[] = [
 
 const ORDERS_CHECK_COLUMNS: Column<OrdersCheck>[] = [
   { header: 'engine', value: (row) => row.engine },
+  { header: 'load', value: (row) => row.scenario },
   { header: 'orders in db', value: (row) => String(row.inDatabase), align: 'right' },
   { header: '2xx', value: (row) => String(row.answered2xx), align: 'right' },
   { header: 'cut off at stop', value: (row) => String(row.cutOff), align: 'right' },
@@ -176,9 +178,13 @@ export function formatReport(report: BenchReport, connections: number): string {
         formatTable(EXPIRY_COLUMNS, report.expiries),
     )
   }
+  const tiers = tierEvaluationSection(report)
+  if (tiers) sections.push(tiers)
   if (report.loads.some((row) => row.scenario === ORDERS_SCENARIO) || report.ceilings.length > 0) {
     sections.push(`Targets (issue 4)\n${formatTable(TARGET_COLUMNS, targetLines(report))}`)
   }
+  const issue5 = tierTargetSection(report)
+  if (issue5) sections.push(issue5)
   if (report.notes.length > 0) {
     sections.push(`Notes\n${report.notes.map((note) => `- ${note}\n`).join('')}`)
   }

@@ -14,6 +14,8 @@ import { benchExpiry } from './expiry.scenario.js'
 import { runLoad } from './load.runner.js'
 import { memberCreations, memberReads } from './members.scenario.js'
 import { benchOrders } from './orders.scenario.js'
+import { benchOrdersTiers } from './orders-tiers.scenario.js'
+import { benchTiers } from './tiers.scenario.js'
 
 /**
  * The default limit (10,000 a second per key) could cap reads on a fast machine; the bench
@@ -56,8 +58,10 @@ const SCENARIO_STEPS: Record<BenchScenarioName, (run: EngineRun) => Promise<void
     await runLoadScenario(run, memberReads)
   },
   orders: benchOrders,
+  'orders-tiers': benchOrdersTiers,
   ceiling: benchCeiling,
   expiry: benchExpiry,
+  tiers: benchTiers,
 }
 
 async function benchEngine(
@@ -80,13 +84,13 @@ async function benchEngine(
       api,
       options,
       report,
-      async measureLoad(scenario, loadApi, requests) {
-        const tracker = progress.load(`${target.label}: ${scenario}`, options.seconds)
+      async load(label, loadApi, requests, seconds = options.seconds) {
+        const tracker = progress.load(`${target.label}: ${label}`, seconds)
         const result = await runLoad({
           url: loadApi.baseUrl,
           headers: { authorization: `Bearer ${loadApi.key}` },
           requests,
-          seconds: options.seconds,
+          seconds,
           connections: options.connections,
           onTick: tracker.tick,
           ...(signal ? { signal } : {}),
@@ -97,6 +101,10 @@ async function benchEngine(
             `${result.errors} requests got no response (connection errors or timeouts)`,
           )
         }
+        return result
+      },
+      async measureLoad(scenario, loadApi, requests) {
+        const result = await run.load(scenario, loadApi, requests)
         const { errors: _, ok2xx: __, ...measured } = result
         report.loads.push({ engine: target.label, scenario, ...measured })
         return result
@@ -116,7 +124,14 @@ async function benchEngine(
  * they measured. An engine that cannot be reached is skipped, with a progress line why.
  */
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
-  const report: BenchReport = { loads: [], orderChecks: [], ceilings: [], expiries: [], notes: [] }
+  const report: BenchReport = {
+    loads: [],
+    orderChecks: [],
+    ceilings: [],
+    expiries: [],
+    tierEvaluations: [],
+    notes: [],
+  }
   for (const engine of options.engines) {
     options.signal?.throwIfAborted()
     const target = await openBenchTarget(engine, options.postgresUrl)

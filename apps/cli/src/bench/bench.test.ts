@@ -3,6 +3,7 @@ import { type BenchReport, type BenchRow, parseEngines, parseScenarios } from '.
 import { formatReport, targetLines } from './bench.report.js'
 import { parsePgbenchOutput } from './ceiling.scenario.js'
 import { benchOrder } from './orders.scenario.js'
+import { tierTargetLines } from './tiers.report.js'
 
 describe('parseEngines', () => {
   it('reads a comma-separated list in the fixed engine order, once each', () => {
@@ -20,6 +21,7 @@ describe('parseScenarios', () => {
   it('reads the names in the fixed run order, once each', () => {
     expect(parseScenarios('expiry,orders')).toEqual(['orders', 'expiry'])
     expect(parseScenarios('members, ceiling ,members')).toEqual(['members', 'ceiling'])
+    expect(parseScenarios('tiers,orders-tiers,orders')).toEqual(['orders', 'orders-tiers', 'tiers'])
   })
 
   it.each(['', 'reads', 'orders,reads'])('rejects %j', (text) => {
@@ -98,7 +100,15 @@ function load(engine: string, requestsPerSecond: number, p99Ms: number): BenchRo
 }
 
 function report(parts: Partial<BenchReport>): BenchReport {
-  return { loads: [], orderChecks: [], ceilings: [], expiries: [], notes: [], ...parts }
+  return {
+    loads: [],
+    orderChecks: [],
+    ceilings: [],
+    expiries: [],
+    tierEvaluations: [],
+    notes: [],
+    ...parts,
+  }
 }
 
 const ceiling = {
@@ -147,5 +157,82 @@ describe('formatReport', () => {
       .filter(Boolean)
     expect(titles).toEqual(['HTTP load', 'PostgreSQL ceiling', 'Targets (issue 4)', 'Notes'])
     expect(text).toMatch(/postgres 15\.20 +4000\.0 +2\.00 +40000 +1000\.0 +0\.25\n/)
+  })
+})
+
+function tierRow(engine: string, members: number, ok = true) {
+  return {
+    engine,
+    members,
+    orders: members * 10,
+    seconds: 10,
+    membersPerSecond: members / 10,
+    changed: 3,
+    upgrades: 2,
+    downgrades: 1,
+    distribution: [members - 3, 1, 1, 1],
+    rerunChanged: 0,
+    rerunSeconds: 5,
+    mismatches: ok ? 0 : 1,
+    ok,
+  }
+}
+
+describe('tierTargetLines', () => {
+  const rate = (engine: string, scenario: string, requestsPerSecond: number) => ({
+    ...load(engine, requestsPerSecond, 50),
+    scenario,
+  })
+
+  it('compares orders with tiers on and off on each engine, and checks the full-size job', () => {
+    const lines = tierTargetLines(
+      report({
+        loads: [
+          rate('pglite', 'orders/s, tiers off', 200),
+          rate('pglite', 'orders/s, tiers on', 170),
+          rate('postgres 15.20', 'orders/s, tiers off', 500),
+          rate('postgres 15.20', 'orders/s, tiers on', 480),
+        ],
+        tierEvaluations: [tierRow('postgres 15.20', 100_000)],
+      }),
+    )
+    expect(lines.map((line) => [line.target, line.figure, line.result])).toEqual([
+      ['pglite: orders/s with tiers on >= 0.9 x tiers off', '0.85 (170.0 / 200.0)', 'MISS'],
+      ['postgres 15.20: orders/s with tiers on >= 0.9 x tiers off', '0.96 (480.0 / 500.0)', 'PASS'],
+      [
+        'PostgreSQL tier-evaluation over 100,000 members, 1,000,000 orders, correct',
+        '10.0 s, check OK',
+        'PASS',
+      ],
+    ])
+  })
+
+  it('misses a wrong evaluation and leaves smaller or unmeasured ones open', () => {
+    const figures = (rows: ReturnType<typeof tierRow>[]) =>
+      tierTargetLines(report({ tierEvaluations: rows })).map((line) => [line.figure, line.result])
+    expect(figures([tierRow('postgres 15.20', 100_000, false)])).toEqual([
+      ['10.0 s, check FAIL', 'MISS'],
+    ])
+    expect(figures([tierRow('postgres 15.20', 1_000)])).toEqual([['1,000 members only', '-']])
+    expect(figures([tierRow('pglite', 10_000)])).toEqual([['not measured', '-']])
+  })
+
+  it('prints the tiers table after the other jobs, and issue 5 targets after issue 4', () => {
+    const text = formatReport(
+      report({
+        loads: [load('postgres 15.20', 1_000, 80)],
+        tierEvaluations: [tierRow('postgres 15.20', 100_000)],
+      }),
+      32,
+    )
+    const titles = text.split('\n\n').map((section) => section.split('\n')[0]?.split(' (')[0])
+    expect(titles).toEqual([
+      'HTTP load: 32 concurrent connections',
+      'tier-evaluation job over bulk-loaded members and orders',
+      'Targets',
+      'Targets',
+    ])
+    expect(text.indexOf('Targets (issue 4)\n')).toBeLessThan(text.indexOf('Targets (issue 5)\n'))
+    expect(text).toMatch(/postgres 15\.20 +100000 +1000000 +10\.0 +10000 +3 +2 +1 +99997\/1\/1\/1 /)
   })
 })

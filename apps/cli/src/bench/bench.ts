@@ -8,10 +8,18 @@ export type BenchEngine = (typeof BENCH_ENGINES)[number]
 
 /**
  * What `--scenarios` selects: `members` (creations and reads), `orders` (through HTTP, with
- * the count check), `ceiling` (pgbench's bare write, PostgreSQL only), `expiry` (the
- * points-expiry job over bulk-loaded lots).
+ * the count check), `orders-tiers` (orders with tiers off and on), `ceiling` (pgbench's bare
+ * write, PostgreSQL only), `expiry` (the points-expiry job over bulk-loaded lots), `tiers` (the
+ * tier-evaluation job over bulk-loaded members and orders).
  */
-export const BENCH_SCENARIO_NAMES = ['members', 'orders', 'ceiling', 'expiry'] as const
+export const BENCH_SCENARIO_NAMES = [
+  'members',
+  'orders',
+  'orders-tiers',
+  'ceiling',
+  'expiry',
+  'tiers',
+] as const
 export type BenchScenarioName = (typeof BENCH_SCENARIO_NAMES)[number]
 
 /**
@@ -27,6 +35,19 @@ export const DEFAULT_EXPIRY_LOTS: Record<BenchEngine, number> = {
 
 /** Issue 4's size for the expiry figure. */
 export const EXPIRY_TARGET_LOTS = 1_000_000
+
+/**
+ * Members the tiers scenario loads when `--tier-members` is not given (each with ten orders on
+ * average): issue 5's size on PostgreSQL, a tenth of it on PGlite, whose one thread the load
+ * and the job share with everything else.
+ */
+export const DEFAULT_TIER_MEMBERS: Record<BenchEngine, number> = {
+  pglite: 10_000,
+  postgres: 100_000,
+}
+
+/** Issue 5's size for the tier-evaluation figure. */
+export const TIER_TARGET_MEMBERS = 100_000
 
 /** One timed HTTP load on one engine: a line of the bench's load table. */
 export interface BenchRow {
@@ -44,6 +65,8 @@ export interface BenchRow {
 /** After the orders load: does the database hold exactly the orders the load was told of? */
 export interface OrdersCheck {
   engine: string
+  /** The load checked, as named in the load table. */
+  scenario: string
   /** Orders of the bench program in the database once the server has settled. */
   inDatabase: number
   /** Responses with a 2xx status. */
@@ -90,11 +113,34 @@ export interface ExpiryRow {
   ok: boolean
 }
 
+/** One run of the tier-evaluation job over bulk-loaded members and orders. */
+export interface TierEvaluationRow {
+  engine: string
+  members: number
+  orders: number
+  seconds: number
+  membersPerSecond: number
+  /** The job's own count: members whose tier changed. */
+  changed: number
+  /** Changes recorded in the tier history, by reason. */
+  upgrades: number
+  downgrades: number
+  /** Members per tier after the run, in ladder order. */
+  distribution: number[]
+  /** What a second run as of the same time changed: must be 0. */
+  rerunChanged: number
+  rerunSeconds: number
+  /** Members whose tier differs from the one recomputed with SQL: must be 0. */
+  mismatches: number
+  ok: boolean
+}
+
 export interface BenchReport {
   loads: BenchRow[]
   orderChecks: OrdersCheck[]
   ceilings: CeilingRow[]
   expiries: ExpiryRow[]
+  tierEvaluations: TierEvaluationRow[]
   /** Remarks printed under the tables, e.g. what could not be set up. */
   notes: string[]
 }
@@ -130,6 +176,8 @@ export interface BenchOptions {
   connections: number
   /** Lots for the expiry scenario on every engine; each engine's default when absent. */
   expiryLots?: number
+  /** Members for the tiers scenario on every engine; each engine's default when absent. */
+  tierMembers?: number
   /** The PostgreSQL server on which a scratch database is created and dropped. */
   postgresUrl: string
   progress: BenchProgress
@@ -170,6 +218,13 @@ export interface EngineRun {
   api: BenchApi
   options: BenchOptions
   report: BenchReport
+  /** Drives the server for `seconds` (`options.seconds` if absent); records nothing. */
+  load(
+    label: string,
+    api: BenchApi,
+    requests: autocannon.Request[],
+    seconds?: number,
+  ): Promise<LoadResult>
   /** Drives the server for `options.seconds` and adds a row named `scenario` to the report. */
   measureLoad(scenario: string, api: BenchApi, requests: autocannon.Request[]): Promise<LoadResult>
 }

@@ -62,47 +62,44 @@ interface OrderContext {
 const SETTLE_POLL_MS = 250
 const SETTLE_MAX_MS = 15_000
 
-async function countOrders(run: EngineRun, programId: string): Promise<number> {
+async function countOrders(run: EngineRun, programId: string, prefix: string): Promise<number> {
   const row = await run.server.database.db
     .selectFrom('orders')
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .where('program_id', '=', programId)
+    .where('id', 'like', `${prefix}%`)
     .executeTakeFirstOrThrow()
   return Number(row.count)
 }
 
 /**
  * Requests cut off when the timed load stops are still completed by the server: waits until
- * the number of orders stops moving.
+ * the number of orders whose id starts with `prefix` stops moving.
  */
-async function settledOrderCount(run: EngineRun, programId: string): Promise<number> {
+export async function settledOrderCount(run: EngineRun, programId: string, prefix: string) {
   const deadline = Date.now() + SETTLE_MAX_MS
-  let last = await countOrders(run, programId)
+  let last = await countOrders(run, programId, prefix)
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS))
-    const now = await countOrders(run, programId)
+    const now = await countOrders(run, programId, prefix)
     if (now === last || Date.now() > deadline) return now
     last = now
   }
 }
 
-/**
- * Orders per second through `POST /v1/orders` in a program of its own: a tier ladder, one
- * earning rule, 1,000 members, a unique order id per request. Afterwards, checks that the
- * database holds exactly the orders answered 2xx (plus those whose response the stop cut off).
- */
-export async function benchOrders(run: EngineRun): Promise<void> {
-  const { options, report } = run
-  const { progress } = options
-  progress.phase(`${run.label}: setting up orders (a tier ladder, one earning rule, members)`)
-  const api = await createBenchProgram(run.api.baseUrl, run.adminKey, 'Bench orders')
-  await setUpTierLadder(api)
-  await api.post('/v1/earning-rules', BENCH_EARNING_RULE)
-  const members = await seedMembers(api, MEMBER_POOL_SIZE, progress, 'buyer')
-  options.signal?.throwIfAborted()
+/** The orders of one load (or of several rounds of it): the requests and what came back. */
+export interface OrderStream {
+  /** Every order id of the stream starts with it. */
+  prefix: string
+  requests: autocannon.Request[]
+  sent(): number
+  answered2xx: Set<string>
+  answeredOther: Set<string>
+}
 
-  const tag = randomBytes(4).toString('hex')
-  const idOf = (n: number) => `bench-${tag}-${n}`
+/** Orders round-robin over `members`, a unique order id per request. */
+export function orderStream(members: readonly string[], kind = 'bench'): OrderStream {
+  const prefix = `${kind}-${randomBytes(4).toString('hex')}-`
   let sent = 0
   const answered2xx = new Set<string>()
   const answeredOther = new Set<string>()
@@ -113,7 +110,7 @@ export async function benchOrders(run: EngineRun): Promise<void> {
       headers: { 'content-type': 'application/json' },
       setupRequest: (request, context) => {
         const n = sent++
-        const order = benchOrder(idOf(n), members[n % members.length] as string, n)
+        const order = benchOrder(`${prefix}${n}`, members[n % members.length] as string, n)
         ;(context as OrderContext).orderId = order.id
         return { ...request, body: JSON.stringify(order) }
       },
@@ -125,41 +122,92 @@ export async function benchOrders(run: EngineRun): Promise<void> {
       },
     },
   ]
-  const result = await run.measureLoad(ORDERS_SCENARIO, api, requests)
+  return { prefix, requests, sent: () => sent, answered2xx, answeredOther }
+}
 
-  progress.phase(`${run.label}: checking the orders in the database against the answers`)
-  await settledOrderCount(run, api.programId)
+/**
+ * Checks that the database holds exactly the stream's orders answered 2xx, plus those whose
+ * response a stop cut off (at most one per connection and load: `loads`); orders the program
+ * had before are left aside. Adds the check to the report under `scenario`.
+ */
+export async function checkOrders(
+  run: EngineRun,
+  programId: string,
+  stream: OrderStream,
+  scenario: string,
+  ok2xx: number,
+  loads = 1,
+): Promise<void> {
+  const { options, report } = run
+  options.progress.phase(`${run.label}: checking the orders in the database against the answers`)
+  await settledOrderCount(run, programId, stream.prefix)
   const rows = await run.server.database.db
     .selectFrom('orders')
     .select('id')
-    .where('program_id', '=', api.programId)
+    .where('program_id', '=', programId)
+    .where('id', 'like', `${stream.prefix}%`)
     .execute()
   const stored = new Set(rows.map((row) => row.id))
   const inDatabase = stored.size
+  const { answered2xx, answeredOther } = stream
   let missing = 0
   for (const id of answered2xx) if (!stored.has(id)) missing++
   let cutOff = 0
   let unexpected = 0
-  const sentIds = new Set(Array.from({ length: sent }, (_, n) => idOf(n)))
+  const sent = stream.sent()
   for (const id of stored) {
     if (answered2xx.has(id)) continue
+    const n = Number(id.slice(stream.prefix.length))
     // Sent, but its response never came back before the load stopped.
-    if (sentIds.has(id) && !answeredOther.has(id)) cutOff++
+    if (Number.isInteger(n) && n < sent && !answeredOther.has(id)) cutOff++
     else unexpected++
   }
   const check: OrdersCheck = {
     engine: run.label,
+    scenario,
     inDatabase,
-    answered2xx: result.ok2xx,
+    answered2xx: ok2xx,
     cutOff,
     missing,
     unexpected,
     ok:
       missing === 0 &&
       unexpected === 0 &&
-      cutOff <= options.connections &&
-      answered2xx.size === result.ok2xx &&
-      inDatabase === result.ok2xx + cutOff,
+      cutOff <= options.connections * loads &&
+      answered2xx.size === ok2xx &&
+      inDatabase === ok2xx + cutOff,
   }
   report.orderChecks.push(check)
+}
+
+/**
+ * Orders per second through `POST /v1/orders` in the program of `api`, round-robin over
+ * `members`; the load's row is named `scenario`. Afterwards, checks the orders it made.
+ */
+export async function measureOrders(
+  run: EngineRun,
+  api: BenchApi,
+  members: readonly string[],
+  scenario: string,
+): Promise<void> {
+  const stream = orderStream(members)
+  const result = await run.measureLoad(scenario, api, stream.requests)
+  await checkOrders(run, api.programId, stream, scenario, result.ok2xx)
+}
+
+/**
+ * Orders per second through `POST /v1/orders` in a program of its own: a tier ladder, one
+ * earning rule, 1,000 members, a unique order id per request. Afterwards, checks that the
+ * database holds exactly the orders answered 2xx (plus those whose response the stop cut off).
+ */
+export async function benchOrders(run: EngineRun): Promise<void> {
+  const { options } = run
+  const { progress } = options
+  progress.phase(`${run.label}: setting up orders (a tier ladder, one earning rule, members)`)
+  const api = await createBenchProgram(run.api.baseUrl, run.adminKey, 'Bench orders')
+  await setUpTierLadder(api)
+  await api.post('/v1/earning-rules', BENCH_EARNING_RULE)
+  const members = await seedMembers(api, MEMBER_POOL_SIZE, progress, 'buyer')
+  options.signal?.throwIfAborted()
+  await measureOrders(run, api, members, ORDERS_SCENARIO)
 }
