@@ -7,13 +7,18 @@ import { type ProgramContext, toProgramContext } from '../programs/programs.serv
 import { AppError } from '../shared/app-error.js'
 import type { Clock } from '../shared/clock.js'
 import type { Executor } from '../shared/executor.js'
-import { changeTier, qualifyingMetric, upgradeIfQualified } from './tier-changes.js'
+import {
+  changeTier,
+  qualifyingMetric,
+  qualifyingMetricsOf,
+  tierChangeRecords,
+  upgradeIfQualified,
+} from './tier-changes.js'
+import { reviewDueFor, reviewOutcome } from './tier-review.js'
 import {
   assertLadder,
-  downgradeTarget,
   dueReview,
   nextTier,
-  qualifyingTier,
   retainBy,
   type TierLadder,
   tierIndex,
@@ -21,63 +26,94 @@ import {
   windowRange,
 } from './tiers.js'
 import {
+  insertOutboxEvents,
+  insertTierChanges,
   listMembersAfter,
   listTierChanges,
-  markReviewed,
-  metricInRange,
+  lockMembers,
+  metricInRangeOf,
+  type NewOutboxEvent,
+  type NewTierChange,
+  setMemberTiers,
   storeLadder,
   tierCounts,
 } from './tiers.repository.js'
 
-const BATCH = 200
+/** Members per transaction of the evaluation job (and per progress report). */
+const BATCH = 500
 
 /**
- * The periodic review of one member (its row locked): a tier the ladder no longer has, a
- * lapsed override, an upgrade the metric earns, and — once per period, after the grace — a
- * downgrade when the member no longer qualifies. Returns whether the tier changed.
+ * The periodic review of a batch of members in the caller's transaction: the members locked in
+ * id order (those another transaction holds are skipped with `skipLocked`), their metrics read
+ * with one grouped query per window, each outcome decided by `reviewOutcome` (exactly what one
+ * member at a time would get), and every change written in a few set-based statements. Returns
+ * the members reviewed and how many changed tier.
  */
-export async function reviewMember(
+export async function reviewMembers(
   trx: Executor,
   program: ProgramContext,
-  member: MemberRow,
+  ids: readonly string[],
   asOf: Date,
-): Promise<boolean> {
+  skipLocked: boolean,
+): Promise<{ reviewed: Set<string>; changed: number }> {
   const ladder = program.tier_ladder
-  const qualifying = async () =>
-    qualifyingTier(ladder, await qualifyingMetric(trx, program, member, asOf)).key
-  if (tierIndex(ladder, member.tier_key) < 0) {
-    await changeTier(trx, program, member, await qualifying(), 'ladder_change', asOf)
-    return true
-  }
-  if (member.tier_overridden) {
-    if (!member.tier_override_until || member.tier_override_until > asOf) return false
-    const back = await qualifying()
-    await changeTier(trx, program, member, back, 'override_expired', asOf, {
-      overridden: false,
-      overrideUntil: null,
-    })
-    return true
-  }
-  if (await upgradeIfQualified(trx, program, member, asOf)) return true
+  const members = await lockMembers(trx, program.id, ids, skipLocked)
+  const reviewed = new Set(members.map((m) => m.id))
+  if (members.length === 0) return { reviewed, changed: 0 }
+  const now = await qualifyingMetricsOf(trx, program, members, asOf)
   const review = dueReview(ladder, asOf, program.timezone)
-  if (!review || member.tier_reviewed === review.key || member.tier_since > review.end) return false
-  const endOfPeriod =
-    ladder.window.type === 'calendar_year' ? new Date(review.end.getTime() - 1) : review.end
-  const atPeriodEnd = await metricInRange(
-    trx,
-    program.id,
-    member.id,
-    ladder.metric,
-    windowRange(ladder.window, endOfPeriod, program.timezone),
-  )
-  const now = await qualifyingMetric(trx, program, member, asOf)
-  // Whoever qualifies by the period's total or by what it has done since keeps that tier.
-  const best = qualifyingTier(ladder, Math.max(atPeriodEnd, now)).key
-  const target = downgradeTarget(ladder, member.tier_key, best)
-  await markReviewed(trx, program.id, member.id, review.key)
-  if (target === member.tier_key) return false
-  await changeTier(trx, program, member, target, 'downgrade', asOf)
-  return true
+  const due = review ? members.filter((m) => reviewDueFor(m, review)) : []
+  let atPeriodEnd = new Map<string, number>()
+  if (review && due.length > 0) {
+    const endOfPeriod =
+      ladder.window.type === 'calendar_year' ? new Date(review.end.getTime() - 1) : review.end
+    atPeriodEnd = await metricInRangeOf(
+      trx,
+      program.id,
+      due.map((m) => m.id),
+      ladder.metric,
+      windowRange(ladder.window, endOfPeriod, program.timezone),
+    )
+  }
+  const updates: Parameters<typeof setMemberTiers>[2][number][] = []
+  const changes: NewTierChange[] = []
+  const events: NewOutboxEvent[] = []
+  for (const member of members) {
+    const pe = atPeriodEnd.get(member.id)
+    const outcome = reviewOutcome(
+      ladder,
+      member,
+      { now: now.get(member.id) ?? 0, ...(pe !== undefined ? { atPeriodEnd: pe } : {}) },
+      review,
+      asOf,
+    )
+    if (!outcome.change && !outcome.reviewed) continue
+    const row = {
+      id: member.id,
+      tier_key: member.tier_key,
+      tier_since: member.tier_since,
+      tier_overridden: member.tier_overridden,
+      tier_override_until: member.tier_override_until,
+      tier_reviewed: outcome.reviewed ?? member.tier_reviewed,
+    }
+    if (outcome.change) {
+      const { to, reason, overridden } = outcome.change
+      row.tier_key = to
+      row.tier_since = asOf
+      if (overridden === false) {
+        row.tier_overridden = false
+        row.tier_override_until = null
+      }
+      const records = tierChangeRecords(program, member, to, reason, asOf)
+      changes.push(records.change)
+      events.push(...records.events)
+    }
+    updates.push(row)
+  }
+  await setMemberTiers(trx, program.id, updates)
+  await insertTierChanges(trx, changes)
+  await insertOutboxEvents(trx, events)
+  return { reviewed, changed: changes.length }
 }
 
 export interface TierStatus {
@@ -174,7 +210,7 @@ export function createTiersService(
       }
     },
 
-    /** The daily review; also what a ladder change runs. Batched, one transaction per member. */
+    /** The daily review; also what a ladder change runs. One transaction per batch of members. */
     job(): JobDefinition {
       return {
         name: 'tier-evaluation',
@@ -186,14 +222,17 @@ export function createTiersService(
           let changed = 0
           let seen = 0
           let after = ''
+          const review = (ids: readonly string[], skipLocked: boolean) =>
+            db.transaction().execute((trx) => reviewMembers(trx, program, ids, asOf, skipLocked))
           for (;;) {
             const ids = await listMembersAfter(db, programId, after, BATCH)
+            if (ids.length === 0) return changed
+            const batch = await review(ids, true)
+            changed += batch.changed
+            // Members busy in another transaction: one at a time, waiting for each, as a
+            // transaction that holds a single lock cannot be part of a deadlock.
             for (const id of ids) {
-              const moved = await db.transaction().execute(async (trx) => {
-                const member = await lockMember(trx, programId, id)
-                return member ? reviewMember(trx, program, member, asOf) : false
-              })
-              if (moved) changed++
+              if (!batch.reviewed.has(id)) changed += (await review([id], false)).changed
             }
             seen += ids.length
             await progress?.(seen)
