@@ -173,3 +173,21 @@ export async function lockMemberByRef(
     .forUpdate()
     .executeTakeFirst()
 }
+
+/** The next `limit` member ids of the program after `after`, in id order: jobs page by it. */
+export async function listMemberIdsAfter(
+  db: Executor,
+  programId: string,
+  after: string,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('members')
+    .select('id')
+    .where('program_id', '=', programId)
+    .where('id', '>', after)
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => r.id)
+}

@@ -40,24 +40,6 @@ export async function countMembers(db: Executor, programIds: readonly string[]):
   return Number(row.n)
 }
 
-/** The next `limit` member ids of the program after `after`, in id order. */
-export async function nextMemberIds(
-  db: Executor,
-  programId: string,
-  after: string,
-  limit: number,
-): Promise<string[]> {
-  const rows = await db
-    .selectFrom('members')
-    .select('id')
-    .where('program_id', '=', programId)
-    .where('id', '>', after)
-    .orderBy('id')
-    .limit(limit)
-    .execute()
-  return rows.map((r) => r.id)
-}
-
 interface MemberTotalsRow {
   member_id: string
   available: number

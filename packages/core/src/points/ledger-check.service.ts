@@ -1,5 +1,6 @@
 import type { DB } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
+import { listMemberIdsAfter } from '../members/members.repository.js'
 import { findProgram } from '../programs/programs.repository.js'
 import { AppError } from '../shared/app-error.js'
 import {
@@ -13,7 +14,6 @@ import {
   listProgramIds,
   lotsThatDiffer,
   memberTotals,
-  nextMemberIds,
   preferHashJoins,
   transactionsThatDiffer,
 } from './ledger-check.repository.js'
@@ -53,7 +53,7 @@ export function createLedgerCheckService(db: Kysely<DB>) {
       for (const program of programIds) {
         let after = ''
         for (;;) {
-          const ids = await nextMemberIds(db, program, after, batchSize)
+          const ids = await listMemberIdsAfter(db, program, after, batchSize)
           if (ids.length === 0) break
           const range = { programId: program, first: ids[0] as string, last: ids.at(-1) as string }
           await db

@@ -165,24 +165,6 @@ function chunks<T>(rows: readonly T[]): T[][] {
   return out
 }
 
-/** A page of member ids in id order, for the evaluation job. */
-export async function listMembersAfter(
-  db: Executor,
-  programId: string,
-  afterId: string,
-  limit: number,
-): Promise<string[]> {
-  const rows = await db
-    .selectFrom('members')
-    .select('id')
-    .where('program_id', '=', programId)
-    .where('id', '>', afterId)
-    .orderBy('id')
-    .limit(limit)
-    .execute()
-  return rows.map((r) => r.id)
-}
-
 /**
  * Locks the members in id order. With `skipLocked`, members whose row another transaction
  * holds are left out instead of waited for, so that a batch never waits while it holds locks

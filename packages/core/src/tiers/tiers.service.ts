@@ -1,7 +1,7 @@
 import type { DB, MemberRow } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
 import type { JobDefinition } from '../jobs/jobs.js'
-import { findMemberByRef, lockMember } from '../members/members.repository.js'
+import { findMemberByRef, listMemberIdsAfter, lockMember } from '../members/members.repository.js'
 import { findProgram } from '../programs/programs.repository.js'
 import { type ProgramContext, toProgramContext } from '../programs/programs.service.js'
 import { AppError } from '../shared/app-error.js'
@@ -28,7 +28,6 @@ import {
 import {
   insertOutboxEvents,
   insertTierChanges,
-  listMembersAfter,
   listTierChanges,
   lockMembers,
   metricInRangeOf,
@@ -225,7 +224,7 @@ export function createTiersService(
           const review = (ids: readonly string[], skipLocked: boolean) =>
             db.transaction().execute((trx) => reviewMembers(trx, program, ids, asOf, skipLocked))
           for (;;) {
-            const ids = await listMembersAfter(db, programId, after, BATCH)
+            const ids = await listMemberIdsAfter(db, programId, after, BATCH)
             if (ids.length === 0) return changed
             const batch = await review(ids, true)
             changed += batch.changed
