@@ -2,7 +2,7 @@ import type { DB, MemberRow } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
 import { fingerprintOf, type StoredResponse } from '../idempotency/idempotency.js'
 import { runClaimed } from '../idempotency/idempotency.service.js'
-import { addMemberActivity, findMemberByRef, lockMember } from '../members/members.repository.js'
+import { addMemberActivity, lockMember, lockMemberByRef } from '../members/members.repository.js'
 import { payRules } from '../points/earn-by-rules.js'
 import type { ProgramContext } from '../programs/programs.service.js'
 import { buildEventContext, memberFactsOf } from '../rules/rule-context.js'
@@ -106,25 +106,25 @@ export function createEventsService(db: Kysely<DB>, clock: Clock, deps: { rules:
     /** `POST /v1/events`: idempotent by the merchant's event id. */
     async record(program: ProgramContext, input: NewEventInput): Promise<StoredResponse> {
       assertPostableEventType(input.type)
-      const found = await findMemberByRef(db, program.id, input.member)
-      if (!found) throw AppError.notFound('Member')
       const now = clock.now()
       const occurredAt = input.occurred_at ? new Date(input.occurred_at) : now
       const properties = input.properties ?? {}
       const fingerprint = fingerprintOf(input)
+      // The member's row, locked by the claim, as orders do: the first lock of every use case.
+      let member: MemberRow | undefined
       return runClaimed(
         db,
         {
           label: `The event id "${input.id}"`,
           fingerprint,
           claim: async (trx) => {
-            // The member's lock comes first: every use case takes it before anything else.
-            await lockMember(trx, program.id, found.id)
+            member = await lockMemberByRef(trx, program.id, input.member)
+            if (!member) throw AppError.notFound('Member')
             return claimEvent(trx, {
               program_id: program.id,
               id: input.id,
               type: input.type,
-              member_id: found.id,
+              member_id: member.id,
               occurred_at: occurredAt,
               properties,
               fingerprint,
@@ -139,8 +139,7 @@ export function createEventsService(db: Kysely<DB>, clock: Clock, deps: { rules:
         },
         201,
         async (trx) => {
-          const member = await lockMember(trx, program.id, found.id)
-          if (!member) throw AppError.notFound('Member')
+          if (!member) throw new Error('the claim locks the member first')
           const effects = await applyEvent(
             trx,
             deps.rules,
