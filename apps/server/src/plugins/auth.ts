@@ -81,7 +81,11 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { services: Serv
   async function reject(request: FastifyRequest, reply: FastifyReply, detail: string) {
     const wait = throttle.fail(request.ip)
     if (wait !== undefined) {
+      // The same headers as the per-key limit's 429, so that one client-side handler reads both.
       reply.header('retry-after', String(wait))
+      reply.header('ratelimit-limit', String(FAILURES_ALLOWED))
+      reply.header('ratelimit-remaining', '0')
+      reply.header('ratelimit-reset', String(wait))
       return sendProblem(
         reply,
         new AppError('rate_limited', 'Too many failed authentications; retry later.'),

@@ -1,8 +1,29 @@
 import { AppError, type FieldError } from '@loyalbase/core'
 import Ajv from 'ajv'
 import addFormats from 'ajv-formats'
+import { fullFormats } from 'ajv-formats/dist/formats.js'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+
+const rfc3339 = fullFormats['date-time'] as { validate: (text: string) => boolean }
+
+/** The years a date-time may fall in (UTC): four digits, and room for a few years of arithmetic. */
+export const DATE_TIME_YEARS = { min: 1000, max: 9999 } as const
+
+/**
+ * RFC 3339, as ajv-formats checks it, and an instant the rest of the app can hold. ajv-formats
+ * lets a leap second (`23:59:60`) through, which `new Date()` cannot represent (Invalid Date,
+ * then a 500). Years 1000–9999 only: an offset can carry 9999 into 10000, which `toISOString()`
+ * writes as `+010000`; year 0 does not exist in PostgreSQL; PGlite reads years below 100 back as
+ * 19xx or 20xx; and the jobs step back days or years from `as_of`.
+ */
+export function isDateTime(text: string): boolean {
+  if (!rfc3339.validate(text)) return false
+  const ms = Date.parse(text)
+  if (!Number.isFinite(ms)) return false
+  const year = new Date(ms).getUTCFullYear()
+  return year >= DATE_TIME_YEARS.min && year <= DATE_TIME_YEARS.max
+}
 
 /**
  * Bodies are typed strictly: no coercion, no silent removal of unknown fields, no defaults
@@ -24,8 +45,10 @@ export const validationPlugin = fp(async (app: FastifyInstance) => {
     useDefaults: true,
     strict: false,
   })
-  addFormats(strict)
-  addFormats(lenient)
+  for (const ajv of [strict, lenient]) {
+    addFormats(ajv)
+    ajv.addFormat('date-time', { type: 'string', validate: isDateTime })
+  }
   app.setValidatorCompiler(({ schema, httpPart }) => {
     const ajv = httpPart === 'body' ? strict : lenient
     return ajv.compile(schema)
