@@ -1,4 +1,11 @@
-import { createProgram, createTestApp, type TestApp, type TestProgram } from '@loyalbase/testing'
+import {
+  createMember,
+  createPeerApp,
+  createProgram,
+  createTestApp,
+  type TestApp,
+  type TestProgram,
+} from '@loyalbase/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 let t: TestApp
@@ -333,5 +340,72 @@ describe('list, pause, change and delete', () => {
       (await t.call('DELETE', `/v1/earning-rules/${rule.id}`, { key: program.keys.admin }))
         .statusCode,
     ).toBe(404)
+  })
+})
+
+describe('a rule change reaches every process at once', () => {
+  it('pays no order that starts after a pause answered, on this process or another', async () => {
+    const p = await createProgram(t)
+    const peer = await createPeerApp(t)
+    try {
+      const m = await createMember(t, p.keys.admin)
+      const rule = await createRule({ name: 'Pausable' }, p.keys.admin)
+      const order = (call: TestApp['call'], id: string) =>
+        call('POST', '/v1/orders', {
+          key: p.keys.server,
+          body: { id, member: m.id, amount: 10_000 },
+        })
+      // Both processes have read (and cached) the live rule.
+      for (const [call, id] of [
+        [t.call, 'warm-1'],
+        [peer.call, 'warm-2'],
+      ] as const) {
+        const res = await order(call, id)
+        expect(res.json().effects.points_earned, res.body).toBe(100)
+      }
+      const paused = await t.call('PATCH', `/v1/earning-rules/${rule.id}`, {
+        key: p.keys.admin,
+        body: { active: false },
+      })
+      expect(paused.statusCode, paused.body).toBe(200)
+      for (const [call, id] of [
+        [peer.call, 'after-1'],
+        [t.call, 'after-2'],
+      ] as const) {
+        const res = await order(call, id)
+        expect(res.json().effects, res.body).toMatchObject({ points_earned: 0, rules: [] })
+      }
+      // And back on: the other process pays by the new version at once too.
+      await t.call('PATCH', `/v1/earning-rules/${rule.id}`, {
+        key: p.keys.admin,
+        body: { active: true, reward: { type: 'fixed', points: 7 } },
+      })
+      expect((await order(peer.call, 'after-3')).json().effects.points_earned).toBe(7)
+      await peer.call('DELETE', `/v1/earning-rules/${rule.id}`, { key: p.keys.admin })
+      expect((await order(t.call, 'after-4')).json().effects.points_earned).toBe(0)
+    } finally {
+      await peer.close()
+    }
+  })
+
+  it('never pays by the old version once a change answered, with orders in flight', async () => {
+    const p = await createProgram(t)
+    const m = await createMember(t, p.keys.admin)
+    const rule = await createRule({ name: 'Busy' }, p.keys.admin)
+    const order = (id: string) =>
+      t.call('POST', '/v1/orders', {
+        key: p.keys.server,
+        body: { id, member: m.id, amount: 10_000 },
+      })
+    // Orders keep reading the rules while the pause commits.
+    const inFlight = Array.from({ length: 20 }, (_, i) => order(`busy-${i}`))
+    const paused = await t.call('PATCH', `/v1/earning-rules/${rule.id}`, {
+      key: p.keys.admin,
+      body: { active: false },
+    })
+    expect(paused.statusCode).toBe(200)
+    const later = await Promise.all(Array.from({ length: 10 }, (_, i) => order(`later-${i}`)))
+    for (const res of later) expect(res.json().effects.points_earned, res.body).toBe(0)
+    await Promise.all(inFlight)
   })
 })

@@ -27,6 +27,7 @@ describe('POST /v1/jobs/{name}/run', () => {
     expect(early.json()).toEqual({ processed: 0 })
 
     // Eight days on, the stored idempotent response is past its week and is purged, once.
+    clock.set('2026-05-18T12:00:00Z')
     const later = { as_of: '2026-05-18T20:00:00+08:00' }
     const first = await t.call('POST', '/v1/jobs/housekeeping/run', {
       key: program.keys.admin,
@@ -50,6 +51,46 @@ describe('POST /v1/jobs/{name}/run', () => {
       error: null,
     })
     expect(runs.json().data[0].finished_at).not.toBeNull()
+    clock.set('2026-05-10T12:00:00Z')
+  })
+
+  it('deletes nothing younger than its retention, whatever the as_of', async () => {
+    const p = await createProgram(t, { name: 'Retention' })
+    const member = await t.call('POST', '/v1/members', {
+      key: p.keys.admin,
+      body: { external_id: 'r-1' },
+    })
+    const m = member.json().id
+    await t.call('POST', `/v1/members/${m}/points/adjustments`, {
+      key: p.keys.admin,
+      body: { points: 100, reason: 'welcome' },
+    })
+    const redeem = () =>
+      t.call('POST', `/v1/members/${m}/points/redemptions`, {
+        key: p.keys.server,
+        body: { points: 30 },
+        headers: { 'idempotency-key': 'redeem-once' },
+      })
+    const first = await redeem()
+    expect(first.statusCode, first.body).toBe(201)
+    const session = await t.call('POST', `/v1/members/${m}/portal-sessions`, {
+      key: p.keys.server,
+    })
+    const token = session.json().token
+    // A run as of eight days ahead (to see what it would do) must not act as if they had passed.
+    const run = await t.call('POST', '/v1/jobs/housekeeping/run', {
+      key: p.keys.admin,
+      body: { as_of: new Date(clock.now().getTime() + 8 * 86_400_000).toISOString() },
+    })
+    expect(run.json()).toEqual({ processed: 0 })
+    const retry = await redeem()
+    expect(retry.statusCode).toBe(201)
+    expect(retry.headers['idempotent-replayed']).toBe('true')
+    expect(retry.body).toBe(first.body)
+    const points = await t.call('GET', `/v1/members/${m}/points`, { key: p.keys.readonly })
+    expect(points.json().available).toBe(70)
+    const portal = await t.call('GET', '/v1/portal/me', { key: token })
+    expect(portal.statusCode, portal.body).toBe(200)
   })
 
   it('runs without a body as of now', async () => {

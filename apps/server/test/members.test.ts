@@ -140,6 +140,38 @@ describe('member validation', () => {
     await bad({ attributes: nest(9) as Record<string, unknown> }, 'attributes')
   })
 
+  it('refuses birthdays and join dates in the future', async () => {
+    const tomorrow = new Date(Date.now() + 86_400_000)
+    // Two days on is a later day in every time zone.
+    await bad(
+      { birthday: new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10) },
+      'birthday',
+    )
+    await bad({ birthday: `${tomorrow.getUTCFullYear() + 1}-01-01` }, 'birthday')
+    await bad({ joined_at: tomorrow.toISOString() }, 'joined_at')
+    await bad({ joined_at: '2999-01-01T00:00:00Z' }, 'joined_at')
+    const patched = await t.call('PATCH', `/v1/members/${(await good({})).id}`, {
+      key: program.keys.admin,
+      body: { birthday: '2999-12-31' },
+    })
+    expect(patched.statusCode).toBe(400)
+    expect(patched.json().errors[0].path).toBe('birthday')
+    // Today, the past, and a birthday without a year are fine.
+    await good({ joined_at: new Date(Date.now() - 1000).toISOString() })
+    await good({ birthday: '--12-31', joined_at: '2020-02-29T10:00:00+08:00' })
+  })
+
+  it('refuses an external_id in the form of a member id, which would hide a member', async () => {
+    const m = await good({})
+    await bad({ external_id: m.id }, 'external_id')
+    await bad({ external_id: 'mem_01JZZZZZZZZZZZZZZZZZZZZZZZ' }, 'external_id')
+    await bad({ external_id: 'MEM_01jabcdefghjkmnpqrstvwxyz0' }, 'external_id')
+    // Other ids that merely start alike are the merchant's own business.
+    expect((await good({ external_id: 'mem_12345' })).external_id).toBe('mem_12345')
+    const found = await t.call('GET', `/v1/members/${m.id}`, { key: program.keys.readonly })
+    expect(found.json().id).toBe(m.id)
+  })
+
   it('refuses text with U+0000 or an unpaired surrogate', async () => {
     const zero = await t.call('POST', '/v1/members', {
       key: program.keys.admin,

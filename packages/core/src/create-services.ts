@@ -29,7 +29,7 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
   const orders = createOrdersService(db, clock, { rules })
   const events = createEventsService(db, clock, { rules })
   const tiers = createTiersService(db, clock, { startJob: jobs.start })
-  jobs.register(housekeepingJob(db))
+  jobs.register(housekeepingJob(db, clock))
   jobs.register(tiers.job())
   for (const job of points.jobs()) jobs.register(job)
   const demo = createDemoService(db, clock, { programs, apiKeys, members, rules, orders, events })

@@ -19,5 +19,6 @@ export type { PreviewInput, PreviewResult, RuleQuery, SampleMember } from './rul
 export * from './shared/app-error.js'
 export * from './shared/clock.js'
 export * from './shared/ids.js'
+export * from './shared/limits.js'
 export * from './shared/pagination.js'
 export * from './tiers/tiers.js'

@@ -15,10 +15,21 @@ export interface Database {
   close(): Promise<void>
 }
 
-// int8 (bigint) and numeric come back as numbers: points and minor units stay far below 2^53.
+// int8 (bigint) comes back as a number, exactly or not at all: the API bounds amounts and
+// points so that balances stay far below 2^53, and a value past it fails loudly instead of
+// being rounded. numeric (sums, averages) comes back as a number.
 const INT8 = 20
 const NUMERIC = 1700
 const ADMIN_SHUTDOWN = '57P01'
+
+/** An int8 as a JavaScript number, or an error when the number could not hold it exactly. */
+export function exactInt8(text: string): number {
+  const value = Number(text)
+  if (!Number.isSafeInteger(value)) {
+    throw new RangeError(`int8 ${text} lies beyond the exact range of a number (2^53 - 1)`)
+  }
+  return value
+}
 
 /**
  * Opens the database named by a `DATABASE_URL`: `postgres://…`, `pglite:PATH` (a folder) or
@@ -40,7 +51,7 @@ async function openPGlite(location: string): Promise<Database> {
   // relaxedDurability stays off: every statement is flushed, so a kill -9 loses nothing committed.
   const pglite = await PGlite.create(inMemory ? undefined : location, {
     relaxedDurability: false,
-    parsers: { [INT8]: Number, [NUMERIC]: Number },
+    parsers: { [INT8]: exactInt8, [NUMERIC]: Number },
   })
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) })
   return {
@@ -61,7 +72,8 @@ async function openPGlite(location: string): Promise<Database> {
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const types = {
     getTypeParser(oid: number, format?: 'text' | 'binary') {
-      if (oid === INT8 || oid === NUMERIC) return Number
+      if (oid === INT8) return exactInt8
+      if (oid === NUMERIC) return Number
       return pg.types.getTypeParser(oid, format)
     },
   }

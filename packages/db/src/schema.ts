@@ -19,6 +19,7 @@ export interface ProgramsTable {
   locale: string
   points_policy: Json<Record<string, unknown>>
   tier_ladder: Json<Record<string, unknown>>
+  rules_version: Generated<number>
   created_at: CreatedAt
 }
 

@@ -25,13 +25,26 @@ export interface TestApp {
   close(): Promise<void>
 }
 
-/** The real app on a fresh database of its own, without an open port. */
-export async function createTestApp(
-  options: { clock?: Clock; rateLimit?: number; webDist?: string } = {},
-): Promise<TestApp> {
-  const db = await createTestDb()
-  const services = createServices(db.database.db, options.clock ?? systemClock)
-  await services.platform.ensureAdminKey(TEST_ADMIN_KEY)
+type Call = TestApp['call']
+
+function caller(app: FastifyInstance): Call {
+  return (method, url, { key, body, headers = {}, remoteAddress } = {}) =>
+    app.inject({
+      method,
+      url,
+      ...(remoteAddress ? { remoteAddress } : {}),
+      headers: {
+        ...(key ? { authorization: `Bearer ${key}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      ...(body !== undefined
+        ? { payload: typeof body === 'string' ? body : JSON.stringify(body) }
+        : {}),
+    })
+}
+
+async function appOn(services: Services, options: { rateLimit?: number; webDist?: string }) {
   const app = await buildApp(services, {
     rateLimit: options.rateLimit ?? 10_000,
     trustProxy: false,
@@ -39,30 +52,47 @@ export async function createTestApp(
     webDist: options.webDist,
   })
   await app.ready()
+  return app
+}
+
+/** The real app on a fresh database of its own, without an open port. */
+export async function createTestApp(
+  options: { clock?: Clock; rateLimit?: number; webDist?: string } = {},
+): Promise<TestApp> {
+  const db = await createTestDb()
+  const services = createServices(db.database.db, options.clock ?? systemClock)
+  await services.platform.ensureAdminKey(TEST_ADMIN_KEY)
+  const app = await appOn(services, options)
   return {
     app,
     services,
     db,
     adminKey: TEST_ADMIN_KEY,
-    call(method, url, { key, body, headers = {}, remoteAddress } = {}) {
-      return app.inject({
-        method,
-        url,
-        ...(remoteAddress ? { remoteAddress } : {}),
-        headers: {
-          ...(key ? { authorization: `Bearer ${key}` } : {}),
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...headers,
-        },
-        ...(body !== undefined
-          ? { payload: typeof body === 'string' ? body : JSON.stringify(body) }
-          : {}),
-      })
-    },
+    call: caller(app),
     async close() {
       await app.close()
       await services.jobs.settle()
       await db.drop()
+    },
+  }
+}
+
+/**
+ * A second server on the same database, as another process behind a load balancer would be:
+ * its own services and caches, the same data. Close it before the app it shares with.
+ */
+export async function createPeerApp(
+  t: TestApp,
+  options: { clock?: Clock } = {},
+): Promise<{ services: Services; call: Call; close(): Promise<void> }> {
+  const services = createServices(t.db.database.db, options.clock ?? t.services.clock)
+  const app = await appOn(services, {})
+  return {
+    services,
+    call: caller(app),
+    async close() {
+      await app.close()
+      await services.jobs.settle()
     },
   }
 }

@@ -1,3 +1,4 @@
+import { MAX_AMOUNT, MAX_POINTS, MAX_QUANTITY, MAX_RULE_LIMIT } from '@loyalbase/core'
 import { type TSchema, Type } from 'typebox'
 import { ZPageQuery, ZTimestamp } from './common.js'
 
@@ -5,7 +6,14 @@ const TRIGGER = '^[a-z][a-z0-9_.]*$'
 const closed = { additionalProperties: false }
 const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
 
-const points = Type.Integer({ minimum: 0, description: 'Points (or growth value), ≥ 0' })
+const points = Type.Integer({
+  minimum: 0,
+  maximum: MAX_POINTS,
+  description: 'Points (or growth value), 0 to 10^9',
+})
+const money = Type.Integer({ minimum: 0, maximum: MAX_AMOUNT, description: 'Minor units' })
+// Member facts in a preview: counters that real members reach, far below 2^53.
+const fact = Type.Integer({ minimum: 0, maximum: 1_000_000_000_000_000 })
 
 export const ZReward = Type.Union(
   [
@@ -13,7 +21,11 @@ export const ZReward = Type.Union(
       {
         type: Type.Literal('per_amount'),
         points,
-        per: Type.Integer({ minimum: 1, description: 'Minor units per step, e.g. 100 = ¥1' }),
+        per: Type.Integer({
+          minimum: 1,
+          maximum: MAX_AMOUNT,
+          description: 'Minor units per step, e.g. 100 = ¥1',
+        }),
       },
       closed,
     ),
@@ -44,7 +56,7 @@ const ZTierMultipliers = Type.Record(
   { description: 'Tier key → multiplier applied to `reward` (not growth), e.g. `{ "gold": 1.5 }`' },
 )
 
-const limit = Type.Integer({ minimum: 1 })
+const limit = Type.Integer({ minimum: 1, maximum: MAX_RULE_LIMIT })
 const ZLimits = Type.Object(
   {
     per_member_per_day: Type.Optional(limit),
@@ -131,8 +143,8 @@ const ZOrderItem = Type.Object(
     sku: Type.String({ minLength: 1, maxLength: 128 }),
     name: Type.Optional(Type.String({ maxLength: 200 })),
     category: Type.Optional(Type.String({ maxLength: 128 })),
-    quantity: Type.Integer({ minimum: 1 }),
-    unit_price: Type.Integer({ minimum: 0 }),
+    quantity: Type.Integer({ minimum: 1, maximum: MAX_QUANTITY }),
+    unit_price: money,
   },
   closed,
 )
@@ -140,10 +152,14 @@ const ZOrderItem = Type.Object(
 const ZSampleOrder = Type.Object(
   {
     id: Type.Optional(Type.String({ maxLength: 128 })),
-    amount: Type.Integer({ minimum: 0, description: 'What the member paid, in minor units' }),
+    amount: Type.Integer({
+      minimum: 0,
+      maximum: MAX_AMOUNT,
+      description: 'What the member paid, in minor units',
+    }),
     occurred_at: Type.Optional(ZTimestamp),
     channel: Type.Optional(Type.String({ maxLength: 64 })),
-    shipping_fee: Type.Optional(Type.Integer({ minimum: 0 })),
+    shipping_fee: Type.Optional(money),
     items: Type.Optional(Type.Array(ZOrderItem, { maxItems: 500 })),
   },
   { ...closed, description: 'A sample order, as `POST /v1/orders` takes it' },
@@ -166,10 +182,12 @@ const ZSampleMember = Type.Object(
     tier: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     joined_at: Type.Optional(ZTimestamp),
     birthday: Type.Optional(Type.String({ pattern: '^([0-9]{4}|-)-[0-9]{2}-[0-9]{2}$' })),
-    orders_count: Type.Optional(Type.Integer({ minimum: 0 })),
-    lifetime_spend: Type.Optional(Type.Integer({ minimum: 0 })),
-    growth: Type.Optional(Type.Integer({ minimum: 0 })),
-    points: Type.Optional(Type.Integer()),
+    orders_count: Type.Optional(fact),
+    lifetime_spend: Type.Optional(fact),
+    growth: Type.Optional(fact),
+    points: Type.Optional(
+      Type.Integer({ minimum: -1_000_000_000_000_000, maximum: 1_000_000_000_000_000 }),
+    ),
     attributes: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   },
   { ...closed, description: 'Sample member facts; those not given are a new member’s' },

@@ -1,3 +1,4 @@
+import { MAX_AMOUNT, MAX_POINTS, MAX_QUANTITY } from '@loyalbase/core'
 import { Type } from 'typebox'
 import { ZTimestamp } from './common.js'
 
@@ -6,14 +7,14 @@ const ZMerchantId = Type.String({
   maxLength: 128,
   description: 'Your own id, unique per program',
 })
-const ZMoney = Type.Integer({ minimum: 0, maximum: 1_000_000_000_000, description: 'Minor units' })
+const ZMoney = Type.Integer({ minimum: 0, maximum: MAX_AMOUNT, description: 'Minor units' })
 
 const ZOrderItem = Type.Object(
   {
     sku: Type.String({ minLength: 1, maxLength: 128 }),
     name: Type.Optional(Type.String({ maxLength: 200 })),
     category: Type.Optional(Type.String({ maxLength: 128 })),
-    quantity: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+    quantity: Type.Integer({ minimum: 1, maximum: MAX_QUANTITY }),
     unit_price: ZMoney,
   },
   { additionalProperties: false },
@@ -25,7 +26,7 @@ export const ZOrderCreate = Type.Object(
     member: Type.String({ minLength: 1, maxLength: 128, description: 'mem_… id or external_id' }),
     amount: Type.Integer({
       minimum: 0,
-      maximum: 1_000_000_000_000,
+      maximum: MAX_AMOUNT,
       description: 'What the member paid, minor units',
     }),
     occurred_at: Type.Optional(ZTimestamp),
@@ -35,7 +36,7 @@ export const ZOrderCreate = Type.Object(
     coupon_codes: Type.Optional(
       Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 20 }),
     ),
-    points_to_redeem: Type.Optional(Type.Integer({ minimum: 0 })),
+    points_to_redeem: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_POINTS })),
   },
   { additionalProperties: false },
 )
@@ -107,13 +108,13 @@ export const ZOrderCreated = Type.Object({
 export const ZRefundCreate = Type.Object(
   {
     id: ZMerchantId,
-    amount: Type.Integer({ minimum: 1, maximum: 1_000_000_000_000 }),
+    amount: Type.Integer({ minimum: 1, maximum: MAX_AMOUNT }),
     items: Type.Optional(
       Type.Array(
         Type.Object(
           {
             sku: Type.String({ minLength: 1, maxLength: 128 }),
-            quantity: Type.Integer({ minimum: 1 }),
+            quantity: Type.Integer({ minimum: 1, maximum: MAX_QUANTITY }),
           },
           { additionalProperties: false },
         ),

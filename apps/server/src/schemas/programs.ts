@@ -23,7 +23,11 @@ export const ZExpiryPolicy = Type.Union(
 const pointsPolicyFields = {
   expiry: ZExpiryPolicy,
   pending_days: Type.Integer({ minimum: 0, maximum: 365 }),
-  redeem_rate: Type.Integer({ minimum: 1 }),
+  redeem_rate: Type.Integer({
+    minimum: 1,
+    maximum: 1_000_000,
+    description: 'Points worth one major currency unit at checkout',
+  }),
   max_redeem_percent: Type.Number({ minimum: 0, maximum: 100 }),
   allow_negative: Type.Boolean(),
 }

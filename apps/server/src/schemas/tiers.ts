@@ -7,7 +7,11 @@ const ZTierDefinition = Type.Object(
   {
     key: Type.String({ pattern: '^[a-z][a-z0-9_-]{0,31}$', description: 'Stable key, e.g. gold' }),
     name: Type.String({ minLength: 1, maxLength: 50, description: 'Display name, e.g. 金卡' }),
-    threshold: Type.Integer({ minimum: 0, description: 'Metric needed; the first tier is 0' }),
+    threshold: Type.Integer({
+      minimum: 0,
+      maximum: 1_000_000_000_000_000,
+      description: 'Metric needed; the first tier is 0',
+    }),
     name_en: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
     color: Type.Optional(Type.String({ pattern: '^#[0-9a-fA-F]{6}$', description: 'Card colour' })),
   },

@@ -65,6 +65,7 @@ export async function findLiveKeyByHash(
       'p.locale',
       'p.points_policy',
       'p.tier_ladder',
+      'p.rules_version',
       'p.created_at as program_created_at',
     ])
     .where('k.key_hash', '=', keyHash)
@@ -91,6 +92,7 @@ export async function findLiveKeyByHash(
       locale: row.locale,
       points_policy: row.points_policy,
       tier_ladder: row.tier_ladder,
+      rules_version: row.rules_version,
       created_at: row.program_created_at,
     },
   }

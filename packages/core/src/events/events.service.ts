@@ -10,8 +10,14 @@ import type { RulesService } from '../rules/rules.service.js'
 import { AppError } from '../shared/app-error.js'
 import type { Clock } from '../shared/clock.js'
 import type { Executor } from '../shared/executor.js'
+import { MAX_FUTURE_MS } from '../shared/limits.js'
 import { upgradeIfQualified } from '../tiers/tier-changes.js'
-import { assertPostableEventType, type NewEventInput, presentEvent } from './events.js'
+import {
+  assertPostableEventType,
+  assertProperties,
+  type NewEventInput,
+  presentEvent,
+} from './events.js'
 import { claimEvent, findEvent, saveEventOutcome, saveEventResponse } from './events.repository.js'
 
 export interface EventEffects {
@@ -67,7 +73,9 @@ export async function applyEvent(
   })
   const paid = payout.points > 0 || payout.growth > 0
   const after = paid ? await lockMember(trx, program.id, member.id) : undefined
-  const tierChange = after ? await upgradeIfQualified(trx, program, after, now) : null
+  // An event dated a little ahead (clock skew) counts in the windows it falls in.
+  const windowEnd = new Date(Math.max(event.occurred_at.getTime(), now.getTime()))
+  const tierChange = after ? await upgradeIfQualified(trx, program, after, now, windowEnd) : null
   return {
     points_earned: payout.points,
     points_status: 'available',
@@ -77,17 +85,21 @@ export async function applyEvent(
   }
 }
 
-/** An event Loyalbase emits itself (referral.converted): claimed once by its id, no response kept. */
+/**
+ * An event Loyalbase emits itself (referral.converted): claimed once by its id, no response
+ * kept. The time is read once the member is locked, as every use case that moves value does.
+ */
 export async function emitEvent(
   trx: Executor,
   rules: RulesService,
   program: ProgramContext,
   memberId: string,
   event: { id: string; type: string; occurred_at: Date; properties: Record<string, unknown> },
-  now: Date,
+  clock: Clock,
 ): Promise<void> {
   const member = await lockMember(trx, program.id, memberId)
   if (!member) return
+  const now = clock.now()
   const fresh = await claimEvent(trx, {
     program_id: program.id,
     id: event.id,
@@ -106,12 +118,18 @@ export function createEventsService(db: Kysely<DB>, clock: Clock, deps: { rules:
     /** `POST /v1/events`: idempotent by the merchant's event id. */
     async record(program: ProgramContext, input: NewEventInput): Promise<StoredResponse> {
       assertPostableEventType(input.type)
-      const now = clock.now()
-      const occurredAt = input.occurred_at ? new Date(input.occurred_at) : now
+      const requested = input.occurred_at ? new Date(input.occurred_at) : undefined
+      if (requested && requested.getTime() - clock.now().getTime() > MAX_FUTURE_MS) {
+        throw AppError.invalid('occurred_at', 'must not lie in the future')
+      }
       const properties = input.properties ?? {}
+      assertProperties(properties)
       const fingerprint = fingerprintOf(input)
       // The member's row, locked by the claim, as orders do: the first lock of every use case.
       let member: MemberRow | undefined
+      // Read once the member is locked, as orders do (see there).
+      let now = clock.now()
+      let occurredAt = requested ?? now
       return runClaimed(
         db,
         {
@@ -120,6 +138,8 @@ export function createEventsService(db: Kysely<DB>, clock: Clock, deps: { rules:
           claim: async (trx) => {
             member = await lockMemberByRef(trx, program.id, input.member)
             if (!member) throw AppError.notFound('Member')
+            now = clock.now()
+            occurredAt = requested ?? now
             return claimEvent(trx, {
               program_id: program.id,
               id: input.id,

@@ -1,4 +1,5 @@
 import type { EventRow } from '@loyalbase/db'
+import { assertJsonSize } from '../members/members.js'
 import { AppError } from '../shared/app-error.js'
 
 export const BUILTIN_EVENT_TYPES = [
@@ -32,6 +33,11 @@ export function assertPostableEventType(type: string): void {
       'referral.converted is emitted by Loyalbase when a referred member completes a first order',
     )
   }
+}
+
+/** An event's `properties` get the limits of a member's `attributes`: 16 KB, 8 levels deep. */
+export function assertProperties(properties: Record<string, unknown>): void {
+  assertJsonSize('properties', properties)
 }
 
 export function presentEvent(row: EventRow) {

@@ -2,20 +2,30 @@ import type { DB } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
 import { deleteOlderThan } from '../idempotency/idempotency.repository.js'
 import { deleteExpiredSessions } from '../portal/portal-sessions.repository.js'
+import type { Clock } from '../shared/clock.js'
 import type { JobDefinition } from './jobs.js'
 
 /** Stored idempotent responses are kept a week: long past any client's retry window. */
 export const IDEMPOTENCY_RETENTION_MS = 7 * 24 * 60 * 60 * 1000
 
-/** Nightly clean-up: old idempotency records and expired portal sessions. */
-export function housekeepingJob(db: Kysely<DB>): JobDefinition {
+/**
+ * Nightly clean-up: old idempotency records and expired portal sessions. Retention is counted
+ * on the real clock, not on `as_of`: a run as of a future date (to see what expiry would do)
+ * must not delete a key a client may still retry with, nor end a session still in use.
+ */
+export function housekeepingJob(db: Kysely<DB>, clock: Clock): JobDefinition {
   return {
     name: 'housekeeping',
     schedule: '30 3 * * *',
     async run(programId, asOf) {
-      const cutoff = new Date(asOf.getTime() - IDEMPOTENCY_RETENTION_MS)
-      const keys = await deleteOlderThan(db, programId, cutoff)
-      const sessions = await deleteExpiredSessions(db, programId, asOf)
+      const now = clock.now()
+      const until = new Date(Math.min(asOf.getTime(), now.getTime()))
+      const keys = await deleteOlderThan(
+        db,
+        programId,
+        new Date(until.getTime() - IDEMPOTENCY_RETENTION_MS),
+      )
+      const sessions = await deleteExpiredSessions(db, programId, until)
       return keys + sessions
     },
   }

@@ -16,6 +16,7 @@ import {
 } from '../shared/pagination.js'
 import { entryTier } from '../tiers/tiers.js'
 import {
+  assertAttributes,
   assertMemberFields,
   type Member,
   type MemberPatch,
@@ -45,7 +46,7 @@ export function createMembersService(db: Kysely<DB>, clock: Clock) {
       input: NewMemberInput,
       claim?: IdempotencyClaim,
     ): Promise<StoredResponse> {
-      assertMemberFields(input)
+      assertMemberFields(input, clock.now(), program.timezone)
       try {
         return await runIdempotent(db, clock, program.id, claim, 201, async (trx) => {
           let referredBy: string | null = null
@@ -104,14 +105,14 @@ export function createMembersService(db: Kysely<DB>, clock: Clock) {
     },
 
     async update(program: ProgramContext, ref: string, patch: MemberPatch): Promise<Member> {
-      assertMemberFields(patch)
+      assertMemberFields(patch, clock.now(), program.timezone)
       return db.transaction().execute(async (trx) => {
         const found = await findMemberByRef(trx, program.id, ref)
         const current = found && (await lockMember(trx, program.id, found.id))
         if (!current) throw AppError.notFound('Member')
         const { attributes, ...fields } = patch
         const merged = attributes ? mergeAttributes(current.attributes, attributes) : undefined
-        if (merged) assertMemberFields({ attributes: merged })
+        if (merged) assertAttributes(merged)
         const row = await updateMember(
           trx,
           program.id,

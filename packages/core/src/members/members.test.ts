@@ -63,6 +63,15 @@ describe('jsonDepth', () => {
   })
 })
 
+describe('deep values', () => {
+  it('measures and refuses any depth without exhausting the stack', () => {
+    let deep: unknown = 1
+    for (let i = 0; i < 100_000; i++) deep = [deep]
+    expect(jsonDepth(deep)).toBe(100_000)
+    expect(() => assertAttributes({ a: deep })).toThrow(/8 levels/)
+  })
+})
+
 describe('assertAttributes', () => {
   it('allows 8 levels and 16 KB, refuses more', () => {
     const nest = (depth: number): Record<string, unknown> =>

@@ -62,28 +62,86 @@ export function isValidBirthday(value: string): boolean {
   return false
 }
 
-/** How deeply a JSON value nests: a scalar is 0, `{}` is 1, `{a:{}}` is 2. */
+/**
+ * How deeply a JSON value nests: a scalar is 0, `{}` is 1, `{a:{}}` is 2. Walked with a stack of
+ * its own, not by recursion, so no input can exhaust the call stack.
+ */
 export function jsonDepth(value: unknown): number {
-  if (value === null || typeof value !== 'object') return 0
-  const children = Array.isArray(value) ? value : Object.values(value)
   let deepest = 0
-  for (const child of children) deepest = Math.max(deepest, jsonDepth(child))
-  return deepest + 1
+  const stack: [unknown, number][] = [[value, 0]]
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [node, depth] = next
+    if (node === null || typeof node !== 'object') continue
+    deepest = Math.max(deepest, depth + 1)
+    for (const child of Array.isArray(node) ? node : Object.values(node))
+      stack.push([child, depth + 1])
+  }
+  return deepest
+}
+
+/** A free-form JSON field (`attributes`, `properties`): at most 16 KB as JSON, 8 levels deep. */
+export function assertJsonSize(path: string, value: Record<string, unknown>): void {
+  // Depth first: a deep value is refused before anything serialises it.
+  if (jsonDepth(value) > MAX_ATTRIBUTES_DEPTH) {
+    throw AppError.invalid(path, `must nest at most ${MAX_ATTRIBUTES_DEPTH} levels deep`)
+  }
+  const bytes = Buffer.byteLength(JSON.stringify(value), 'utf8')
+  if (bytes > MAX_ATTRIBUTES_BYTES) {
+    throw AppError.invalid(path, `must be at most 16 KB as JSON (is ${bytes} bytes)`)
+  }
 }
 
 export function assertAttributes(attributes: Record<string, unknown>): void {
-  const bytes = Buffer.byteLength(JSON.stringify(attributes), 'utf8')
-  if (bytes > MAX_ATTRIBUTES_BYTES) {
-    throw AppError.invalid('attributes', `must be at most 16 KB as JSON (is ${bytes} bytes)`)
-  }
-  if (jsonDepth(attributes) > MAX_ATTRIBUTES_DEPTH) {
-    throw AppError.invalid('attributes', `must nest at most ${MAX_ATTRIBUTES_DEPTH} levels deep`)
-  }
+  assertJsonSize('attributes', attributes)
 }
 
-export function assertMemberFields(input: { birthday?: string | null; attributes?: object }) {
-  if (input.birthday != null && !isValidBirthday(input.birthday)) {
-    throw AppError.invalid('birthday', 'must be a real date as YYYY-MM-DD or --MM-DD')
+/** How far ahead of the server's clock a `joined_at` may lie (clock skew), and no further. */
+export const JOINED_AT_SKEW_MS = 5 * 60 * 1000
+
+/** The shape of the ids Loyalbase gives members: `mem_` and a ULID. */
+const MEMBER_ID_FORMAT = /^mem_[0-9a-z]{26}$/i
+
+/** The day it is at `now` in the program's time zone, as `YYYY-MM-DD`. */
+export function localDate(now: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now)
+}
+
+/**
+ * The checks the schema cannot make. `{member}` in a path is an id or an external id, so an
+ * external id in the member-id format would hide one member behind another: refused. Birthdays
+ * (with a year) and join dates lie in the past.
+ */
+export function assertMemberFields(
+  input: {
+    external_id?: string
+    birthday?: string | null
+    joined_at?: string
+    attributes?: object
+  },
+  now: Date,
+  timeZone: string,
+) {
+  if (input.external_id !== undefined && MEMBER_ID_FORMAT.test(input.external_id)) {
+    throw AppError.invalid('external_id', 'must not have the form of a member id (mem_…)')
+  }
+  if (input.birthday != null) {
+    if (!isValidBirthday(input.birthday)) {
+      throw AppError.invalid('birthday', 'must be a real date as YYYY-MM-DD or --MM-DD')
+    }
+    if (!input.birthday.startsWith('--') && input.birthday > localDate(now, timeZone)) {
+      throw AppError.invalid('birthday', 'must not lie in the future')
+    }
+  }
+  if (
+    input.joined_at !== undefined &&
+    Date.parse(input.joined_at) - now.getTime() > JOINED_AT_SKEW_MS
+  ) {
+    throw AppError.invalid('joined_at', 'must not lie in the future')
   }
   if (input.attributes) assertAttributes(input.attributes as Record<string, unknown>)
 }

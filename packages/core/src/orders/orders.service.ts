@@ -14,15 +14,19 @@ import { ORDER_TRIGGER } from '../rules/rules.js'
 import type { RulesService } from '../rules/rules.service.js'
 import { AppError } from '../shared/app-error.js'
 import type { Clock } from '../shared/clock.js'
+import { MAX_FUTURE_MS } from '../shared/limits.js'
 import { upgradeIfQualified } from '../tiers/tier-changes.js'
 import {
   type NewOrderInput,
   type NewRefundInput,
   type OrderEffects,
+  type OrderItem,
   presentOrder,
   presentRefund,
   type RefundEffects,
-  reversalFor,
+  type RefundItem,
+  refundItemsBeyondOrder,
+  reversalDue,
 } from './orders.js'
 import {
   addRefundToOrder,
@@ -37,9 +41,6 @@ import {
   saveRefundResponse,
   setOrderEarnings,
 } from './orders.repository.js'
-
-// An order may be dated a little ahead of our clock (clock skew), not into the future.
-const MAX_FUTURE_MS = 24 * 60 * 60 * 1000
 
 export function createOrdersService(db: Kysely<DB>, clock: Clock, deps: { rules: RulesService }) {
   function assertSupported(input: NewOrderInput) {
@@ -62,15 +63,19 @@ export function createOrdersService(db: Kysely<DB>, clock: Clock, deps: { rules:
     /** `POST /v1/orders`: earns by the rules at once, idempotent by the merchant's order id. */
     async create(program: ProgramContext, input: NewOrderInput): Promise<StoredResponse> {
       assertSupported(input)
-      const now = clock.now()
-      const occurredAt = input.occurred_at ? new Date(input.occurred_at) : now
-      if (occurredAt.getTime() - now.getTime() > MAX_FUTURE_MS) {
+      const requested = input.occurred_at ? new Date(input.occurred_at) : undefined
+      if (requested && requested.getTime() - clock.now().getTime() > MAX_FUTURE_MS) {
         throw AppError.invalid('occurred_at', 'must not lie in the future')
       }
       const fingerprint = fingerprintOf(input)
       // The member's row, locked by the claim: the first lock of every use case that moves value.
       let member: MemberRow | undefined
       let claimed: OrderRow | undefined
+      // Read once the member is locked: the order is stamped, and its windows judged, after
+      // every order of the member committed before it, so time never runs backwards in one
+      // member's history and a window sees each earlier order.
+      let now = clock.now()
+      let occurredAt = requested ?? now
       return runClaimed(
         db,
         {
@@ -79,6 +84,13 @@ export function createOrdersService(db: Kysely<DB>, clock: Clock, deps: { rules:
           claim: async (trx) => {
             member = await lockMemberByRef(trx, program.id, input.member)
             if (!member) throw AppError.notFound('Member')
+            // A first order pays the referrer too. Its lock is taken now, before any rule's
+            // usage or budget row: every use case locks members first, then rule rows, so an
+            // order holding a budget row never waits for a member another order holds.
+            if (member.referred_by && member.orders_count === 0)
+              await lockMember(trx, program.id, member.referred_by)
+            now = clock.now()
+            occurredAt = requested ?? now
             claimed = await claimOrder(trx, {
               program_id: program.id,
               id: input.id,
@@ -144,7 +156,9 @@ export function createOrdersService(db: Kysely<DB>, clock: Clock, deps: { rules:
             growth: member.growth + payout.growth,
             points_earned: member.points_earned + payout.points,
           }
-          const tierChange = await upgradeIfQualified(trx, program, afterOrder, now)
+          // An order dated a little ahead (clock skew) counts in the windows it falls in.
+          const judgedAt = new Date(Math.max(occurredAt.getTime(), now.getTime()))
+          const tierChange = await upgradeIfQualified(trx, program, afterOrder, now, judgedAt)
           if (member.referred_by && member.orders_count === 0) {
             await emitEvent(
               trx,
@@ -157,7 +171,7 @@ export function createOrdersService(db: Kysely<DB>, clock: Clock, deps: { rules:
                 occurred_at: occurredAt,
                 properties: { referred_member: member.id, order: input.id },
               },
-              now,
+              clock,
             )
           }
           const pending = payout.points > 0 && availableAt > now
@@ -195,7 +209,6 @@ export function createOrdersService(db: Kysely<DB>, clock: Clock, deps: { rules:
     ): Promise<StoredResponse> {
       const order = await findOrder(db, program.id, orderId)
       if (!order) throw AppError.notFound('Order')
-      const now = clock.now()
       const fingerprint = fingerprintOf({ order: orderId, ...input })
       return runClaimed(
         db,
@@ -212,7 +225,8 @@ export function createOrdersService(db: Kysely<DB>, clock: Clock, deps: { rules:
               amount: input.amount,
               items: input.items ?? null,
               fingerprint,
-              created_at: now,
+              // Under the member's lock, as every entry of its ledger is stamped.
+              created_at: clock.now(),
             })
           },
           async find(trx) {
@@ -223,6 +237,7 @@ export function createOrdersService(db: Kysely<DB>, clock: Clock, deps: { rules:
         },
         201,
         async (trx) => {
+          const now = clock.now()
           const current = await lockOrder(trx, program.id, orderId)
           if (!current) throw AppError.notFound('Order')
           const left = current.amount - current.refunded_amount
@@ -232,22 +247,41 @@ export function createOrdersService(db: Kysely<DB>, clock: Clock, deps: { rules:
               `The order has ${left} left to refund; ${input.amount} was asked for.`,
             )
           }
-          const points = reversalFor(
-            current.points_earned,
-            current.points_reversed,
-            current.refunded_amount,
-            input.amount,
-            current.amount,
-          )
-          const growth = reversalFor(
-            current.growth_earned,
-            current.growth_reversed,
-            current.refunded_amount,
-            input.amount,
-            current.amount,
-          )
+          if (input.items) {
+            // The refunds before this one (whose own row the claim has just written).
+            const earlier = (await listRefunds(trx, program.id, orderId)).filter(
+              (r) => r.id !== input.id,
+            )
+            const excess = refundItemsBeyondOrder(
+              current.items as OrderItem[],
+              earlier.map((r) => r.items as RefundItem[] | null),
+              input.items,
+            )
+            if (excess.length > 0) {
+              const [first] = excess
+              throw new AppError(
+                'refund_exceeds_order',
+                `${first?.path}: ${first?.message}`,
+                excess,
+              )
+            }
+          }
+          const due = {
+            points: reversalDue(
+              current.points_earned,
+              current.refunded_amount,
+              input.amount,
+              current.amount,
+            ),
+            growth: reversalDue(
+              current.growth_earned,
+              current.refunded_amount,
+              input.amount,
+              current.amount,
+            ),
+          }
           const { reversed } =
-            points > 0
+            due.points > 0
               ? await reversePoints(
                   trx,
                   program.id,
@@ -255,29 +289,37 @@ export function createOrdersService(db: Kysely<DB>, clock: Clock, deps: { rules:
                   {
                     source: { kind: 'order', id: orderId },
                     cause: { kind: 'refund', id: input.id },
-                    points,
+                    points: due.points,
+                    earned: current.points_earned,
+                    alreadyReversed: current.points_reversed,
                     allowNegative: program.points_policy.allow_negative,
                   },
                   now,
                 )
               : { reversed: 0 }
-          await addRefundToOrder(trx, program.id, orderId, { amount: input.amount, points, growth })
+          // What was taken back, not what was due: the order, its refunds and the member's
+          // lifetime counters tell one story when part of a reversal is forgiven.
+          await addRefundToOrder(trx, program.id, orderId, {
+            amount: input.amount,
+            points: reversed,
+            growth: due.growth,
+          })
           await addMemberActivity(
             trx,
             program.id,
             current.member_id,
-            { spend: -input.amount, growth: -growth },
+            { spend: -input.amount, growth: -due.growth },
             now,
           )
           const effects: RefundEffects = {
             points_reversed: reversed,
-            growth_reversed: growth,
+            growth_reversed: due.growth,
             coupons_restored: [],
             tier_change: null,
           }
           const refund = await saveRefundOutcome(trx, program.id, input.id, {
             points: reversed,
-            growth,
+            growth: due.growth,
           })
           return { refund: presentRefund(refund), effects }
         },

@@ -1,4 +1,6 @@
 import type { OrderRow, RefundRow } from '@loyalbase/db'
+import type { FieldError } from '../shared/app-error.js'
+import { mulDivFloor } from '../shared/limits.js'
 
 export interface OrderItem {
   sku: string
@@ -20,10 +22,15 @@ export interface NewOrderInput {
   points_to_redeem?: number
 }
 
+export interface RefundItem {
+  sku: string
+  quantity: number
+}
+
 export interface NewRefundInput {
   id: string
   amount: number
-  items?: { sku: string; quantity: number }[]
+  items?: RefundItem[]
 }
 
 export interface RulePayout {
@@ -56,23 +63,60 @@ export interface RefundEffects {
 /**
  * The share of `total` that refunds of `refunded` out of `whole` take back, counted on the
  * cumulative refunded amount so that rounding never drifts: the refunds of an order add up to
- * exactly its points once it is refunded in full. Rounded down until then.
+ * exactly its points once it is refunded in full. Rounded down until then. Computed in integers
+ * (BigInt), exact whatever the size of `total × refunded`.
  */
 export function cumulativeShare(total: number, refunded: number, whole: number): number {
   if (whole <= 0 || refunded >= whole) return total
-  return Math.floor((total * refunded) / whole)
+  return mulDivFloor(total, refunded, whole)
 }
 
-/** How much this refund reverses, given what earlier refunds of the order already reversed. */
-export function reversalFor(
+/**
+ * What this refund is due to take back of what the order earned: its cumulative share after
+ * the refund less the cumulative share before it. Derived from amounts alone, so a reversal
+ * that was forgiven in part (the balance could not cover it) is not asked for again later.
+ */
+export function reversalDue(
   earned: number,
-  alreadyReversed: number,
   refundedBefore: number,
   refundAmount: number,
   orderAmount: number,
 ): number {
-  const due = cumulativeShare(earned, refundedBefore + refundAmount, orderAmount)
-  return Math.max(due - alreadyReversed, 0)
+  const after = cumulativeShare(earned, refundedBefore + refundAmount, orderAmount)
+  const before = cumulativeShare(earned, refundedBefore, orderAmount)
+  return Math.max(after - before, 0)
+}
+
+/**
+ * The refund lines that ask for more than the order has left of a SKU (what it sold, less
+ * what earlier refunds with items returned), or for a SKU the order does not have. Each is a
+ * `{ path, message }` for the problem's `errors`.
+ */
+export function refundItemsBeyondOrder(
+  ordered: readonly OrderItem[],
+  earlier: readonly (readonly RefundItem[] | null)[],
+  asked: readonly RefundItem[],
+): FieldError[] {
+  const left = new Map<string, number>()
+  for (const item of ordered) left.set(item.sku, (left.get(item.sku) ?? 0) + item.quantity)
+  for (const refund of earlier)
+    for (const item of refund ?? []) left.set(item.sku, (left.get(item.sku) ?? 0) - item.quantity)
+  const errors: FieldError[] = []
+  asked.forEach((item, i) => {
+    const remaining = left.get(item.sku)
+    if (remaining === undefined) {
+      errors.push({ path: `items[${i}].sku`, message: `the order has no item "${item.sku}"` })
+      return
+    }
+    if (item.quantity > remaining) {
+      errors.push({
+        path: `items[${i}].quantity`,
+        message: `the order has ${Math.max(remaining, 0)} of "${item.sku}" left to refund`,
+      })
+    }
+    left.set(item.sku, remaining - item.quantity)
+  })
+  return errors
 }
 
 export function presentOrder(row: OrderRow, refunds: RefundRow[] = []) {

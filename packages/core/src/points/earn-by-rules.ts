@@ -29,7 +29,7 @@ export async function payRules(
   source: Source,
   now: Date,
 ): Promise<Payout> {
-  const live = await rules.activeRulesFor(program.id, trigger, trx)
+  const live = await rules.activeRulesFor(program, trigger, trx)
   const payout: Payout = { points: 0, growth: 0, rules: [] }
   for (const match of evaluateRules(live, context, trigger, occurredAt)) {
     const granted = await rules.reserveWithinLimits(

@@ -15,6 +15,8 @@ export interface ModelLot {
   remaining: number
   availableAt: number
   expiresAt: number
+  /** What of the lot expired. */
+  expired: number
 }
 
 export interface LedgerModel {
@@ -30,8 +32,11 @@ export interface LedgerModel {
     adjusted: number
   }
   lots: ModelLot[]
-  /** Orders that paid points, with what refunds may still take back. */
-  orders: { id: string; refundable: number }[]
+  /**
+   * Orders that paid points: what refunds may still ask for, what the order earned, and what
+   * its reversals actually took back.
+   */
+  orders: { id: string; refundable: number; earned: number; reversed: number }[]
 }
 
 export function newModel(now: number, allowNegative: boolean): LedgerModel {
@@ -86,13 +91,14 @@ export function credit(
     remaining: entry.points,
     availableAt: entry.availableAt,
     expiresAt: addMonths(new Date(m.now), 1).getTime(),
+    expired: 0,
   }
   m.lots.push(lot)
   if (lot.status === 'pending') m.pending += entry.points
   else makeAvailable(m, lot)
   if (entry.type === 'earn') {
     m.lifetime.earned += entry.points
-    m.orders.push({ id: entry.source, refundable: entry.points })
+    m.orders.push({ id: entry.source, refundable: entry.points, earned: entry.points, reversed: 0 })
   } else {
     m.lifetime.adjusted += entry.points
   }
@@ -115,6 +121,7 @@ export function expire(m: LedgerModel): number {
     if (lot.status !== 'available' || lot.remaining === 0 || lot.expiresAt > m.now) continue
     expired += lot.remaining
     m.available -= lot.remaining
+    lot.expired += lot.remaining
     lot.remaining = 0
   }
   m.lifetime.expired += expired
@@ -134,16 +141,21 @@ export function release(m: LedgerModel): number {
 }
 
 /**
- * A refund of an order's points: what is past its expiry expires first; then the order's
- * pending points are taken, then its available lots, then any other available points; what
- * is still missing is a debt when the policy allows one, and forgiven when not. Returns the
- * points reversed.
+ * A refund of an order's points: what is past its expiry expires first; what of the order
+ * expired, or was reversed before, is not asked for again; then the order's pending points are
+ * taken, then its available lots, then any other available points; what is still missing is a
+ * debt when the policy allows one, and forgiven when not. Returns the points reversed.
  */
-export function reverse(m: LedgerModel, orderId: string, points: number): number {
+export function reverse(m: LedgerModel, orderId: string, due: number): number {
   expire(m)
   const order = m.orders.find((o) => o.id === orderId)
-  if (order) order.refundable -= points
+  if (order) order.refundable -= due
   const own = m.lots.filter((l) => l.source === orderId)
+  const expiredOfOrder = own.reduce((sum, l) => sum + l.expired, 0)
+  const points = order
+    ? Math.min(due, Math.max(order.earned - expiredOfOrder - order.reversed, 0))
+    : due
+  if (points <= 0) return 0
   const afterPending = take(
     own.filter((l) => l.status === 'pending'),
     points,
@@ -154,6 +166,8 @@ export function reverse(m: LedgerModel, orderId: string, points: number): number
   const fromAvailable = afterPending - (m.allowNegative ? 0 : shortfall)
   m.pending -= points - afterPending
   m.available -= fromAvailable
-  m.lifetime.reversed += points - afterPending + fromAvailable
-  return points - afterPending + fromAvailable
+  const reversed = points - afterPending + fromAvailable
+  m.lifetime.reversed += reversed
+  if (order) order.reversed += reversed
+  return reversed
 }

@@ -89,6 +89,7 @@ class Refund implements LedgerCommand {
     const open = m.orders.filter((o) => o.refundable > 0)
     const order = open[this.pick % open.length] as Model['orders'][number]
     const points = 1 + ((this.points - 1) % order.refundable)
+    const { earned, reversed: alreadyReversed } = order
     const { reversed } = await step(r, (trx, _member, now) =>
       reversePoints(
         trx,
@@ -98,6 +99,8 @@ class Refund implements LedgerCommand {
           source: { kind: 'order', id: order.id },
           cause: { kind: 'refund', id: newId('ref') },
           points,
+          earned,
+          alreadyReversed,
           allowNegative: m.allowNegative,
         },
         now,

@@ -14,6 +14,7 @@ import {
   listSpendableLots,
   type NewLot,
   recordTransaction,
+  sumExpiredFromSource,
 } from './points.repository.js'
 
 /**
@@ -196,7 +197,7 @@ export function releaseDueLots(
   asOf: Date,
   now: Date,
 ): Promise<number> {
-  return releaseDueLotsOf(trx, programId, [memberId], asOf, now)
+  return releaseDueLotsOf(trx, programId, [memberId], asOf, now).then((r) => r.moved)
 }
 
 /** Expires what is left of the member's lots that reached their expiry by `asOf`. */
@@ -207,7 +208,7 @@ export function expireDueLots(
   asOf: Date,
   now: Date,
 ): Promise<number> {
-  return expireDueLotsOf(trx, programId, [memberId], asOf, now)
+  return expireDueLotsOf(trx, programId, [memberId], asOf, now).then((r) => r.moved)
 }
 
 export interface Reversal {
@@ -215,7 +216,11 @@ export interface Reversal {
   source: Source
   /** What caused the reversal, e.g. the refund; it is the entry's own source. */
   cause: Source
+  /** What this reversal is due to take back. */
   points: number
+  /** What the source paid in all, and what earlier reversals of it actually took back. */
+  earned: number
+  alreadyReversed: number
   allowNegative: boolean
 }
 
@@ -223,7 +228,9 @@ export interface Reversal {
  * Takes back points a source paid: first what is still pending from that source, then what
  * remains of its available lots, then other available points oldest first. What the balance
  * cannot cover becomes a negative balance when the policy allows it, and is forgiven when not.
- * Returns the points actually reversed.
+ * Points of the source that expired are gone already: they are never taken back a second time
+ * from other lots, so the reversals of a source add up to at most what it paid less what of it
+ * expired. Returns the points actually reversed.
  */
 export async function reversePoints(
   trx: Executor,
@@ -235,12 +242,18 @@ export async function reversePoints(
   // Points past their expiry are expired first: left in the balance, they would let the
   // uncovered part become a debt beside available lots that no later credit pays off.
   await expireDueLots(trx, programId, memberId, now, now)
+  const expired = await sumExpiredFromSource(trx, programId, memberId, reversal.source)
+  const points = Math.min(
+    reversal.points,
+    Math.max(reversal.earned - expired - reversal.alreadyReversed, 0),
+  )
+  if (points <= 0) return { reversed: 0, transactions: [] }
   const own = await listSourceLots(trx, programId, memberId, reversal.source)
   const pendingLots = own.filter((l) => l.status === 'pending')
   const ownAvailable = own.filter(
     (l) => l.status === 'available' && (!l.expires_at || l.expires_at > now),
   )
-  const pendingPlan = planConsumption(pendingLots, reversal.points)
+  const pendingPlan = planConsumption(pendingLots, points)
   const afterPending = pendingPlan.shortfall
   const ownPlan = planConsumption(ownAvailable, afterPending)
   const others = (await listSpendableLots(trx, programId, memberId, now)).filter(
@@ -248,7 +261,7 @@ export async function reversePoints(
   )
   const otherPlan = planConsumption(others, ownPlan.shortfall)
   const debt = reversal.allowNegative ? otherPlan.shortfall : 0
-  const fromPending = reversal.points - afterPending
+  const fromPending = points - afterPending
   const fromAvailable = afterPending - otherPlan.shortfall + debt
   const transactions: PointTransactionRow[] = []
   for (const [plan, amount, bucket] of [

@@ -24,6 +24,13 @@ interface Batch {
   totals: Map<string, { memberId: string; available: number; pending: number; expired: number }>
 }
 
+export interface SweepResult {
+  /** Points released or expired. */
+  moved: number
+  /** The members swept: with `skipLocked`, those no other transaction held. */
+  swept: Set<string>
+}
+
 async function sweep(
   trx: Executor,
   programId: string,
@@ -31,15 +38,17 @@ async function sweep(
   due: 'release' | 'expire',
   asOf: Date,
   now: Date,
-): Promise<number> {
+  skipLocked: boolean,
+): Promise<SweepResult> {
   const balances = new Map(
-    (await lockBalances(trx, programId, memberIds)).map((m) => [
+    (await lockBalances(trx, programId, memberIds, skipLocked)).map((m) => [
       m.id,
       { available: m.points_available, pending: m.points_pending },
     ]),
   )
-  const lots = await listDueLotsOf(trx, programId, [...balances.keys()], due, asOf)
-  if (lots.length === 0) return 0
+  const swept = new Set(balances.keys())
+  const lots = await listDueLotsOf(trx, programId, [...swept], due, asOf)
+  if (lots.length === 0) return { moved: 0, swept }
   const batch: Batch = { lots: [], transactions: [], consumptions: [], totals: new Map() }
   let moved = 0
   for (const lot of lots) {
@@ -102,7 +111,7 @@ async function sweep(
   await insertTransactions(trx, batch.transactions)
   await insertConsumptionRows(trx, programId, batch.consumptions)
   await applyBalanceTotals(trx, programId, [...batch.totals.values()])
-  return moved
+  return { moved, swept }
 }
 
 /** Moves the members' pending lots whose return window has passed to available. */
@@ -112,8 +121,9 @@ export function releaseDueLotsOf(
   memberIds: readonly string[],
   asOf: Date,
   now: Date,
-): Promise<number> {
-  return sweep(trx, programId, memberIds, 'release', asOf, now)
+  skipLocked = false,
+): Promise<SweepResult> {
+  return sweep(trx, programId, memberIds, 'release', asOf, now, skipLocked)
 }
 
 /** Expires what is left of the members' lots that reached their expiry by `asOf`. */
@@ -123,6 +133,7 @@ export function expireDueLotsOf(
   memberIds: readonly string[],
   asOf: Date,
   now: Date,
-): Promise<number> {
-  return sweep(trx, programId, memberIds, 'expire', asOf, now)
+  skipLocked = false,
+): Promise<SweepResult> {
+  return sweep(trx, programId, memberIds, 'expire', asOf, now, skipLocked)
 }

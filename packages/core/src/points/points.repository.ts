@@ -242,6 +242,25 @@ export async function listSourceLots(
     .execute()
 }
 
+/** The points of a source's lots that expired (the expiry entries name the lot's source). */
+export async function sumExpiredFromSource(
+  db: Executor,
+  programId: string,
+  memberId: string,
+  source: { kind: string; id: string },
+): Promise<number> {
+  const row = await db
+    .selectFrom('point_transactions')
+    .select(sql<string>`coalesce(-sum(points), 0)::bigint`.as('expired'))
+    .where('program_id', '=', programId)
+    .where('member_id', '=', memberId)
+    .where('source_kind', '=', source.kind)
+    .where('source_id', '=', source.id)
+    .where('type', '=', 'expire')
+    .executeTakeFirst()
+  return Number(row?.expired ?? 0)
+}
+
 // Bulk statements for the release and expiry sweeps: a batch of members in a few statements.
 // Rows are sent in chunks so that no statement passes PostgreSQL's 65,535-parameter limit.
 const CHUNK = 1000
@@ -253,20 +272,26 @@ function chunks<T>(rows: readonly T[]): T[][] {
 }
 
 /** Locks the members in id order (a fixed order, so that two sweeps never deadlock). */
+/**
+ * Locks the members' rows in id order. With `skipLocked`, members another transaction holds
+ * are left out instead of waited for: a job's batch then never waits while holding locks, so
+ * it can never deadlock with an order that locks its member and then the referrer.
+ */
 export async function lockBalances(
   db: Executor,
   programId: string,
   memberIds: readonly string[],
+  skipLocked = false,
 ): Promise<{ id: string; points_available: number; points_pending: number }[]> {
   if (memberIds.length === 0) return []
-  return db
+  const query = db
     .selectFrom('members')
     .select(['id', 'points_available', 'points_pending'])
     .where('program_id', '=', programId)
     .where('id', 'in', memberIds)
     .orderBy('id')
     .forUpdate()
-    .execute()
+  return (skipLocked ? query.skipLocked() : query).execute()
 }
 
 /** The due lots of many members, each member's in spending order. */

@@ -18,7 +18,12 @@ import {
 import { creditPoints, debitPoints, expireDueLots, lockPointsHolder } from './ledger.js'
 import { expireDueLotsOf, releaseDueLotsOf } from './lot-sweeps.js'
 import { groupExpiring, type PointsBalance, type PointTransaction } from './points.js'
-import { listOpenLots, listTransactions, membersWithDueLots } from './points.repository.js'
+import {
+  listOpenLots,
+  listTransactions,
+  lockBalances,
+  membersWithDueLots,
+} from './points.repository.js'
 
 export function presentTransaction(row: PointTransactionRow): PointTransaction {
   return {
@@ -59,20 +64,28 @@ export function createPointsService(db: Kysely<DB>, clock: Clock) {
 
   /**
    * Runs a job step for every member with due lots, as of `asOf`, a batch of members per
-   * transaction; returns the points moved.
+   * transaction; returns the points moved. A batch skips members that orders or refunds hold
+   * at that moment, then sweeps each of them alone, waiting for its lock: a transaction that
+   * holds a single member's lock cannot be part of a deadlock.
    */
   async function sweep(programId: string, due: 'release' | 'expire', asOf: Date): Promise<number> {
+    const run = (members: readonly string[], skipLocked: boolean) =>
+      db.transaction().execute(async (trx) => {
+        // Waiting for one member's lock, the entries are stamped after it, as everywhere.
+        if (!skipLocked) await lockBalances(trx, programId, members)
+        const now = clock.now()
+        return due === 'release'
+          ? releaseDueLotsOf(trx, programId, members, asOf, now, skipLocked)
+          : expireDueLotsOf(trx, programId, members, asOf, now, skipLocked)
+      })
     let moved = 0
     let after = ''
     for (;;) {
       const members = await membersWithDueLots(db, programId, due, asOf, after, JOB_BATCH)
       if (members.length === 0) return moved
-      moved += await db.transaction().execute((trx) => {
-        const now = clock.now()
-        return due === 'release'
-          ? releaseDueLotsOf(trx, programId, members, asOf, now)
-          : expireDueLotsOf(trx, programId, members, asOf, now)
-      })
+      const batch = await run(members, true)
+      moved += batch.moved
+      for (const id of members) if (!batch.swept.has(id)) moved += (await run([id], false)).moved
       if (members.length < JOB_BATCH) return moved
       after = members.at(-1) as string
     }

@@ -4,7 +4,7 @@ import type { Executor } from '../shared/executor.js'
 
 export async function insertProgram(
   db: Executor,
-  row: Omit<ProgramRow, 'created_at' | 'points_policy' | 'tier_ladder'> & {
+  row: Omit<ProgramRow, 'created_at' | 'points_policy' | 'tier_ladder' | 'rules_version'> & {
     points_policy: unknown
     tier_ladder: unknown
     created_at: Date
@@ -56,4 +56,16 @@ export async function updateProgram(
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirst()
+}
+
+/**
+ * Moves the program's rules version, in the transaction of a rule change: requests that start
+ * after the change commits carry the new version and so never use rules cached before it.
+ */
+export async function bumpRulesVersion(db: Executor, id: string): Promise<void> {
+  await db
+    .updateTable('programs')
+    .set({ rules_version: sql`rules_version + 1` })
+    .where('id', '=', id)
+    .execute()
 }

@@ -35,6 +35,11 @@ export interface ProgramContext {
   locale: string
   points_policy: PointsPolicy
   tier_ladder: TierLadder
+  /**
+   * Moves with every earning-rule change, in the change's transaction. Read with the request's
+   * key, so a rule change that has answered is seen by every request that starts after it.
+   */
+  rules_version: number
   created_at: Date
 }
 
@@ -50,6 +55,7 @@ export function toProgramContext(row: ProgramRow): ProgramContext {
       row.points_policy as Partial<PointsPolicy>,
     ),
     tier_ladder: row.tier_ladder as unknown as TierLadder,
+    rules_version: row.rules_version,
     created_at: row.created_at,
   }
 }

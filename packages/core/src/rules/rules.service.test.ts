@@ -23,6 +23,9 @@ async function newProgram(name: string): Promise<ProgramContext> {
   return services.programs.get(JSON.parse(created.body).id)
 }
 
+/** The program as a request that starts now sees it (its current rules version). */
+const live = (p: ProgramContext) => services.programs.get(p.id)
+
 async function newMember(p = program): Promise<string> {
   const created = await services.members.create(p, { external_id: `m-${Math.random()}` })
   return JSON.parse(created.body).id
@@ -36,7 +39,7 @@ async function newRule(fields: Partial<RuleInput> = {}, p = program): Promise<Ea
     ...fields,
   })
   const [rule] = (
-    await services.rules.activeRulesFor(p.id, fields.trigger ?? 'order.completed')
+    await services.rules.activeRulesFor(await live(p), fields.trigger ?? 'order.completed')
   ).filter((r) => r.id === JSON.parse(created.body).id)
   if (!rule) throw new Error('created rule is not live')
   return rule
@@ -61,7 +64,7 @@ describe('rule use cases', () => {
       active: false,
       updated_at: '2026-05-01T05:00:00.000Z',
     })
-    expect(await services.rules.activeRulesFor(own.id, 'order.completed')).toEqual([])
+    expect(await services.rules.activeRulesFor(await live(own), 'order.completed')).toEqual([])
     await services.rules.remove(own, rule.id)
     await expect(services.rules.get(own, rule.id)).rejects.toMatchObject({ code: 'not_found' })
     expect((await services.rules.list(own, {})).data).toEqual([])
@@ -82,7 +85,7 @@ describe('rule use cases', () => {
       code: 'not_found',
     })
     await expect(services.rules.remove(other, rule.id)).rejects.toMatchObject({ code: 'not_found' })
-    expect(await services.rules.activeRulesFor(other.id, 'order.completed')).toEqual([])
+    expect(await services.rules.activeRulesFor(await live(other), 'order.completed')).toEqual([])
   })
 
   it('moves updated_at on every change, so a cached condition is rebuilt', async () => {
@@ -102,7 +105,7 @@ describe('rule use cases', () => {
     )
     const pay = async () =>
       evaluateRules(
-        await services.rules.activeRulesFor(own.id, 'order.completed'),
+        await services.rules.activeRulesFor(await live(own), 'order.completed'),
         ctx,
         'order.completed',
         clock.now(),

@@ -2,7 +2,9 @@ import type { DB } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
 import type { IdempotencyClaim, StoredResponse } from '../idempotency/idempotency.js'
 import { runIdempotent } from '../idempotency/idempotency.service.js'
+import { assertJsonSize } from '../members/members.js'
 import { findMemberByRef } from '../members/members.repository.js'
+import { bumpRulesVersion } from '../programs/programs.repository.js'
 import type { ProgramContext } from '../programs/programs.service.js'
 import { AppError } from '../shared/app-error.js'
 import type { Clock } from '../shared/clock.js'
@@ -124,19 +126,14 @@ function draftRule(input: RuleInput, at: Date): EarningRule {
   }
 }
 
-/**
- * How long one process may keep serving a program's live rules from memory. Changes made
- * through this process are seen at once (the cache is dropped); another process sees them
- * within this time.
- */
-const LIVE_RULES_TTL_MS = 1000
-
 export function createRulesService(db: Kysely<DB>, clock: Clock) {
-  const liveRules = new Map<string, { rules: EarningRule[]; loadedAt: number }>()
-  const forget = (programId: string) => {
-    for (const key of liveRules.keys())
-      if (key.startsWith(`${programId}\u0000`)) liveRules.delete(key)
-  }
+  /**
+   * A program's live rules per trigger, with the rules version they were read at or after.
+   * A request carries the version its key's query saw; a cache entry older than that is read
+   * again. So a change that has answered reaches every later request on every process, and
+   * no clock or time-to-live is involved.
+   */
+  const liveRules = new Map<string, { rules: EarningRule[]; version: number }>()
   async function getRule(program: ProgramContext, id: string, on: Executor = db) {
     const row = await findRule(on, program.id, id)
     if (!row) throw AppError.notFound('Earning rule')
@@ -197,7 +194,7 @@ export function createRulesService(db: Kysely<DB>, clock: Clock) {
           updated_at: now,
           deleted_at: null,
         })
-        forget(program.id)
+        await bumpRulesVersion(trx, program.id)
         return presentRule(toEarningRule(row))
       })
     },
@@ -243,31 +240,34 @@ export function createRulesService(db: Kysely<DB>, clock: Clock) {
           updated_at: new Date(Math.max(clock.now().getTime(), row.updated_at.getTime() + 1)),
         })
         if (!updated) throw AppError.notFound('Earning rule')
-        forget(program.id)
+        await bumpRulesVersion(trx, program.id)
         return presentRule(toEarningRule(updated))
       })
     },
 
     /** Soft delete: the rule stops paying at once, and ledger entries can still name it. */
     async remove(program: ProgramContext, id: string): Promise<void> {
-      const deleted = await softDeleteRule(db, program.id, id, clock.now())
-      forget(program.id)
-      if (!deleted) throw AppError.notFound('Earning rule')
+      await db.transaction().execute(async (trx) => {
+        if (!(await softDeleteRule(trx, program.id, id, clock.now())))
+          throw AppError.notFound('Earning rule')
+        await bumpRulesVersion(trx, program.id)
+      })
     },
 
     /** The rules an order or event may pay by (its time window is checked by evaluateRules). */
     async activeRulesFor(
-      programId: string,
+      program: Pick<ProgramContext, 'id' | 'rules_version'>,
       trigger: string,
       on: Executor = db,
     ): Promise<EarningRule[]> {
-      // Elapsed time, not the program clock: the cache ages in real time even under a test clock.
-      const key = `${programId}\u0000${trigger}`
+      const key = `${program.id}\u0000${trigger}`
       const cached = liveRules.get(key)
-      const tick = performance.now()
-      if (cached && tick - cached.loadedAt < LIVE_RULES_TTL_MS) return cached.rules
-      const rules = (await listLiveRules(on, programId, trigger)).map(toEarningRule)
-      liveRules.set(key, { rules, loadedAt: tick })
+      if (cached && cached.version >= program.rules_version) return cached.rules
+      // Read after the request's version was: these rules are at least that new.
+      const rules = (await listLiveRules(on, program.id, trigger)).map(toEarningRule)
+      const latest = liveRules.get(key)
+      if (!latest || latest.version <= program.rules_version)
+        liveRules.set(key, { rules, version: program.rules_version })
       return rules
     },
 
@@ -316,6 +316,10 @@ export function createRulesService(db: Kysely<DB>, clock: Clock) {
         validateRule(draft)
         rule = draftRule(draft, now)
       }
+      // The limits of what an order, event or member would carry, though nothing is stored.
+      if (input.event?.properties) assertJsonSize('event.properties', input.event.properties)
+      if (typeof input.member === 'object' && input.member.attributes)
+        assertJsonSize('member.attributes', input.member.attributes)
       const { facts, stored } = await previewMember(program, input.member, now)
       let context: RuleContext
       let trigger: string

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../shared/app-error.js'
+import { MAX_AMOUNT, MAX_POINTS } from '../shared/limits.js'
 import { buildCondition, compileCondition, conditionErrors } from './rule-condition.js'
 import { buildOrderContext, type MemberFacts } from './rule-context.js'
 import {
@@ -125,6 +126,29 @@ describe('validateRule', () => {
   })
 })
 
+describe('reward bounds', () => {
+  const ruleBase: RuleInput = { name: 'r', trigger: 'order.completed', reward: perYuan }
+
+  it('refuses rewards, steps and limits past the documented bounds', () => {
+    expect(
+      paths(() => validateRule({ ...ruleBase, reward: { type: 'fixed', points: MAX_POINTS + 1 } })),
+    ).toEqual(['reward.points'])
+    expect(
+      paths(() =>
+        validateRule({
+          ...ruleBase,
+          reward: { type: 'per_amount', points: 1, per: MAX_AMOUNT + 1 },
+          growth: { type: 'fixed', points: 2 ** 53 - 1 },
+          limits: { total_budget: 2 ** 53 - 1 },
+        }),
+      ),
+    ).toEqual(['reward.per', 'growth.points', 'limits.total_budget'])
+    expect(() =>
+      validateRule({ ...ruleBase, reward: { type: 'fixed', points: MAX_POINTS } }),
+    ).not.toThrow()
+  })
+})
+
 describe('rewardPoints', () => {
   const reward = fc.oneof(
     fc.record({
@@ -153,7 +177,8 @@ describe('rewardPoints', () => {
 
   it('per_amount rounds down: points per whole step, no more', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10_000 }), amount, (per, a) => {
+      // Below MAX_POINTS / 3, where no cap applies.
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.nat(300_000_000), (per, a) => {
         const points = rewardPoints({ type: 'per_amount', points: 3, per }, a)
         expect(points).toBe(3 * Math.floor(a / per))
         expect((points / 3) * per).toBeLessThanOrEqual(a)
@@ -167,15 +192,31 @@ describe('rewardPoints', () => {
   it('multiplies exactly, then rounds down', () => {
     fc.assert(
       fc.property(reward, amount, fc.integer({ min: 1, max: 1_000_000 }), (r, a, scaled) => {
-        const plain = rewardPoints(r, a)
-        const expected = (BigInt(plain) * BigInt(scaled)) / 10_000n
-        expect(rewardPoints(r, a, scaled / 10_000)).toBe(Number(expected))
+        const base =
+          r.type === 'fixed' ? BigInt(r.points) : (BigInt(a) / BigInt(r.per)) * BigInt(r.points)
+        const expected = (base * BigInt(scaled)) / 10_000n
+        const capped = expected > BigInt(MAX_POINTS) ? MAX_POINTS : Number(expected)
+        expect(rewardPoints(r, a, scaled / 10_000)).toBe(capped)
       }),
     )
     expect(rewardPoints(perYuan, 12999, 1.5)).toBe(193)
     expect(rewardPoints(perYuan, 10000, 1.15)).toBe(115)
     expect(rewardPoints({ type: 'fixed', points: 29 }, 0, 0.29)).toBe(8)
     expect(rewardPoints({ type: 'fixed', points: 100 }, 0, 0.29)).toBe(29)
+  })
+
+  it('stays exact up to the bounds, and pays at most MAX_POINTS for one order', () => {
+    // 10^12 × 10^9 would be 10^21 in floats, written "1e+21": no database takes that as int8.
+    const most = { type: 'per_amount' as const, points: MAX_POINTS, per: 1 }
+    expect(rewardPoints(most, MAX_AMOUNT, 100)).toBe(MAX_POINTS)
+    // 3 × floor(999,999,999,999 / 7) = 428,571,428,571: past the cap.
+    expect(rewardPoints({ type: 'per_amount', points: 3, per: 7 }, 999_999_999_999)).toBe(
+      MAX_POINTS,
+    )
+    expect(rewardPoints({ type: 'per_amount', points: 3, per: 7 }, 2_333_333_331)).toBe(999_999_999)
+    expect(
+      rewardPoints({ type: 'per_amount', points: 1, per: 1_000 }, 99_999_999_999, 1.0001),
+    ).toBe(Number((99_999_999n * 10_001n) / 10_000n))
   })
 })
 

@@ -1,5 +1,6 @@
 import type { EarningRuleRow } from '@loyalbase/db'
 import { AppError, type FieldError } from '../shared/app-error.js'
+import { MAX_AMOUNT, MAX_POINTS, MAX_RULE_LIMIT } from '../shared/limits.js'
 import { assertCondition, type Condition, compileCondition } from './rule-condition.js'
 import { localTime, type RuleContext } from './rule-context.js'
 
@@ -85,11 +86,17 @@ const LIMIT_KEYS = [
 
 function rewardErrors(reward: Reward, path: string): FieldError[] {
   const errors: FieldError[] = []
-  if (!Number.isSafeInteger(reward.points) || reward.points < 0) {
-    errors.push({ path: `${path}.points`, message: 'must be an integer ≥ 0' })
+  if (!Number.isSafeInteger(reward.points) || reward.points < 0 || reward.points > MAX_POINTS) {
+    errors.push({ path: `${path}.points`, message: `must be an integer from 0 to ${MAX_POINTS}` })
   }
-  if (reward.type === 'per_amount' && (!Number.isSafeInteger(reward.per) || reward.per <= 0)) {
-    errors.push({ path: `${path}.per`, message: 'must be an integer > 0 (minor units)' })
+  if (
+    reward.type === 'per_amount' &&
+    (!Number.isSafeInteger(reward.per) || reward.per <= 0 || reward.per > MAX_AMOUNT)
+  ) {
+    errors.push({
+      path: `${path}.per`,
+      message: `must be an integer from 1 to ${MAX_AMOUNT} (minor units)`,
+    })
   }
   return errors
 }
@@ -124,8 +131,14 @@ export function validateRule(rule: RuleInput): void {
   const limits = rule.limits ?? {}
   for (const key of LIMIT_KEYS) {
     const value = limits[key]
-    if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) {
-      errors.push({ path: `limits.${key}`, message: 'must be a positive integer' })
+    if (
+      value !== undefined &&
+      (!Number.isSafeInteger(value) || value < 1 || value > MAX_RULE_LIMIT)
+    ) {
+      errors.push({
+        path: `limits.${key}`,
+        message: `must be an integer from 1 to ${MAX_RULE_LIMIT}`,
+      })
     }
   }
   const startsAt = rule.starts_at ? Date.parse(rule.starts_at) : undefined
@@ -148,17 +161,18 @@ export function validateRule(rule: RuleInput): void {
 
 /**
  * What a reward pays for a base amount: `per_amount` pays `points` per whole `per` (rounded
- * down), `fixed` pays `points`; then the tier multiplier, rounded down. Never negative.
+ * down), `fixed` pays `points`; then the tier multiplier, rounded down. Never negative, and
+ * never more than `MAX_POINTS` for one order or event. Computed in integers (BigInt): with
+ * amounts up to 10^12 and rewards up to 10^9 the products pass 2^53.
  */
 export function rewardPoints(reward: Reward, amount: number, multiplier = 1): number {
   const base =
     reward.type === 'fixed'
-      ? reward.points
-      : Math.floor(Math.max(0, amount) / reward.per) * reward.points
+      ? BigInt(reward.points)
+      : (BigInt(Math.max(0, Math.trunc(amount))) / BigInt(reward.per)) * BigInt(reward.points)
   const scaled = multiplierScaled(multiplier) ?? Math.round(multiplier * MULTIPLIER_SCALE)
-  if (scaled === MULTIPLIER_SCALE) return base
-  // BigInt keeps base × scale exact beyond 2^53; the division rounds down (both are ≥ 0).
-  return Number((BigInt(base) * BigInt(Math.max(0, scaled))) / BigInt(MULTIPLIER_SCALE))
+  const paid = (base * BigInt(Math.max(0, scaled))) / BigInt(MULTIPLIER_SCALE)
+  return paid > BigInt(MAX_POINTS) ? MAX_POINTS : Number(paid)
 }
 
 /** A member's use of a rule in the periods of one order or event, and the rule's budget used. */

@@ -18,18 +18,20 @@ export interface TierChange {
 
 /**
  * The member's metric as it counts for qualifying now. Lifetime metrics are the member's own
- * counters; windows sum the orders and events that occurred in them.
+ * counters; windows sum the orders and events that occurred in them (`live`: see
+ * `qualifyingRanges`).
  */
 export async function qualifyingMetric(
   db: Executor,
   program: ProgramContext,
   member: MemberRow,
   at: Date,
+  live = false,
 ): Promise<number> {
   const { metric, window } = program.tier_ladder
   if (window.type === 'lifetime' && metric !== 'orders') return lifetimeCounter(member, metric)
   let best = 0
-  for (const range of qualifyingRanges(window, at, program.timezone)) {
+  for (const range of qualifyingRanges(window, at, program.timezone, live)) {
     best = Math.max(best, await metricInRange(db, program.id, member.id, metric, range))
   }
   return best
@@ -155,13 +157,16 @@ export function windowedMetricBound(
  * Upgrades at once, inside an order's or event's transaction, when the metric crosses a higher
  * threshold. Never demotes: a lower metric waits for the period-end review. When even the
  * member's lifetime total stays below the next threshold (`windowedMetricBound`), no window can
- * reach it, and the window's sum is not read.
+ * reach it, and the window's sum is not read. The windows are judged as of `windowEnd` (by
+ * default `at`, the time of the change, which callers read after locking the member) and are
+ * open at the top, so every order or event committed before this one counts.
  */
 export async function upgradeIfQualified(
   db: Executor,
   program: ProgramContext,
   member: MemberRow,
   at: Date,
+  windowEnd: Date = at,
 ): Promise<TierChange | null> {
   const ladder = program.tier_ladder
   const current = tierIndex(ladder, member.tier_key)
@@ -169,7 +174,7 @@ export async function upgradeIfQualified(
   const next = ladder.tiers[current + 1] as TierLadder['tiers'][number]
   const bound = windowedMetricBound(member, ladder.metric)
   if (bound !== undefined && bound < next.threshold) return null
-  const value = await qualifyingMetric(db, program, member, at)
+  const value = await qualifyingMetric(db, program, member, windowEnd, true)
   const target = qualifyingTier(ladder, value)
   if (tierIndex(ladder, target.key) <= current) return null
   // An upgrade past a manual override ends the override: the member earned more than it gave.

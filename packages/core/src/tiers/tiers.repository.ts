@@ -4,9 +4,8 @@ import type { Executor } from '../shared/executor.js'
 import type { Range, TierMetric } from './tiers.js'
 
 function inRange(column: string, range: Range) {
-  return range.from
-    ? sql`${sql.ref(column)} > ${range.from} and ${sql.ref(column)} <= ${range.to}`
-    : sql`${sql.ref(column)} <= ${range.to}`
+  const after = range.from ? sql`${sql.ref(column)} > ${range.from}` : sql`true`
+  return range.to ? sql`${after} and ${sql.ref(column)} <= ${range.to}` : after
 }
 
 function orderSum(metric: TierMetric) {

@@ -149,7 +149,8 @@ export function createTiersService(
       const member = await memberOf(program, ref)
       const ladder = program.tier_ladder
       const now = clock.now()
-      const value = await qualifyingMetric(db, program, member, now)
+      // Live, as an order's upgrade judges it: `next.remaining` is 0 only when it upgrades.
+      const value = await qualifyingMetric(db, program, member, now, true)
       const history = await listTierChanges(db, program.id, member.id, 100)
       return {
         tier: { key: member.tier_key, name: tierName(ladder, member.tier_key) },

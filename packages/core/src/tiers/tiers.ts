@@ -105,11 +105,12 @@ export function downgradeTarget(
 
 export interface Range {
   from: Date | null
-  to: Date
+  /** Null: open at the top, every order or event dated after `from` counts. */
+  to: Date | null
 }
 
 /** The window that counts toward the metric, ending at `at` (exclusive of `from`, inclusive of `to`). */
-export function windowRange(window: TierWindow, at: Date, timeZone: string): Range {
+export function windowRange(window: TierWindow, at: Date, timeZone: string): Range & { to: Date } {
   if (window.type === 'lifetime') return { from: null, to: at }
   if (window.type === 'rolling') return { from: addMonths(at, -window.months), to: at }
   return {
@@ -121,11 +122,24 @@ export function windowRange(window: TierWindow, at: Date, timeZone: string): Ran
 /**
  * The windows an upgrade looks at now. With calendar years, a tier reached last year is kept
  * through this one, so last year's total counts as well as this year's so far.
+ *
+ * `live` (an order's or event's upgrade, the member's tier status): the current window is open
+ * at the top — to the end of the year for calendar years, without end otherwise — so that every
+ * order committed before this one counts, whatever the time it was stamped with (an order dated
+ * a little ahead, two servers' clocks, a clock stepped back). Without `live` (a job as of a
+ * date) the window ends at `at`.
  */
-export function qualifyingRanges(window: TierWindow, at: Date, timeZone: string): Range[] {
-  const current = windowRange(window, at, timeZone)
-  if (window.type !== 'calendar_year') return [current]
-  const yearStart = new Date((current.from as Date).getTime() + 1)
+export function qualifyingRanges(
+  window: TierWindow,
+  at: Date,
+  timeZone: string,
+  live = false,
+): Range[] {
+  const closed = windowRange(window, at, timeZone)
+  if (window.type !== 'calendar_year') return [live ? { from: closed.from, to: null } : closed]
+  const yearStart = new Date((closed.from as Date).getTime() + 1)
+  const yearEnd = new Date(zonedMidnight(zonedYear(at, timeZone) + 1, 1, 1, timeZone).getTime() - 1)
+  const current = live ? { from: closed.from, to: yearEnd } : closed
   return [current, windowRange(window, new Date(yearStart.getTime() - 1), timeZone)]
 }
 

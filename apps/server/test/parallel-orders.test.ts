@@ -1,0 +1,133 @@
+import { fixedClock } from '@loyalbase/core'
+import {
+  createMember,
+  createPeerApp,
+  createProgram,
+  createTestApp,
+  expectLedgerConsistent,
+  type TestApp,
+  type TestProgram,
+} from '@loyalbase/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+/*
+ * Orders of one member racing each other, on the real clock: the order that crosses a
+ * threshold upgrades whatever the interleaving, and the member's history never runs backwards.
+ */
+
+let t: TestApp
+
+beforeAll(async () => {
+  t = await createTestApp()
+})
+afterAll(() => t.close())
+
+const LADDER = [
+  { key: 'normal', name: '普通会员', threshold: 0 },
+  { key: 'silver', name: '银卡', threshold: 100_000 },
+  { key: 'gold', name: '金卡', threshold: 500_000 },
+  { key: 'diamond', name: '钻石', threshold: 2_000_000 },
+]
+
+async function shop(window: Record<string, unknown>) {
+  const p = await createProgram(t, { name: 'Racing' })
+  const rule = await t.call('POST', '/v1/earning-rules', {
+    key: p.keys.admin,
+    body: {
+      name: '1 point per yuan',
+      trigger: 'order.completed',
+      reward: { type: 'per_amount', points: 1, per: 100 },
+    },
+  })
+  expect(rule.statusCode, rule.body).toBe(201)
+  const ladder = await t.call('PUT', '/v1/tiers', {
+    key: p.keys.admin,
+    body: { metric: 'spend', window, downgrade: { type: 'never' }, tiers: LADDER },
+  })
+  expect(ladder.statusCode, ladder.body).toBe(200)
+  await t.services.jobs.settle()
+  return p
+}
+
+const order = (p: TestProgram, body: Record<string, unknown>, call = t.call) =>
+  call('POST', '/v1/orders', { key: p.keys.server, body })
+
+describe('windowed tiers under parallel orders', () => {
+  for (const window of [{ type: 'rolling', months: 12 }, { type: 'calendar_year' }]) {
+    it(`upgrades in the order that crosses the threshold (${window.type})`, async () => {
+      const p = await shop(window)
+      // Several trials: each is four parallel orders of 30,000 against a 100,000 threshold.
+      for (let trial = 0; trial < 8; trial++) {
+        const m = await createMember(t, p.keys.admin)
+        const results = await Promise.all(
+          [1, 2, 3, 4].map((i) =>
+            order(p, { id: `${window.type}-${trial}-${i}`, member: m.id, amount: 30_000 }),
+          ),
+        )
+        for (const res of results) expect(res.statusCode, res.body).toBe(201)
+        const changes = results.map((res) => res.json().effects.tier_change).filter(Boolean)
+        expect(changes).toEqual([{ from: 'normal', to: 'silver' }])
+        const status = await t.call('GET', `/v1/members/${m.id}/tier`, { key: p.keys.readonly })
+        expect(status.json()).toMatchObject({
+          tier: { key: 'silver' },
+          metric: { value: 120_000 },
+          next: { key: 'gold', remaining: 380_000 },
+        })
+      }
+      await expectLedgerConsistent(t)
+    })
+  }
+
+  it('counts every order committed before, even one stamped later than this one', async () => {
+    // Another server whose clock steps back between orders: each order is stamped earlier
+    // than the one committed before it, as happens when a later request takes the lock first.
+    const p = await shop({ type: 'rolling', months: 12 })
+    const clock = fixedClock('2026-06-01T12:00:10Z')
+    const peer = await createPeerApp(t, { clock })
+    try {
+      const m = await createMember(t, p.keys.admin)
+      const results = []
+      for (let i = 1; i <= 4; i++) {
+        clock.set(new Date(Date.parse('2026-06-01T12:00:10Z') - i * 1000))
+        results.push(await order(p, { id: `back-${i}`, member: m.id, amount: 30_000 }, peer.call))
+      }
+      expect(results.map((r) => r.json().effects.tier_change)).toEqual([
+        null,
+        null,
+        null,
+        { from: 'normal', to: 'silver' },
+      ])
+    } finally {
+      await peer.close()
+    }
+  })
+})
+
+describe("a member's history under parallel orders", () => {
+  it('stamps entries under the member lock, so their times follow their order', async () => {
+    const p = await shop({ type: 'lifetime' })
+    const m = await createMember(t, p.keys.admin)
+    const results = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        order(p, { id: `hist-${i}`, member: m.id, amount: 1_000 + i }),
+      ),
+    )
+    for (const res of results) expect(res.statusCode, res.body).toBe(201)
+    const page = await t.call('GET', `/v1/members/${m.id}/points/transactions?limit=100`, {
+      key: p.keys.readonly,
+    })
+    const entries: { id: string; created_at: string; balance_after: number }[] = page.json().data
+    expect(entries).toHaveLength(24)
+    // Newest first, by id: each entry's time is no later than the one listed before it, and
+    // the running balance falls as the list goes back in time.
+    for (let i = 1; i < entries.length; i++) {
+      const [newer, older] = [entries[i - 1], entries[i]] as [
+        (typeof entries)[number],
+        (typeof entries)[number],
+      ]
+      expect(older.id < newer.id).toBe(true)
+      expect(Date.parse(older.created_at)).toBeLessThanOrEqual(Date.parse(newer.created_at))
+      expect(older.balance_after).toBeLessThan(newer.balance_after)
+    }
+  })
+})
