@@ -131,3 +131,43 @@ describe("a member's history under parallel orders", () => {
     }
   })
 })
+
+describe('what another server changed', () => {
+  it('refuses an order with a key revoked on another server, and applies a new policy at once', async () => {
+    const p = await shop({ type: 'lifetime' })
+    const m = await createMember(t, p.keys.admin)
+    const peer = await createPeerApp(t)
+    try {
+      // The peer has seen the key and the program, and kept the member's snapshot.
+      const first = await order(p, { id: 'peer-1', member: m.id, amount: 10_000 }, peer.call)
+      expect(first.json().effects).toMatchObject({ points_earned: 100, points_status: 'available' })
+      const policy = await t.call('PATCH', '/v1/program', {
+        key: p.keys.admin,
+        body: { points_policy: { pending_days: 7 } },
+      })
+      expect(policy.statusCode).toBe(200)
+      const second = await order(p, { id: 'peer-2', member: m.id, amount: 10_000 }, peer.call)
+      expect(second.json().effects).toMatchObject({ points_earned: 100, points_status: 'pending' })
+      // A refund here moves the member; the peer's kept snapshot is refused and read again.
+      await t.call('POST', '/v1/orders/peer-1/refunds', {
+        key: p.keys.server,
+        body: { id: 'peer-1-r', amount: 10_000 },
+      })
+      const third = await order(p, { id: 'peer-3', member: m.id, amount: 10_000 }, peer.call)
+      expect(third.statusCode, third.body).toBe(201)
+      const balance = await t.call('GET', `/v1/members/${m.id}/points`, { key: p.keys.readonly })
+      expect(balance.json()).toMatchObject({ available: 0, pending: 200 })
+      const keys = await t.call('GET', '/v1/api-keys', { key: p.keys.admin })
+      const server = keys.json().data.find((k: { role: string }) => k.role === 'server')
+      const revoked = await t.call('DELETE', `/v1/api-keys/${server.id}`, { key: p.keys.admin })
+      expect(revoked.statusCode).toBeLessThan(300)
+      const refused = await order(p, { id: 'peer-4', member: m.id, amount: 10_000 }, peer.call)
+      expect(refused.statusCode).toBe(401)
+      const stored = await t.call('GET', '/v1/orders/peer-4', { key: p.keys.readonly })
+      expect(stored.statusCode).toBe(404)
+    } finally {
+      await peer.close()
+    }
+    await expectLedgerConsistent(t)
+  })
+})

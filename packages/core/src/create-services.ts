@@ -26,7 +26,12 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
   const jobs = createJobsService(db, clock)
   const points = createPointsService(db, clock)
   const rules = createRulesService(db, clock)
-  const orders = createOrdersService(db, clock, { rules })
+  const orders = createOrdersService(db, clock, {
+    rules,
+    reloadProgram: programs.get,
+    onProgramChanged: apiKeys.refreshProgram,
+    onKeyRevoked: apiKeys.forgetKey,
+  })
   const events = createEventsService(db, clock, { rules })
   const tiers = createTiersService(db, clock, { startJob: jobs.start })
   jobs.register(housekeepingJob(db, clock))

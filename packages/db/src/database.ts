@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import { PGliteDialect } from './pglite-dialect.js'
+import { prepareRegisteredStatements } from './prepared.js'
 import type { DB } from './schema.js'
 
 export type Engine = 'pglite' | 'postgres'
@@ -84,6 +85,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     if (error.code !== ADMIN_SHUTDOWN)
       console.error(`postgres: idle connection lost: ${error.message}`)
   })
+  pool.on('connect', prepareRegisteredStatements)
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
   await sql`select 1`.execute(db)
   return {

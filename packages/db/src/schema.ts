@@ -20,6 +20,8 @@ export interface ProgramsTable {
   points_policy: Json<Record<string, unknown>>
   tier_ladder: Json<Record<string, unknown>>
   rules_version: Generated<number>
+  /** Moved by a trigger on every update (0008_order_write.sql). */
+  version: Generated<number>
   created_at: CreatedAt
 }
 
@@ -65,6 +67,8 @@ export interface MembersTable {
   tier_reviewed: string | null
   created_at: CreatedAt
   updated_at: Generated<Date>
+  /** Moved by a trigger on every update (0008_order_write.sql). */
+  version: Generated<number>
 }
 
 export interface IdempotencyKeysTable {

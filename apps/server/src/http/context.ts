@@ -15,6 +15,12 @@ export function programOf(request: FastifyRequest): ProgramContext {
   return identity.program
 }
 
+/** The calling program key's id: writes that depend on it check it is still live. */
+export function keyIdOf(request: FastifyRequest): string | undefined {
+  const identity = request.identity
+  return identity.kind === 'program' ? identity.keyId : undefined
+}
+
 export function portalOf(request: FastifyRequest): PortalIdentity {
   const identity = request.identity
   if (identity.kind !== 'portal')

@@ -11,7 +11,15 @@ export type Identity =
 export type AuthRequirement =
   | { kind: 'public' }
   | { kind: 'platform' }
-  | { kind: 'program'; roles?: KeyRole[] }
+  | {
+      kind: 'program'
+      roles?: KeyRole[]
+      /**
+       * The route's own write checks that the key is live and the program unchanged (an
+       * order's does), so a key this process has seen is taken without a query.
+       */
+      rechecked?: boolean
+    }
   | { kind: 'portal' }
 
 declare module 'fastify' {

@@ -60,13 +60,17 @@ function bearerToken(request: FastifyRequest): string | undefined {
   return match?.[1]
 }
 
-async function identify(services: Services, token: string): Promise<Identity | undefined> {
+async function identify(
+  services: Services,
+  token: string,
+  remembered: boolean,
+): Promise<Identity | undefined> {
   if (services.platform.isAdminKey(token)) return { kind: 'platform' }
   if (token.startsWith('lb_ps_')) {
     const session = await services.portalSessions.authenticate(token)
     return session && { kind: 'portal', ...session }
   }
-  const key = await services.apiKeys.authenticate(token)
+  const key = await services.apiKeys.authenticate(token, { remembered })
   return key && { kind: 'program', ...key }
 }
 
@@ -101,7 +105,11 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { services: Serv
     if (required.kind === 'public') return
     const token = bearerToken(request)
     if (!token) return reject(request, reply, 'Send a key as "Authorization: Bearer <key>".')
-    const identity = await identify(opts.services, token)
+    const identity = await identify(
+      opts.services,
+      token,
+      required.kind === 'program' && required.rechecked === true,
+    )
     if (!identity) return reject(request, reply, 'The key is unknown, revoked or expired.')
     request.identity = identity
     if (identity.kind !== required.kind) {

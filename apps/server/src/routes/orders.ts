@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import { programOf, sendStored } from '../http/context.js'
+import { keyIdOf, programOf, sendStored } from '../http/context.js'
 import type { AppDeps } from '../http/deps.js'
 import { errorResponses } from '../schemas/common.js'
 import {
@@ -16,6 +16,8 @@ import {
 
 const anyKey = { auth: { kind: 'program' as const } }
 const writers = { auth: { kind: 'program' as const, roles: ['admin' as const, 'server' as const] } }
+// The order's write checks the key and the program again (lb_apply_order).
+const orderWriters = { auth: { ...writers.auth, rechecked: true } }
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 128 }) })
 
 /** Orders, refunds and events: idempotent by the merchant's own ids. */
@@ -25,7 +27,7 @@ export async function orderRoutes(fastify: FastifyInstance, { services }: AppDep
   app.post(
     '/v1/orders',
     {
-      config: writers,
+      config: orderWriters,
       schema: {
         tags: ['orders'],
         operationId: 'createOrder',
@@ -37,7 +39,12 @@ export async function orderRoutes(fastify: FastifyInstance, { services }: AppDep
       },
     },
     async (request, reply) =>
-      sendStored(reply, await services.orders.create(programOf(request), request.body)),
+      sendStored(
+        reply,
+        await services.orders.create(programOf(request), request.body, {
+          keyId: keyIdOf(request),
+        }),
+      ),
   )
 
   app.get(

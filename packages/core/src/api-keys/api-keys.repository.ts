@@ -67,6 +67,7 @@ export async function findLiveKeyByHash(
       'p.tier_ladder',
       'p.rules_version',
       'p.created_at as program_created_at',
+      'p.version as program_version',
     ])
     .where('k.key_hash', '=', keyHash)
     .where('k.revoked_at', 'is', null)
@@ -93,6 +94,7 @@ export async function findLiveKeyByHash(
       points_policy: row.points_policy,
       tier_ladder: row.tier_ladder,
       rules_version: row.rules_version,
+      version: row.program_version,
       created_at: row.program_created_at,
     },
   }

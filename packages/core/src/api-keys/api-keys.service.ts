@@ -42,9 +42,36 @@ function presentApiKey(row: ApiKeyRow): ApiKey {
   }
 }
 
+/** How many keys a process remembers for `authenticate({ remembered: true })`. */
+const REMEMBERED_KEYS = 10_000
+
 export function createApiKeysService(db: Kysely<DB>, clock: Clock) {
   async function requireProgram(programId: string) {
     if (!(await findProgram(db, programId))) throw AppError.notFound('Program')
+  }
+
+  /**
+   * Identities this process has seen, by key hash, with when `last_used_at` was last written.
+   * Only requests whose own write checks that the key is live and the program unchanged use
+   * them (an order's write refuses a revoked key or a changed program): for every other
+   * request the key is read each time, so a revocation takes effect at once everywhere.
+   */
+  const remembered = new Map<string, { identity: ProgramKeyIdentity; touchedAt: number }>()
+  function remember(hash: string, identity: ProgramKeyIdentity, touchedAt: number) {
+    remembered.delete(hash)
+    remembered.set(hash, { identity, touchedAt })
+    if (remembered.size > REMEMBERED_KEYS) {
+      for (const oldest of remembered.keys()) {
+        remembered.delete(oldest)
+        if (remembered.size <= REMEMBERED_KEYS * 0.9) break
+      }
+    }
+  }
+
+  /** A revoked key: no remembered identity answers for it any more. */
+  function forgetKey(keyId: string): void {
+    for (const [hash, seen] of remembered)
+      if (seen.identity.keyId === keyId) remembered.delete(hash)
   }
 
   return {
@@ -81,18 +108,57 @@ export function createApiKeysService(db: Kysely<DB>, clock: Clock) {
       await requireProgram(programId)
       if (!(await revokeApiKey(db, programId, keyId, clock.now())))
         throw AppError.notFound('API key')
+      forgetKey(keyId)
     },
 
-    /** The program key's identity, or undefined for an unknown or revoked key. */
-    async authenticate(secret: string): Promise<ProgramKeyIdentity | undefined> {
-      const found = await findLiveKeyByHash(db, hashSecret(secret))
-      if (!found) return undefined
+    /**
+     * The program key's identity, or undefined for an unknown or revoked key. With
+     * `remembered`, an identity this process has seen is answered without a query; the caller
+     * must then check the key and the program in its own write (orders do).
+     */
+    async authenticate(
+      secret: string,
+      options: { remembered?: boolean } = {},
+    ): Promise<ProgramKeyIdentity | undefined> {
+      const hash = hashSecret(secret)
       const now = clock.now()
+      const seen = options.remembered ? remembered.get(hash) : undefined
+      if (seen && now.getTime() - seen.touchedAt <= TOUCH_INTERVAL_MS) return seen.identity
+      const found = await findLiveKeyByHash(db, hash)
+      if (!found) {
+        remembered.delete(hash)
+        return undefined
+      }
       const last = found.key.last_used_at?.getTime() ?? 0
+      let touchedAt = last
       if (now.getTime() - last > TOUCH_INTERVAL_MS) {
         await touchApiKey(db, found.key.program_id, found.key.id, now)
+        touchedAt = now.getTime()
       }
-      return { keyId: found.key.id, role: found.key.role, program: toProgramContext(found.program) }
+      const identity: ProgramKeyIdentity = {
+        keyId: found.key.id,
+        role: found.key.role,
+        program: toProgramContext(found.program),
+      }
+      remember(hash, identity, touchedAt)
+      return identity
+    },
+
+    /** A revoked key: no remembered identity answers for it any more. */
+    forgetKey(keyId: string): void {
+      for (const [hash, seen] of remembered)
+        if (seen.identity.keyId === keyId) remembered.delete(hash)
+    },
+
+    /** The program as it is now, for the identities remembered with an older one. */
+    refreshProgram(program: ProgramContext): void {
+      for (const seen of remembered.values()) {
+        if (
+          seen.identity.program.id === program.id &&
+          seen.identity.program.version < program.version
+        )
+          seen.identity = { ...seen.identity, program }
+      }
     },
   }
 }

@@ -1,25 +1,23 @@
-import type { DB, MemberRow, OrderRow } from '@loyalbase/db'
+import type { DB } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
 import { REFERRAL_CONVERTED } from '../events/events.js'
 import { emitEvent } from '../events/events.service.js'
 import { fingerprintOf, type StoredResponse } from '../idempotency/idempotency.js'
 import { runClaimed } from '../idempotency/idempotency.service.js'
-import { addMemberActivity, lockMember, lockMemberByRef } from '../members/members.repository.js'
-import { payRules } from '../points/earn-by-rules.js'
+import { addMemberActivity, lockMember } from '../members/members.repository.js'
 import { reversePoints } from '../points/ledger.js'
-import { availableAtFor } from '../points/points.js'
 import type { ProgramContext } from '../programs/programs.service.js'
-import { buildOrderContext, memberFactsOf } from '../rules/rule-context.js'
-import { ORDER_TRIGGER } from '../rules/rules.js'
+import { limitedPeriods, ORDER_TRIGGER } from '../rules/rules.js'
 import type { RulesService } from '../rules/rules.service.js'
 import { AppError } from '../shared/app-error.js'
 import type { Clock } from '../shared/clock.js'
+import type { Executor } from '../shared/executor.js'
 import { MAX_FUTURE_MS } from '../shared/limits.js'
-import { upgradeIfQualified } from '../tiers/tier-changes.js'
+import { planOrder, tierWindows, windowNeed } from './order-plan.js'
+import { OrderSnapshotCache } from './order-snapshot.cache.js'
 import {
   type NewOrderInput,
   type NewRefundInput,
-  type OrderEffects,
   type OrderItem,
   presentOrder,
   presentRefund,
@@ -30,19 +28,38 @@ import {
 } from './orders.js'
 import {
   addRefundToOrder,
-  claimOrder,
+  applyOrderPlan,
   claimRefund,
   findOrder,
   findRefund,
   listRefunds,
   lockOrder,
-  saveOrderResponse,
+  readOrderSnapshot,
+  type StalePlan,
+  type StoredOrder,
   saveRefundOutcome,
   saveRefundResponse,
-  setOrderEarnings,
 } from './orders.repository.js'
 
-export function createOrdersService(db: Kysely<DB>, clock: Clock, deps: { rules: RulesService }) {
+/** A plan the database refused inside a transaction: the transaction is rolled back. */
+class StaleOrder extends Error {
+  constructor(readonly stale: StalePlan) {
+    super(`the order's plan was refused: ${stale} changed`)
+  }
+}
+
+export function createOrdersService(
+  db: Kysely<DB>,
+  clock: Clock,
+  deps: {
+    rules: RulesService
+    reloadProgram(id: string): Promise<ProgramContext>
+    /** Told when a write found the program changed, with the program as it is now. */
+    onProgramChanged?(program: ProgramContext): void
+    /** Told when a write found the request's key revoked. */
+    onKeyRevoked?(keyId: string): void
+  },
+) {
   function assertSupported(input: NewOrderInput) {
     if (input.coupon_codes && input.coupon_codes.length > 0) {
       // No coupon exists before the incentives work ships, so no code can apply.
@@ -59,137 +76,172 @@ export function createOrdersService(db: Kysely<DB>, clock: Clock, deps: { rules:
     }
   }
 
+  const kept = new OrderSnapshotCache()
+
+  /**
+   * One attempt at an order: a snapshot (kept by this process, or read), the plan, the write.
+   * Returns the response, or why the database refused the plan (then nothing was written).
+   * `locked` runs in the transaction `on` with the member's row locked by the snapshot.
+   */
+  async function placeOrder(
+    on: Executor,
+    program: ProgramContext,
+    input: NewOrderInput,
+    fingerprint: string,
+    requested: Date | undefined,
+    options: { keyId?: string },
+    mode: 'kept' | 'read' | 'locked',
+  ): Promise<{ response: StoredResponse } | { stale: StalePlan | 'window' }> {
+    const before = clock.now()
+    const at = requested ?? before
+    const rules = await deps.rules.activeRulesFor(program, ORDER_TRIGGER)
+    const ladder = program.tier_ladder
+    const limited = rules.flatMap((rule) =>
+      limitedPeriods(rule.limits, at, program.timezone).map((period) => ({ rule, period })),
+    )
+    const needs = {
+      usageKeys: limited.map(({ rule, period }) => `${rule.id}\u0000${period}`),
+      budgetedRules: rules.filter((r) => r.limits.total_budget !== undefined).map((r) => r.id),
+      windows: tierWindows(program, new Date(Math.max(at.getTime(), before.getTime()))),
+    }
+    let snapshot = mode === 'kept' ? kept.find(program.id, input.member, needs) : undefined
+    if (!snapshot) {
+      const read = await readOrderSnapshot(
+        on,
+        {
+          programId: program.id,
+          member: input.member,
+          orderId: input.id,
+          limitedRules: [...new Set(limited.map(({ rule }) => rule.id))],
+          periods: [...new Set(limited.map(({ period }) => period))],
+          budgetedRules: needs.budgetedRules,
+          ladder: { ...windowNeed(ladder), metric: ladder.metric },
+          amount: input.amount,
+          windows: needs.windows,
+        },
+        mode === 'locked',
+      )
+      if (!read) throw AppError.notFound('Member')
+      if (read.existing) return { response: replayOf(input.id, fingerprint, read.existing) }
+      // Usage rows the snapshot did not find are at 0: kept as such, so the next order knows.
+      const usage = new Map(needs.usageKeys.map((key) => [key, 0]))
+      for (const [key, points] of read.snapshot.usage) usage.set(key, points)
+      snapshot = { ...read.snapshot, usage }
+      kept.remember(program.id, input.member, snapshot)
+    }
+    const member = snapshot.member
+    const referral = member.referred_by !== null && member.orders_count === 0
+    // A first order pays the referrer too: done with both members locked, the referrer's lock
+    // taken before any rule's row (every use case locks members first, then rule rows).
+    if (referral && mode !== 'locked') {
+      return db
+        .transaction()
+        .execute((trx) =>
+          placeOrder(trx, program, input, fingerprint, requested, options, 'locked'),
+        )
+    }
+    if (referral && member.referred_by) await lockMember(on, program.id, member.referred_by)
+    // Read after the snapshot, which saw every earlier change of the member committed (a change
+    // committed after it refuses the write): one member's ledger is stamped in write order.
+    const now = clock.now()
+    const occurredAt = requested ?? now
+    const plan = planOrder(
+      { program, input, occurredAt, now, fingerprint, rules, keyId: options.keyId ?? null },
+      snapshot,
+    )
+    if (plan === 'needs_window') {
+      if (mode === 'kept') return { stale: 'window' }
+      throw new Error('the order snapshot left out the tier window the order needs')
+    }
+    const written = await applyOrderPlan(on, plan.write)
+    if (!written.ok) {
+      kept.forget(program.id, member.id)
+      // In a transaction the refused statement aborted it: roll it back and start again.
+      if (mode === 'locked') throw new StaleOrder(written.stale)
+      return { stale: written.stale }
+    }
+    kept.remember(program.id, input.member, {
+      ...plan.after,
+      member: { ...plan.after.member, version: written.version },
+    })
+    if (referral && member.referred_by) {
+      await emitEvent(
+        on,
+        deps.rules,
+        program,
+        member.referred_by,
+        {
+          id: `referral:${member.id}`,
+          type: REFERRAL_CONVERTED,
+          occurred_at: occurredAt,
+          properties: { referred_member: member.id, order: input.id },
+        },
+        clock,
+      )
+    }
+    return { response: { status: 201, body: plan.body, replayed: false } }
+  }
+
+  /** A replay of a stored order, or `409` when the id was used for another request. */
+  function replayOf(id: string, fingerprint: string, stored: StoredOrder): StoredResponse {
+    if (stored.fingerprint !== fingerprint) {
+      throw new AppError(
+        'idempotency_conflict',
+        `The order id "${id}" was already used with a different request.`,
+      )
+    }
+    return { status: 201, body: stored.response_body, replayed: true }
+  }
+
   return {
-    /** `POST /v1/orders`: earns by the rules at once, idempotent by the merchant's order id. */
-    async create(program: ProgramContext, input: NewOrderInput): Promise<StoredResponse> {
+    /**
+     * `POST /v1/orders`: earns by the rules at once, idempotent by the merchant's order id.
+     * Computed from a snapshot — the one this process kept from the member's last order, else
+     * read in one query — and written by one statement that checks nothing it relied on has
+     * changed; when something has, the order is computed again from a fresh read. After a few
+     * refusals (one member's orders racing), and for a referred member's first order (which
+     * pays the referrer too), it runs with the member locked instead.
+     */
+    async create(
+      program: ProgramContext,
+      input: NewOrderInput,
+      options: { keyId?: string } = {},
+    ): Promise<StoredResponse> {
       assertSupported(input)
       const requested = input.occurred_at ? new Date(input.occurred_at) : undefined
       if (requested && requested.getTime() - clock.now().getTime() > MAX_FUTURE_MS) {
         throw AppError.invalid('occurred_at', 'must not lie in the future')
       }
       const fingerprint = fingerprintOf(input)
-      // The member's row, locked by the claim: the first lock of every use case that moves value.
-      let member: MemberRow | undefined
-      let claimed: OrderRow | undefined
-      // Read once the member is locked: the order is stamped, and its windows judged, after
-      // every order of the member committed before it, so time never runs backwards in one
-      // member's history and a window sees each earlier order.
-      let now = clock.now()
-      let occurredAt = requested ?? now
-      return runClaimed(
-        db,
-        {
-          label: `The order id "${input.id}"`,
-          fingerprint,
-          claim: async (trx) => {
-            member = await lockMemberByRef(trx, program.id, input.member)
-            if (!member) throw AppError.notFound('Member')
-            // A first order pays the referrer too. Its lock is taken now, before any rule's
-            // usage or budget row: every use case locks members first, then rule rows, so an
-            // order holding a budget row never waits for a member another order holds.
-            if (member.referred_by && member.orders_count === 0)
-              await lockMember(trx, program.id, member.referred_by)
-            now = clock.now()
-            occurredAt = requested ?? now
-            claimed = await claimOrder(trx, {
-              program_id: program.id,
-              id: input.id,
-              member_id: member.id,
-              amount: input.amount,
-              shipping_fee: input.shipping_fee ?? 0,
-              channel: input.channel ?? null,
-              items: input.items ?? [],
-              occurred_at: occurredAt,
-              fingerprint,
-              created_at: now,
-            })
-            return claimed !== undefined
-          },
-          async find(trx) {
-            const row = await findOrder(trx, program.id, input.id)
-            return row && { fingerprint: row.fingerprint, status: 201, body: row.response_body }
-          },
-          save: (trx, _status, body) => saveOrderResponse(trx, program.id, input.id, body),
-        },
-        201,
-        async (trx) => {
-          if (!member || !claimed)
-            throw new Error('the claim locks the member and inserts the order')
-          // Conditions see the member as it was before this order.
-          const context = buildOrderContext(
-            { ...input, occurred_at: occurredAt },
-            memberFactsOf(member),
-            now,
-            program.timezone,
-          )
-          const availableAt = availableAtFor(occurredAt, program.points_policy.pending_days)
-          const payout = await payRules(
-            trx,
-            deps.rules,
-            program,
-            member,
-            ORDER_TRIGGER,
-            context,
-            occurredAt,
-            availableAt,
-            { kind: 'order', id: input.id },
-            now,
-          )
-          await addMemberActivity(
-            trx,
-            program.id,
-            member.id,
-            { spend: input.amount, orders: 1, growth: payout.growth },
-            now,
-          )
-          await setOrderEarnings(trx, program.id, input.id, payout)
-          const order: OrderRow = {
-            ...claimed,
-            points_earned: payout.points,
-            growth_earned: payout.growth,
-          }
-          // The row is locked and its counters moved by exactly these amounts.
-          const afterOrder: MemberRow = {
-            ...member,
-            lifetime_spend: member.lifetime_spend + input.amount,
-            orders_count: member.orders_count + 1,
-            growth: member.growth + payout.growth,
-            points_earned: member.points_earned + payout.points,
-          }
-          // An order dated a little ahead (clock skew) counts in the windows it falls in.
-          const judgedAt = new Date(Math.max(occurredAt.getTime(), now.getTime()))
-          const tierChange = await upgradeIfQualified(trx, program, afterOrder, now, judgedAt)
-          if (member.referred_by && member.orders_count === 0) {
-            await emitEvent(
-              trx,
-              deps.rules,
-              program,
-              member.referred_by,
-              {
-                id: `referral:${member.id}`,
-                type: REFERRAL_CONVERTED,
-                occurred_at: occurredAt,
-                properties: { referred_member: member.id, order: input.id },
-              },
-              clock,
-            )
-          }
-          const pending = payout.points > 0 && availableAt > now
-          const effects: OrderEffects = {
-            points_earned: payout.points,
-            points_status: pending ? 'pending' : 'available',
-            ...(pending ? { points_available_at: availableAt.toISOString() } : {}),
-            growth_earned: payout.growth,
-            points_redeemed: 0,
-            discounts: [],
-            coupons_redeemed: [],
-            benefits_used: [],
-            tier_change: tierChange,
-            rules: payout.rules,
-          }
-          return { order: presentOrder(order), effects }
-        },
-      )
+      let current = program
+      // Kept snapshot first (one statement), then read ones, then the member locked.
+      const modes = ['kept', 'read', 'read', 'locked', 'locked', 'locked'] as const
+      for (let attempt = 0; ; attempt++) {
+        const mode = modes[Math.min(attempt, modes.length - 1)] ?? 'locked'
+        const outcome = await (mode === 'locked'
+          ? db
+              .transaction()
+              .execute((trx) =>
+                placeOrder(trx, current, input, fingerprint, requested, options, mode),
+              )
+          : placeOrder(db, current, input, fingerprint, requested, options, mode)
+        ).catch((error: unknown) => {
+          if (error instanceof StaleOrder) return { stale: error.stale }
+          throw error
+        })
+        if ('response' in outcome) return outcome.response
+        if (outcome.stale === 'key') {
+          if (options.keyId) deps.onKeyRevoked?.(options.keyId)
+          throw new AppError('unauthorized', 'The key is unknown, revoked or expired.')
+        }
+        if (outcome.stale === 'program') {
+          current = await deps.reloadProgram(program.id)
+          deps.onProgramChanged?.(current)
+        }
+        if (attempt >= modes.length + 2) {
+          throw new Error(`order ${input.id}: the write was refused ${attempt + 1} times`)
+        }
+      }
     },
 
     async get(program: ProgramContext, id: string) {

@@ -22,7 +22,11 @@ export async function findLiveSession(
   tokenHash: string,
   now: Date,
 ): Promise<
-  | (ProgramRow & { member_id: string; session_locale: string | null; return_url: string | null })
+  | (ProgramRow & {
+      member_id: string
+      session_locale: string | null
+      return_url: string | null
+    })
   | undefined
 > {
   return db

@@ -4,7 +4,10 @@ import type { Executor } from '../shared/executor.js'
 
 export async function insertProgram(
   db: Executor,
-  row: Omit<ProgramRow, 'created_at' | 'points_policy' | 'tier_ladder' | 'rules_version'> & {
+  row: Omit<
+    ProgramRow,
+    'created_at' | 'points_policy' | 'tier_ladder' | 'rules_version' | 'version'
+  > & {
     points_policy: unknown
     tier_ladder: unknown
     created_at: Date

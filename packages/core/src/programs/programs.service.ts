@@ -40,6 +40,11 @@ export interface ProgramContext {
    * key, so a rule change that has answered is seen by every request that starts after it.
    */
   rules_version: number
+  /**
+   * The row version the settings were read at: a write that depends on them (an order's)
+   * checks that it is still current, and is computed again when it is not.
+   */
+  version: number
   created_at: Date
 }
 
@@ -56,6 +61,7 @@ export function toProgramContext(row: ProgramRow): ProgramContext {
     ),
     tier_ladder: row.tier_ladder as unknown as TierLadder,
     rules_version: row.rules_version,
+    version: row.version,
     created_at: row.created_at,
   }
 }

@@ -119,7 +119,26 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 }
 
 /** The wall-clock date of `instant` in `timeZone`: `date` YYYY-MM-DD, ISO weekday 1 (Mon)–7. */
+/**
+ * Local times already worked out, by time zone and quarter of an hour: every UTC offset in use
+ * is a whole number of quarter hours, so the local date, weekday and hour cannot change inside
+ * one. `Intl` formatting is slow enough to show in an order's profile; this keeps it to once a
+ * quarter hour per zone on the hot path.
+ */
+const LOCAL_TIMES = new Map<string, LocalTime>()
+const QUARTER_HOUR_MS = 15 * 60 * 1000
+
 export function localTime(instant: Date, timeZone: string): LocalTime {
+  const key = `${timeZone}\u0000${Math.floor(instant.getTime() / QUARTER_HOUR_MS)}`
+  const known = LOCAL_TIMES.get(key)
+  if (known) return known
+  const found = formatLocalTime(instant, timeZone)
+  if (LOCAL_TIMES.size >= 10_000) LOCAL_TIMES.clear()
+  LOCAL_TIMES.set(key, found)
+  return found
+}
+
+export function formatLocalTime(instant: Date, timeZone: string): LocalTime {
   const parts: Record<string, string> = {}
   for (const part of formatFor(timeZone).formatToParts(instant)) parts[part.type] = part.value
   const month = `${parts.year}-${parts.month}`

@@ -33,16 +33,14 @@ import {
   type EarningRuleResource,
   evaluateRules,
   limitedGrowth,
+  limitedPeriods,
   ORDER_TRIGGER,
   patchedInput,
   presentRule,
   type RuleInput,
-  type RuleLimits,
   type RulePatch,
-  type RuleUsage,
-  TOTAL_PERIOD,
   toEarningRule,
-  usagePeriods,
+  usageOf,
   validateRule,
 } from './rules.js'
 import {
@@ -85,26 +83,6 @@ export interface PreviewResult {
 }
 
 const json = (value: unknown) => JSON.stringify(value)
-
-/** Which usage rows a rule's limits count against, for something that occurred at `at`. */
-function limitedPeriods(limits: RuleLimits, at: Date, timeZone: string): string[] {
-  const periods = usagePeriods(at, timeZone)
-  return [
-    ...(limits.per_member_per_day !== undefined ? [periods.day] : []),
-    ...(limits.per_member_per_month !== undefined ? [periods.month] : []),
-    ...(limits.per_member_total !== undefined ? [TOTAL_PERIOD] : []),
-  ]
-}
-
-function usageOf(found: Map<string, number>, at: Date, timeZone: string, budgetUsed: number) {
-  const periods = usagePeriods(at, timeZone)
-  return {
-    day: found.get(periods.day) ?? 0,
-    month: found.get(periods.month) ?? 0,
-    total: found.get(TOTAL_PERIOD) ?? 0,
-    budget_used: budgetUsed,
-  } satisfies RuleUsage
-}
 
 function draftRule(input: RuleInput, at: Date): EarningRule {
   return {

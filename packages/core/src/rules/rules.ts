@@ -193,6 +193,38 @@ export function usagePeriods(at: Date, timeZone: string): { day: string; month: 
 
 export const TOTAL_PERIOD = 'total'
 
+/** Which usage rows a rule's limits count against, for something that occurred at `at`. */
+export function limitedPeriods(limits: RuleLimits, at: Date, timeZone: string): string[] {
+  const periods = usagePeriods(at, timeZone)
+  return [
+    ...(limits.per_member_per_day !== undefined ? [periods.day] : []),
+    ...(limits.per_member_per_month !== undefined ? [periods.month] : []),
+    ...(limits.per_member_total !== undefined ? [TOTAL_PERIOD] : []),
+  ]
+}
+
+/** The cap of one usage period of a rule's limits (`day:…`, `month:…`, `total`). */
+export function periodCap(limits: RuleLimits, period: string): number | undefined {
+  if (period === TOTAL_PERIOD) return limits.per_member_total
+  return period.startsWith('day:') ? limits.per_member_per_day : limits.per_member_per_month
+}
+
+/** A member's use of a rule at `at`, from its usage rows by period, and the rule's budget used. */
+export function usageOf(
+  found: ReadonlyMap<string, number>,
+  at: Date,
+  timeZone: string,
+  budgetUsed: number,
+): RuleUsage {
+  const periods = usagePeriods(at, timeZone)
+  return {
+    day: found.get(periods.day) ?? 0,
+    month: found.get(periods.month) ?? 0,
+    total: found.get(TOTAL_PERIOD) ?? 0,
+    budget_used: budgetUsed,
+  }
+}
+
 /**
  * The points a rule may still pay: `points` clamped to the tightest remaining cap, never
  * negative. A reached limit pays 0; it never fails the order or event.

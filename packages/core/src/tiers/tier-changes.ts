@@ -1,15 +1,9 @@
 import type { MemberRow, TierChangeReason } from '@loyalbase/db'
 import type { ProgramContext } from '../programs/programs.service.js'
 import type { Executor } from '../shared/executor.js'
-import { newId } from '../shared/ids.js'
+import { lifetimeCounter, tierChangeRecords, windowedMetricBound } from './tier-upgrade.js'
 import { qualifyingRanges, qualifyingTier, type TierLadder, tierIndex } from './tiers.js'
-import {
-  applyTierChange,
-  metricInRange,
-  metricInRangeOf,
-  type NewOutboxEvent,
-  type NewTierChange,
-} from './tiers.repository.js'
+import { applyTierChange, metricInRange, metricInRangeOf } from './tiers.repository.js'
 
 export interface TierChange {
   from: string
@@ -57,52 +51,6 @@ export async function qualifyingMetricsOf(
   return best
 }
 
-function lifetimeCounter(member: MemberRow, metric: 'spend' | 'growth' | 'points_earned'): number {
-  if (metric === 'spend') return member.lifetime_spend
-  if (metric === 'growth') return member.growth
-  return member.points_earned - member.points_reversed
-}
-
-/**
- * What a tier change records besides the member's row: the history row with its reason, and
- * the internal events later features consume (`tier.changed` for webhooks, `tier_upgraded`
- * for campaigns).
- */
-export function tierChangeRecords(
-  program: ProgramContext,
-  member: Pick<MemberRow, 'id' | 'tier_key'>,
-  to: string,
-  reason: TierChangeReason,
-  at: Date,
-  extra: { actor?: string; note?: string } = {},
-): { change: NewTierChange; events: NewOutboxEvent[] } {
-  const ladder: TierLadder = program.tier_ladder
-  const change: NewTierChange = {
-    program_id: program.id,
-    member_id: member.id,
-    id: newId('tch'),
-    from_tier: member.tier_key,
-    to_tier: to,
-    reason,
-    actor: extra.actor ?? null,
-    note: extra.note ?? null,
-    at,
-  }
-  const data = { member: member.id, from: member.tier_key, to, reason }
-  const event = (type: string): NewOutboxEvent => ({
-    program_id: program.id,
-    id: newId('evt'),
-    type,
-    member_id: member.id,
-    data,
-    created_at: at,
-  })
-  const events = [event('tier.changed')]
-  if (tierIndex(ladder, to) > tierIndex(ladder, member.tier_key))
-    events.push(event('tier_upgraded'))
-  return { change, events }
-}
-
 /**
  * Moves the member to another tier and records it: the history row with its reason, and the
  * internal events later features consume (`tier.changed` for webhooks, `tier_upgraded` for
@@ -138,22 +86,6 @@ export async function changeTier(
 }
 
 /**
- * What the metric over any window can at most be, known without a query: the member's lifetime
- * counter, for the metrics whose every order counts for 0 or more — spend (`amount -
- * refunded_amount`, never negative) and orders. The counters move in the same transactions
- * that write the orders and refunds, so no window adds up to more. Undefined for growth and
- * points, which other sources (events, reversals) move as well.
- */
-export function windowedMetricBound(
-  member: Pick<MemberRow, 'lifetime_spend' | 'orders_count'>,
-  metric: TierLadder['metric'],
-): number | undefined {
-  if (metric === 'spend') return member.lifetime_spend
-  if (metric === 'orders') return member.orders_count
-  return undefined
-}
-
-/**
  * Upgrades at once, inside an order's or event's transaction, when the metric crosses a higher
  * threshold. Never demotes: a lower metric waits for the period-end review. When even the
  * member's lifetime total stays below the next threshold (`windowedMetricBound`), no window can
@@ -183,3 +115,5 @@ export async function upgradeIfQualified(
     overrideUntil: null,
   })
 }
+
+export { tierChangeRecords, windowedMetricBound }

@@ -1,4 +1,4 @@
-import type { MemberRow, TierChangeReason, TierChangeRow } from '@loyalbase/db'
+import type { MemberRow, TierChangeRow } from '@loyalbase/db'
 import { sql } from 'kysely'
 import type { Executor } from '../shared/executor.js'
 import type { Range, TierMetric } from './tiers.js'
@@ -83,26 +83,9 @@ export async function metricInRangeOf(
   return values
 }
 
-export interface NewTierChange {
-  program_id: string
-  member_id: string
-  id: string
-  from_tier: string
-  to_tier: string
-  reason: TierChangeReason
-  actor: string | null
-  note: string | null
-  at: Date
-}
+import type { NewOutboxEvent, NewTierChange } from './tier-upgrade.js'
 
-export interface NewOutboxEvent {
-  program_id: string
-  id: string
-  type: string
-  member_id: string
-  data: Record<string, unknown>
-  created_at: Date
-}
+export type { NewOutboxEvent, NewTierChange }
 
 /**
  * One member's tier change in one statement: the member's tier (and override, when given),
