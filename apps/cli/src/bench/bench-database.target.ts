@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import pg from 'pg'
 import { redactUrl } from '../cli.errors.js'
 import type { BenchEngine } from './bench.js'
@@ -64,16 +67,27 @@ async function postgresTarget(serverUrl: string): Promise<BenchTarget> {
   }
 }
 
+/**
+ * PGlite on disk, as `npm start` runs it by default (not in memory): a fresh folder under the
+ * temporary directory, removed by `dispose`.
+ */
+async function pgliteTarget(): Promise<BenchTarget> {
+  const folder = await mkdtemp(join(tmpdir(), 'lb-bench-pglite-'))
+  return {
+    kind: 'ready',
+    label: 'pglite (disk)',
+    databaseUrl: `pglite:${folder}`,
+    description: `a fresh folder ${folder}`,
+    async dispose() {
+      await rm(folder, { recursive: true, force: true })
+    },
+  }
+}
+
 export async function openBenchTarget(
   engine: BenchEngine,
   postgresUrl: string,
 ): Promise<BenchTarget> {
   if (engine === 'postgres') return postgresTarget(postgresUrl)
-  return {
-    kind: 'ready',
-    label: 'pglite',
-    databaseUrl: 'pglite:memory',
-    description: 'an in-memory database',
-    dispose: async () => {},
-  }
+  return pgliteTarget()
 }

@@ -51,17 +51,24 @@ interface BenchFlags {
   engines: BenchEngine[]
   expiryLots?: number
   tierMembers?: number
+  profile?: string
 }
 
 const perEngine = (defaults: Record<BenchEngine, number>) =>
   BENCH_ENGINES.map((engine) => `${defaults[engine].toLocaleString('en')} on ${engine}`).join(', ')
 
+/** The machine's load average over the last 1, 5 and 15 minutes. */
+function loadAverage(): string {
+  return loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' / ')
+}
+
 /** What the figures depend on: the cores, and how busy they already were. */
 function machine(): string {
   const cores = cpus()
   const model = cores[0]?.model.trim().replace(/\s+/g, ' ') ?? 'unknown CPU'
-  const load = loadavg()[0] ?? 0
-  return `${cores.length} cores (${model}), load average ${load.toFixed(2)} at start`
+  return `${cores.length} cores (${model}), load average ${loadAverage()} (1 / 5 / 15 min) at start`
 }
 
 export function registerBenchCommand(program: Command, { config, io }: CommandContext): void {
@@ -91,11 +98,18 @@ export function registerBenchCommand(program: Command, { config, io }: CommandCo
         `(default ${perEngine(DEFAULT_TIER_MEMBERS)})`,
       positiveInteger,
     )
+    .option(
+      '--profile <dir>',
+      'write a V8 CPU profile of the server process during each orders load to <dir> ' +
+        '(orders-<engine>.cpuprofile) and print its summary',
+    )
     .action(async (flags: BenchFlags) => {
       io.stdout.write(
         `Loyalbase bench: ${flags.seconds} s per timed load, ${flags.connections} connections over loopback; ` +
           `rate limit raised to ${BENCH_RATE_LIMIT.toLocaleString('en')} requests/s per key.\n` +
-          `Machine: ${machine()}; the load generator runs in the server's own process.\n`,
+          `Machine: ${machine()}.\n` +
+          'The server runs in this process; the load generator (autocannon) runs in a child ' +
+          'process of its own.\n',
       )
       const interrupted = new AbortController()
       const interrupt = () => interrupted.abort()
@@ -108,11 +122,14 @@ export function registerBenchCommand(program: Command, { config, io }: CommandCo
           connections: flags.connections,
           ...(flags.expiryLots ? { expiryLots: flags.expiryLots } : {}),
           ...(flags.tierMembers ? { tierMembers: flags.tierMembers } : {}),
+          ...(flags.profile ? { profileDir: flags.profile } : {}),
           postgresUrl: config.benchPostgresUrl,
           progress: streamProgress(io.stderr),
           signal: interrupted.signal,
         })
-        io.stdout.write(`\n${formatReport(report, flags.connections)}`)
+        const figures = formatReport(report, flags.connections)
+        if (figures) io.stdout.write(`\n${figures}`)
+        io.stdout.write(`\nMachine: load average ${loadAverage()} (1 / 5 / 15 min) at end.\n`)
       } catch (error) {
         if (interrupted.signal.aborted) throw new CliError('bench interrupted', 130)
         throw error

@@ -10,8 +10,9 @@ import type {
 import { createBenchProgram } from './bench-api.client.js'
 import { type BenchTarget, openBenchTarget } from './bench-database.target.js'
 import { benchCeiling } from './ceiling.scenario.js'
+import { type CpuProfile, type CpuProfiler, startCpuProfile } from './cpu-profile.js'
 import { benchExpiry } from './expiry.scenario.js'
-import { runLoad } from './load.runner.js'
+import { runLoad, sampleRss } from './load.runner.js'
 import { memberCreations, memberReads } from './members.scenario.js'
 import { benchOrders } from './orders.scenario.js'
 import { benchOrdersTiers } from './orders-tiers.scenario.js'
@@ -22,6 +23,8 @@ import { benchTiers } from './tiers.scenario.js'
  * measures the engine, not the limiter.
  */
 export const BENCH_RATE_LIMIT = 1_000_000
+
+const MB = 1024 * 1024
 
 function serverConfig(databaseUrl: string, adminKey: string): Config {
   return {
@@ -46,9 +49,9 @@ function loopbackUrl(server: RunningServer): string {
 }
 
 async function runLoadScenario(run: EngineRun, scenario: BenchScenario) {
-  const requests = await scenario.prepare(run.api, run.options.progress)
+  const plan = await scenario.prepare(run.api, run.options.progress)
   run.options.signal?.throwIfAborted()
-  await run.measureLoad(scenario.name, run.api, requests)
+  await run.measureLoad(scenario.name, run.api, plan)
 }
 
 /** Each scenario as one step on one engine, in the fixed order of `BENCH_SCENARIO_NAMES`. */
@@ -84,29 +87,58 @@ async function benchEngine(
       api,
       options,
       report,
-      async load(label, loadApi, requests, seconds = options.seconds) {
+      async load(label, loadApi, plan, settings = {}) {
+        const seconds = settings.seconds ?? options.seconds
         const tracker = progress.load(`${target.label}: ${label}`, seconds)
-        const result = await runLoad({
-          url: loadApi.baseUrl,
-          headers: { authorization: `Bearer ${loadApi.key}` },
-          requests,
-          seconds,
-          connections: options.connections,
-          onTick: tracker.tick,
-          ...(signal ? { signal } : {}),
-        }).finally(tracker.done)
+        // Both start when autocannon does, so that they cover the load and nothing before it.
+        const during: { rss?: { stop(): number }; profiler?: Promise<CpuProfiler> } = {}
+        const onStart = () => {
+          during.rss = sampleRss()
+          if (settings.profile) during.profiler = startCpuProfile()
+        }
+        let result: Awaited<ReturnType<typeof runLoad>>
+        let peakRss = 0
+        let cpuProfile: CpuProfile | undefined
+        try {
+          result = await runLoad({
+            url: loadApi.baseUrl,
+            headers: { authorization: `Bearer ${loadApi.key}` },
+            plan,
+            seconds,
+            connections: options.connections,
+            onStart,
+            onTick: tracker.tick,
+            ...(signal ? { signal } : {}),
+          })
+        } finally {
+          tracker.done()
+          peakRss = during.rss?.stop() ?? process.memoryUsage.rss()
+          if (during.profiler) cpuProfile = await (await during.profiler).stop()
+        }
         signal?.throwIfAborted()
         if (result.errors > 0) {
           progress.phase(
             `${result.errors} requests got no response (connection errors or timeouts)`,
           )
         }
-        return result
+        return {
+          ...result,
+          serverRssMb: peakRss / MB,
+          ...(cpuProfile ? { cpuProfile } : {}),
+        }
       },
-      async measureLoad(scenario, loadApi, requests) {
-        const result = await run.load(scenario, loadApi, requests)
-        const { errors: _, ok2xx: __, ...measured } = result
-        report.loads.push({ engine: target.label, scenario, ...measured })
+      async measureLoad(scenario, loadApi, plan, settings = {}) {
+        const result = await run.load(scenario, loadApi, plan, settings)
+        report.loads.push({
+          engine: target.label,
+          scenario,
+          requestsPerSecond: result.requestsPerSecond,
+          p50Ms: result.p50Ms,
+          p99Ms: result.p99Ms,
+          non2xx: result.non2xx,
+          requests: result.requests,
+          serverRssMb: result.serverRssMb,
+        })
         return result
       },
     }
@@ -130,6 +162,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     ceilings: [],
     expiries: [],
     tierEvaluations: [],
+    profiles: [],
     notes: [],
   }
   for (const engine of options.engines) {
@@ -145,6 +178,9 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     } finally {
       await target.dispose()
     }
+  }
+  if (options.profileDir !== undefined && report.profiles.length === 0) {
+    report.notes.push('--profile: no CPU profile was taken (it covers the orders scenario only).')
   }
   return report
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { type BenchReport, type BenchRow, parseEngines, parseScenarios } from './bench.js'
 import { formatReport, targetLines } from './bench.report.js'
 import { parsePgbenchOutput } from './ceiling.scenario.js'
-import { benchOrder } from './orders.scenario.js'
+import { benchOrder } from './load.plan.js'
 import { tierTargetLines } from './tiers.report.js'
 
 describe('parseEngines', () => {
@@ -96,6 +96,7 @@ function load(engine: string, requestsPerSecond: number, p99Ms: number): BenchRo
     p99Ms,
     non2xx: 0,
     requests: requestsPerSecond * 10,
+    serverRssMb: 250,
   }
 }
 
@@ -106,6 +107,7 @@ function report(parts: Partial<BenchReport>): BenchReport {
     ceilings: [],
     expiries: [],
     tierEvaluations: [],
+    profiles: [],
     notes: [],
     ...parts,
   }
@@ -120,28 +122,75 @@ const ceiling = {
   transactions: 40_000,
 }
 
+function expiry(engine: string, lots: number, seconds: number, ok = true) {
+  return {
+    engine,
+    members: lots / 10,
+    lots,
+    seconds,
+    lotsPerSecond: lots / seconds,
+    processed: lots * 10,
+    lotsLeft: 0,
+    balancesLeft: 0,
+    expireEntries: lots,
+    ok,
+  }
+}
+
 describe('targetLines', () => {
-  it('passes what meets issue 4 and misses what does not', () => {
+  it('passes what meets the speed targets and misses what does not', () => {
     const lines = targetLines(
       report({
-        loads: [load('pglite', 400, 200), load('postgres 15.20', 2_400, 40)],
+        loads: [load('pglite (disk)', 400, 200), load('postgres 15.20', 1_600, 40)],
         ceilings: [ceiling],
+        expiries: [
+          expiry('pglite (disk)', 1_000_000, 130),
+          expiry('postgres 15.20', 1_000_000, 55),
+        ],
       }),
+      32,
     )
-    expect(lines.map((line) => [line.figure, line.result])).toEqual([
-      ['0.60 (2400.0 / 4000.0)', 'PASS'],
-      ['40.0 ms', 'PASS'],
-      ['400.0', 'MISS'],
+    expect(lines.map((line) => [line.target, line.figure, line.result])).toEqual([
+      ['PostgreSQL orders/s >= 0.3 x pgbench ceiling (same run)', '0.40 (1600.0 / 4000.0)', 'PASS'],
+      ['stretch: PostgreSQL orders/s >= 0.5 x pgbench ceiling', '0.40 (1600.0 / 4000.0)', 'MISS'],
+      ['PostgreSQL orders p99 <= 50 ms at 32 connections', '40.0 ms', 'PASS'],
+      ['PGlite (on disk) orders/s >= 1,000', '400.0', 'MISS'],
+      ['points-expiry over 1,000,000 lots on PostgreSQL <= 60 s', '55.0 s, check OK', 'PASS'],
+      ['points-expiry over 1,000,000 lots on PGlite <= 120 s', '130.0 s, check OK', 'MISS'],
     ])
   })
 
-  it('says what was not measured', () => {
-    const lines = targetLines(report({ loads: [load('postgres 15.20', 1_000, 80)] }))
+  it('says what was not measured, and projects smaller expiry runs without a verdict', () => {
+    const lines = targetLines(
+      report({
+        loads: [load('postgres 15.20', 1_000, 80)],
+        expiries: [expiry('postgres 15.20', 200_000, 10)],
+      }),
+      32,
+    )
     expect(lines.map((line) => [line.figure, line.result])).toEqual([
+      ['not measured', '-'],
       ['not measured', '-'],
       ['80.0 ms', 'MISS'],
       ['not measured', '-'],
+      ['projected 50.0 s (200,000 lots measured, 20000 lots/s)', '-'],
+      ['not measured', '-'],
     ])
+  })
+
+  it('judges p99 only at 32 connections, and a wrong or larger expiry run by its check', () => {
+    const lines = targetLines(
+      report({
+        loads: [load('postgres 15.20', 1_000, 20)],
+        expiries: [expiry('postgres 15.20', 2_000_000, 50, false)],
+      }),
+      4,
+    )
+    expect(lines[2]).toMatchObject({ figure: '20.0 ms at 4 connections', result: '-' })
+    expect(lines[4]).toMatchObject({
+      figure: '50.0 s for 2,000,000 lots, check FAIL',
+      result: 'MISS',
+    })
   })
 })
 
@@ -155,8 +204,47 @@ describe('formatReport', () => {
       .split('\n\n')
       .map((section) => section.split('\n')[0]?.split(':')[0])
       .filter(Boolean)
-    expect(titles).toEqual(['HTTP load', 'PostgreSQL ceiling', 'Targets (issue 4)', 'Notes'])
+    expect(titles).toEqual(['HTTP load', 'PostgreSQL ceiling', 'Targets (speed)', 'Notes'])
     expect(text).toMatch(/postgres 15\.20 +4000\.0 +2\.00 +40000 +1000\.0 +0\.25\n/)
+    // The server's peak RSS is a column of the load table.
+    expect(text).toMatch(/ +requests +server RSS MB\n/)
+    expect(text).toMatch(/postgres 15\.20 +orders\/s +1000\.0 +40\.0 +80\.0 +0 +10000 +250\n/)
+  })
+
+  it('prints a CPU profile summary after the jobs', () => {
+    const text = formatReport(
+      report({
+        loads: [load('postgres 15.20', 1_000, 80)],
+        profiles: [
+          {
+            engine: 'postgres 15.20',
+            scenario: 'orders/s',
+            file: '/tmp/prof/orders-postgres.cpuprofile',
+            summary: {
+              wallMs: 10_000,
+              idleMs: 4_000,
+              busyMs: 6_000,
+              functions: [
+                {
+                  name: 'writev',
+                  location: '',
+                  package: 'node internals',
+                  selfMs: 600,
+                  share: 0.1,
+                },
+              ],
+              packages: [{ package: 'node internals', selfMs: 600, share: 0.1 }],
+            },
+          },
+        ],
+      }),
+      32,
+    )
+    expect(text).toContain(
+      "CPU profile of the server's process, postgres 15.20, orders/s load: /tmp/prof/orders-postgres.cpuprofile\n",
+    )
+    expect(text).toMatch(/writev +600 +10\.0 % +node internals/)
+    expect(text.indexOf('CPU profile')).toBeLessThan(text.indexOf('Targets (speed)'))
   })
 })
 
@@ -225,14 +313,14 @@ describe('tierTargetLines', () => {
       }),
       32,
     )
-    const titles = text.split('\n\n').map((section) => section.split('\n')[0]?.split(' (')[0])
+    const titles = text.split('\n\n').map((section) => section.split('\n')[0]?.split(/[:(]/)[0])
     expect(titles).toEqual([
-      'HTTP load: 32 concurrent connections',
-      'tier-evaluation job over bulk-loaded members and orders',
-      'Targets',
-      'Targets',
+      'HTTP load',
+      'tier-evaluation job over bulk-loaded members and orders ',
+      'Targets ',
+      'Targets ',
     ])
-    expect(text.indexOf('Targets (issue 4)\n')).toBeLessThan(text.indexOf('Targets (issue 5)\n'))
+    expect(text.indexOf('Targets (speed)\n')).toBeLessThan(text.indexOf('Targets (issue 5)\n'))
     expect(text).toMatch(/postgres 15\.20 +100000 +1000000 +10\.0 +10000 +3 +2 +1 +99997\/1\/1\/1 /)
   })
 })

@@ -1,6 +1,7 @@
 import type { RunningServer } from '@loyalbase/server'
-import type autocannon from 'autocannon'
 import type { BenchApi } from './bench-api.client.js'
+import type { CpuProfile, CpuProfileSummary } from './cpu-profile.js'
+import type { LoadPlan } from './load.plan.js'
 import type { LoadResult } from './load.runner.js'
 
 export const BENCH_ENGINES = ['pglite', 'postgres'] as const
@@ -24,16 +25,15 @@ export type BenchScenarioName = (typeof BENCH_SCENARIO_NAMES)[number]
 
 /**
  * Lots the expiry scenario loads when `--expiry-lots` is not given: what fits the default
- * run's budget of a few minutes on two cores. The job works member by member at about a
- * thousand lots a second, so issue 4's 1,000,000 lots take a quarter of an hour; the table
- * projects that figure, and `--expiry-lots 1000000` measures it (docs/benchmarks.md).
+ * run's budget of a few minutes on two cores. The table and the targets project 1,000,000
+ * lots from the measured rate; `--expiry-lots 1000000` measures it (docs/benchmarks.md).
  */
 export const DEFAULT_EXPIRY_LOTS: Record<BenchEngine, number> = {
   pglite: 50_000,
   postgres: 200_000,
 }
 
-/** Issue 4's size for the expiry figure. */
+/** The size the expiry targets are set for. */
 export const EXPIRY_TARGET_LOTS = 1_000_000
 
 /**
@@ -60,6 +60,11 @@ export interface BenchRow {
   non2xx: number
   /** Responses received, whatever their status. */
   requests: number
+  /**
+   * Peak resident set size of the server's process (the bench's own) during the load, in MB:
+   * the server and its database engine (PGlite's lives in it), not the load generator.
+   */
+  serverRssMb: number
 }
 
 /** After the orders load: does the database hold exactly the orders the load was told of? */
@@ -135,12 +140,22 @@ export interface TierEvaluationRow {
   ok: boolean
 }
 
+/** A CPU profile of the server's process during one load, written to `file`. */
+export interface ProfileRow {
+  engine: string
+  scenario: string
+  file: string
+  summary: CpuProfileSummary
+}
+
 export interface BenchReport {
   loads: BenchRow[]
   orderChecks: OrdersCheck[]
   ceilings: CeilingRow[]
   expiries: ExpiryRow[]
   tierEvaluations: TierEvaluationRow[]
+  /** `--profile`: the server's CPU profile during each engine's orders load. */
+  profiles: ProfileRow[]
   /** Remarks printed under the tables, e.g. what could not be set up. */
   notes: string[]
 }
@@ -149,7 +164,7 @@ export interface BenchReport {
 export interface BenchScenario {
   /** As printed, e.g. `member creations/s`. */
   name: string
-  prepare(api: BenchApi, progress: BenchProgress): Promise<autocannon.Request[]>
+  prepare(api: BenchApi, progress: BenchProgress): Promise<LoadPlan>
 }
 
 /** Something long that counts up to a total, e.g. rows loaded. */
@@ -178,6 +193,8 @@ export interface BenchOptions {
   expiryLots?: number
   /** Members for the tiers scenario on every engine; each engine's default when absent. */
   tierMembers?: number
+  /** `--profile`: where the CPU profile of each engine's orders load is written. */
+  profileDir?: string
   /** The PostgreSQL server on which a scratch database is created and dropped. */
   postgresUrl: string
   progress: BenchProgress
@@ -218,13 +235,31 @@ export interface EngineRun {
   api: BenchApi
   options: BenchOptions
   report: BenchReport
-  /** Drives the server for `seconds` (`options.seconds` if absent); records nothing. */
-  load(
-    label: string,
-    api: BenchApi,
-    requests: autocannon.Request[],
-    seconds?: number,
-  ): Promise<LoadResult>
+  /**
+   * Drives the server from the load generator's process for `seconds` (`options.seconds` if
+   * absent), sampling the server's RSS meanwhile (and profiling it with `profile`); records
+   * nothing.
+   */
+  load(label: string, api: BenchApi, plan: LoadPlan, settings?: LoadSettings): Promise<LoadRun>
   /** Drives the server for `options.seconds` and adds a row named `scenario` to the report. */
-  measureLoad(scenario: string, api: BenchApi, requests: autocannon.Request[]): Promise<LoadResult>
+  measureLoad(
+    scenario: string,
+    api: BenchApi,
+    plan: LoadPlan,
+    settings?: Omit<LoadSettings, 'seconds'>,
+  ): Promise<LoadRun>
+}
+
+export interface LoadSettings {
+  seconds?: number
+  /** Take a CPU profile of the server's process from the load's first request to its end. */
+  profile?: boolean
+}
+
+/** What the load generator measured, and what the server's process did meanwhile. */
+export interface LoadRun extends LoadResult {
+  /** Peak RSS of the server's process during the load, in MB. */
+  serverRssMb: number
+  /** With `profile`: the server's CPU profile covering the load. */
+  cpuProfile?: CpuProfile
 }

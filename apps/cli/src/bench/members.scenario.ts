@@ -1,13 +1,11 @@
+import { randomBytes } from 'node:crypto'
 import type { BenchProgress, BenchScenario } from './bench.js'
 import type { BenchApi } from './bench-api.client.js'
+import { memberBody } from './load.plan.js'
 
 /** Members created through the API for reads, and for orders to spread over. */
 export const MEMBER_POOL_SIZE = 1_000
 const SEED_CONCURRENCY = 16
-
-function memberBody(externalId: string) {
-  return { external_id: externalId, name: `Bench member ${externalId}`, phone: '13800000000' }
-}
 
 /**
  * Creates `count` members through the API, a few at a time, and returns their ids.
@@ -41,35 +39,15 @@ export async function seedMembers(
 export const memberCreations: BenchScenario = {
   name: 'member creations/s',
   async prepare() {
-    // Shared by every connection, so that no two requests send the same external_id.
-    let counter = 0
-    return [
-      {
-        method: 'POST',
-        path: '/v1/members',
-        headers: { 'content-type': 'application/json' },
-        setupRequest: (request) => {
-          counter++
-          return { ...request, body: JSON.stringify(memberBody(`bench-${counter}`)) }
-        },
-      },
-    ]
+    // The load generator numbers them: no two requests send the same external_id.
+    return { kind: 'member-creations', prefix: `bench-${randomBytes(4).toString('hex')}-` }
   },
 }
 
 export const memberReads: BenchScenario = {
   name: 'member reads/s',
   async prepare(api, progress) {
-    const ids = await seedMembers(api, MEMBER_POOL_SIZE, progress)
-    let next = 0
-    return [
-      {
-        method: 'GET',
-        setupRequest: (request) => ({
-          ...request,
-          path: `/v1/members/${ids[next++ % ids.length]}`,
-        }),
-      },
-    ]
+    const memberIds = await seedMembers(api, MEMBER_POOL_SIZE, progress)
+    return { kind: 'member-reads', memberIds }
   },
 }

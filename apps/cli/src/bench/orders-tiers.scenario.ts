@@ -1,20 +1,16 @@
-import type { EngineRun } from './bench.js'
+import type { BenchRow, EngineRun, LoadRun } from './bench.js'
 import { type BenchApi, createBenchProgram } from './bench-api.client.js'
-import type { LoadResult } from './load.runner.js'
 import { MEMBER_POOL_SIZE } from './members.scenario.js'
 import {
   BENCH_EARNING_RULE,
+  BENCH_TIER_LADDER,
   checkOrders,
+  loadOrders,
   type OrderStream,
   orderStream,
   settledOrderCount,
 } from './orders.scenario.js'
-import {
-  loadTierData,
-  TIER_ORDERS_PER_MEMBER,
-  TIERS_BENCH_LADDER,
-  type TierDataPlan,
-} from './tier-data.loader.js'
+import { loadTierData, TIER_ORDERS_PER_MEMBER, type TierDataPlan } from './tier-data.loader.js'
 import { putLadder } from './tiers.scenario.js'
 
 export const TIERS_OFF_SCENARIO = 'orders/s, tiers off'
@@ -59,7 +55,7 @@ const WARM_UP_SECONDS = 3
 async function warmUp(run: EngineRun, side: Side) {
   const stream = orderStream(side.members, 'warm')
   const seconds = Math.min(WARM_UP_SECONDS, run.options.seconds)
-  await run.load(`${side.scenario} (warm-up)`, side.api, stream.requests, seconds)
+  await loadOrders(run, `${side.scenario} (warm-up)`, side.api, stream, { seconds })
   await settledOrderCount(run, side.api.programId, stream.prefix)
 }
 
@@ -68,13 +64,13 @@ interface Side {
   api: BenchApi
   members: string[]
   stream: OrderStream
-  rounds: LoadResult[]
+  rounds: LoadRun[]
 }
 
 /** One round of a side's load; the next round waits until its cut-off orders are stored. */
 async function round(run: EngineRun, side: Side, n: number, seconds: number) {
   const label = `${side.scenario} (round ${n} of ${ROUNDS.length / 2})`
-  side.rounds.push(await run.load(label, side.api, side.stream.requests, seconds))
+  side.rounds.push(await loadOrders(run, label, side.api, side.stream, { seconds }))
   await settledOrderCount(run, side.api.programId, side.stream.prefix)
 }
 
@@ -92,10 +88,10 @@ async function upgrades(run: EngineRun, programId: string): Promise<number> {
 const ROUNDS = ['off', 'on', 'on', 'off'] as const
 
 /** A side's rounds as one row: rates and latencies are the means over its (equal) rounds. */
-function combined(engine: string, side: Side) {
+function combined(engine: string, side: Side): { row: BenchRow; ok2xx: number } {
   const { rounds } = side
   const requests = rounds.reduce((sum, r) => sum + r.requests, 0)
-  const weighted = (pick: (r: LoadResult) => number) =>
+  const weighted = (pick: (r: LoadRun) => number) =>
     requests === 0 ? 0 : rounds.reduce((sum, r) => sum + pick(r) * r.requests, 0) / requests
   return {
     row: {
@@ -106,6 +102,7 @@ function combined(engine: string, side: Side) {
       p99Ms: weighted((r) => r.p99Ms),
       non2xx: rounds.reduce((sum, r) => sum + r.non2xx, 0),
       requests,
+      serverRssMb: Math.max(...rounds.map((r) => r.serverRssMb)),
     },
     ok2xx: rounds.reduce((sum, r) => sum + r.ok2xx, 0),
   }
@@ -114,11 +111,12 @@ function combined(engine: string, side: Side) {
 /**
  * The cost of tiers to orders: the same orders load on the same engine, the same rule, members
  * and length, in two programs — one on the default one-tier ladder (tiers off: nothing to
- * upgrade to, no metric to read), one on a four-tier ladder over spend in a rolling year (tiers
- * on, with the costlier window: every order sums the member's year of orders to see whether
- * it crosses a threshold, and some do, inside the order). After a short unmeasured warm-up in
- * each, the loads alternate off, on, on, off, each round half of `--seconds`, so each side
- * gets `--seconds` in all; then each side's orders are checked as the orders scenario does.
+ * upgrade to, no metric to read), one on the orders scenario's ladder (tiers on: four tiers
+ * over spend in a rolling year, never downgraded — the costlier window: an order may sum its
+ * member's year of orders to see whether it crosses a threshold, and some do, inside the order).
+ * After a short unmeasured warm-up in each, the loads alternate off, on, on, off, each round
+ * half of `--seconds`, so each side gets `--seconds` in all; then each side's orders are
+ * checked as the orders scenario does.
  */
 export async function benchOrdersTiers(run: EngineRun): Promise<void> {
   const { options, report } = run
@@ -127,7 +125,7 @@ export async function benchOrdersTiers(run: EngineRun): Promise<void> {
   )
   const sides = {
     off: await setUp(run, 'Bench orders, tiers off', TIERS_OFF_SCENARIO),
-    on: await setUp(run, 'Bench orders, tiers on', TIERS_ON_SCENARIO, TIERS_BENCH_LADDER),
+    on: await setUp(run, 'Bench orders, tiers on', TIERS_ON_SCENARIO, BENCH_TIER_LADDER),
   }
   await warmUp(run, sides.off)
   await warmUp(run, sides.on)

@@ -1,24 +1,29 @@
 import { randomBytes } from 'node:crypto'
-import type autocannon from 'autocannon'
-import type { EngineRun, OrdersCheck } from './bench.js'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import type { EngineRun, LoadRun, LoadSettings, OrdersCheck } from './bench.js'
 import { type BenchApi, createBenchProgram } from './bench-api.client.js'
+import { summariseCpuProfile } from './cpu-profile.js'
+import type { LoadPlan, OrdersOutcome } from './load.plan.js'
 import { MEMBER_POOL_SIZE, seedMembers } from './members.scenario.js'
 
 export const ORDERS_SCENARIO = 'orders/s'
 
 /**
- * The tier ladder orders run on (api.md, "Tiers"): spend in minor units, with thresholds low
- * enough that many of the 1,000 members climb during a 10-second load, so upgrades inside
- * orders are part of what is measured.
+ * The tier ladder orders run on (api.md, "Tiers"): four tiers over spend in a rolling 12
+ * months, the costlier window (an order may have to sum its member's year of orders), with
+ * thresholds low enough that many of the 1,000 members climb during a 10-second load, so
+ * upgrades inside orders are part of what is measured.
  */
 export const BENCH_TIER_LADDER = {
   metric: 'spend',
-  window: { type: 'lifetime' },
+  window: { type: 'rolling', months: 12 },
   downgrade: { type: 'never' },
   tiers: [
     { key: 'member', name: 'Member', threshold: 0 },
     { key: 'silver', name: 'Silver', threshold: 100_000 },
     { key: 'gold', name: 'Gold', threshold: 500_000 },
+    { key: 'diamond', name: 'Diamond', threshold: 2_000_000 },
   ],
 } as const
 
@@ -27,7 +32,7 @@ export const BENCH_EARNING_RULE = {
   name: 'Bench: 1 point per ¥1',
   trigger: 'order.completed',
   reward: { type: 'per_amount', points: 1, per: 100 },
-  tier_multipliers: { silver: 1.2, gold: 1.5 },
+  tier_multipliers: { silver: 1.2, gold: 1.5, diamond: 2 },
 } as const
 
 async function setUpTierLadder(api: BenchApi): Promise<void> {
@@ -35,28 +40,6 @@ async function setUpTierLadder(api: BenchApi): Promise<void> {
   if (response.status < 200 || response.status > 299) {
     throw new Error(`PUT /v1/tiers answered ${response.status}: ${response.body}`)
   }
-}
-
-const CATEGORIES = ['shoes', 'apparel', 'beauty', 'grocery', 'electronics']
-
-/**
- * The `n`th order of a load: 1–3 items, amounts spread from a few yuan to several hundred,
- * the member chosen round-robin so that row locks do not queue on one member.
- */
-export function benchOrder(id: string, member: string, n: number) {
-  const count = 1 + (n % 3)
-  const items = Array.from({ length: count }, (_, i) => ({
-    sku: `SKU-${(n * 31 + i * 7) % 500}`,
-    category: CATEGORIES[(n + i) % CATEGORIES.length] as string,
-    quantity: 1 + ((n * 13 + i) % 3),
-    unit_price: 500 + ((n * 7_919 + i * 104_729) % 30_000),
-  }))
-  const amount = items.reduce((sum, item) => sum + item.quantity * item.unit_price, 0)
-  return { id, member, amount, channel: n % 4 === 0 ? 'store' : 'online', items }
-}
-
-interface OrderContext {
-  orderId?: string
 }
 
 const SETTLE_POLL_MS = 250
@@ -87,11 +70,18 @@ export async function settledOrderCount(run: EngineRun, programId: string, prefi
   }
 }
 
-/** The orders of one load (or of several rounds of it): the requests and what came back. */
+/**
+ * The orders of one load (or of several rounds of it): what to send, and what came back. The
+ * load generator builds the orders in its own process from the plan; each load reports the
+ * numbers it sent and how each was answered, which `record` adds up here.
+ */
 export interface OrderStream {
   /** Every order id of the stream starts with it. */
   prefix: string
-  requests: autocannon.Request[]
+  /** The next load's plan: it numbers its orders on from the last load's. */
+  plan(): LoadPlan
+  /** Adds what a load of `plan()` reported. */
+  record(outcome: OrdersOutcome | undefined): void
   sent(): number
   answered2xx: Set<string>
   answeredOther: Set<string>
@@ -103,26 +93,32 @@ export function orderStream(members: readonly string[], kind = 'bench'): OrderSt
   let sent = 0
   const answered2xx = new Set<string>()
   const answeredOther = new Set<string>()
-  const requests: autocannon.Request[] = [
-    {
-      method: 'POST',
-      path: '/v1/orders',
-      headers: { 'content-type': 'application/json' },
-      setupRequest: (request, context) => {
-        const n = sent++
-        const order = benchOrder(`${prefix}${n}`, members[n % members.length] as string, n)
-        ;(context as OrderContext).orderId = order.id
-        return { ...request, body: JSON.stringify(order) }
-      },
-      onResponse: (status, _body, context) => {
-        const id = (context as OrderContext).orderId
-        if (id === undefined) return
-        if (status >= 200 && status <= 299) answered2xx.add(id)
-        else answeredOther.add(id)
-      },
+  return {
+    prefix,
+    plan: () => ({ kind: 'orders', members: [...members], prefix, first: sent }),
+    record(outcome) {
+      if (!outcome) throw new Error('the orders load reported no orders')
+      sent += outcome.sent
+      for (const n of outcome.answered2xx) answered2xx.add(`${prefix}${n}`)
+      for (const n of outcome.answeredOther) answeredOther.add(`${prefix}${n}`)
     },
-  ]
-  return { prefix, requests, sent: () => sent, answered2xx, answeredOther }
+    sent: () => sent,
+    answered2xx,
+    answeredOther,
+  }
+}
+
+/** One load of the stream's next orders, recorded in the stream; measures nothing. */
+export async function loadOrders(
+  run: EngineRun,
+  label: string,
+  api: BenchApi,
+  stream: OrderStream,
+  settings?: LoadSettings,
+): Promise<LoadRun> {
+  const result = await run.load(label, api, stream.plan(), settings)
+  stream.record(result.orders)
+  return result
 }
 
 /**
@@ -189,16 +185,34 @@ export async function measureOrders(
   api: BenchApi,
   members: readonly string[],
   scenario: string,
-): Promise<void> {
+  settings: Omit<LoadSettings, 'seconds'> = {},
+): Promise<LoadRun> {
   const stream = orderStream(members)
-  const result = await run.measureLoad(scenario, api, stream.requests)
+  const result = await run.measureLoad(scenario, api, stream.plan(), settings)
+  stream.record(result.orders)
   await checkOrders(run, api.programId, stream, scenario, result.ok2xx)
+  return result
+}
+
+/** Writes the server's profile of a load to `<dir>/orders-<engine>.cpuprofile` and summarises it. */
+async function saveProfile(run: EngineRun, dir: string, scenario: string, result: LoadRun) {
+  if (!result.cpuProfile) return
+  await mkdir(dir, { recursive: true })
+  const file = resolve(join(dir, `orders-${run.engine}.cpuprofile`))
+  await writeFile(file, JSON.stringify(result.cpuProfile))
+  run.report.profiles.push({
+    engine: run.label,
+    scenario,
+    file,
+    summary: summariseCpuProfile(result.cpuProfile),
+  })
 }
 
 /**
- * Orders per second through `POST /v1/orders` in a program of its own: a tier ladder, one
- * earning rule, 1,000 members, a unique order id per request. Afterwards, checks that the
- * database holds exactly the orders answered 2xx (plus those whose response the stop cut off).
+ * Orders per second through `POST /v1/orders` in a program of its own: a four-tier ladder over
+ * a rolling year, one earning rule, 1,000 members, a unique order id per request. Afterwards,
+ * checks that the database holds exactly the orders answered 2xx (plus those whose response
+ * the stop cut off). With `--profile`, the server's CPU profile of the load is written too.
  */
 export async function benchOrders(run: EngineRun): Promise<void> {
   const { options } = run
@@ -209,5 +223,9 @@ export async function benchOrders(run: EngineRun): Promise<void> {
   await api.post('/v1/earning-rules', BENCH_EARNING_RULE)
   const members = await seedMembers(api, MEMBER_POOL_SIZE, progress, 'buyer')
   options.signal?.throwIfAborted()
-  await measureOrders(run, api, members, ORDERS_SCENARIO)
+  const profile = options.profileDir !== undefined
+  const result = await measureOrders(run, api, members, ORDERS_SCENARIO, { profile })
+  if (options.profileDir !== undefined) {
+    await saveProfile(run, options.profileDir, ORDERS_SCENARIO, result)
+  }
 }

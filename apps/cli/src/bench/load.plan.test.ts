@@ -1,0 +1,56 @@
+import type autocannon from 'autocannon'
+import { describe, expect, it } from 'vitest'
+import { plannedRequests } from './load.plan.js'
+
+type Setup = (request: autocannon.Request, context: Record<string, unknown>) => autocannon.Request
+type OnResponse = (status: number, body: string, context: Record<string, unknown>) => void
+
+/** What autocannon does for one request on one connection: set it up, then answer it. */
+function exchange(request: autocannon.Request, status?: number) {
+  const context: Record<string, unknown> = {}
+  const built = (request.setupRequest as unknown as Setup)(request, context)
+  if (status !== undefined) (request.onResponse as unknown as OnResponse)(status, '', context)
+  return built
+}
+
+describe('plannedRequests', () => {
+  it('numbers orders on from `first`, round-robin over the members, and reports the answers', () => {
+    const planned = plannedRequests({
+      kind: 'orders',
+      members: ['mem_a', 'mem_b'],
+      prefix: 'bench-x-',
+      first: 10,
+    })
+    const [request] = planned.requests
+    if (!request) throw new Error('no request')
+    const bodies = [exchange(request, 201), exchange(request, 409), exchange(request)].map(
+      (built) => JSON.parse(String(built.body)),
+    )
+    expect(bodies.map((body) => [body.id, body.member])).toEqual([
+      ['bench-x-10', 'mem_a'],
+      ['bench-x-11', 'mem_b'],
+      ['bench-x-12', 'mem_a'],
+    ])
+    expect(request).toMatchObject({ method: 'POST', path: '/v1/orders' })
+    expect(planned.orders()).toEqual({ sent: 3, answered2xx: [10], answeredOther: [11] })
+  })
+
+  it('gives every member creation its own external id', () => {
+    const planned = plannedRequests({ kind: 'member-creations', prefix: 'bench-y-' })
+    const [request] = planned.requests
+    if (!request) throw new Error('no request')
+    const ids = [exchange(request), exchange(request)].map(
+      (built) => JSON.parse(String(built.body)).external_id,
+    )
+    expect(ids).toEqual(['bench-y-1', 'bench-y-2'])
+    expect(planned.orders()).toBeUndefined()
+  })
+
+  it('reads members round-robin', () => {
+    const planned = plannedRequests({ kind: 'member-reads', memberIds: ['m1', 'm2'] })
+    const [request] = planned.requests
+    if (!request) throw new Error('no request')
+    const paths = [1, 2, 3].map(() => exchange(request).path)
+    expect(paths).toEqual(['/v1/members/m1', '/v1/members/m2', '/v1/members/m1'])
+  })
+})

@@ -1,0 +1,126 @@
+import type autocannon from 'autocannon'
+
+/**
+ * What one timed HTTP load sends, in a form that crosses the process boundary to the load
+ * generator (load.worker.ts): a kind and its parameters. The worker turns it into autocannon
+ * requests with the builders below, so the bodies are built in the load generator's process,
+ * never in the server's.
+ */
+export type LoadPlan =
+  /** `POST /v1/members`, each with a new `external_id`: `<prefix><n>`. */
+  | { kind: 'member-creations'; prefix: string }
+  /** `GET /v1/members/{id}` round-robin over `memberIds`. */
+  | { kind: 'member-reads'; memberIds: string[] }
+  /**
+   * `POST /v1/orders`, order `n` with id `<prefix><n>` for member `members[n % length]`,
+   * numbered from `first` (a stream loaded in several rounds continues its numbering).
+   */
+  | { kind: 'orders'; members: string[]; prefix: string; first: number }
+
+/** What an orders load reports back, by order number `n` (the id is `<prefix><n>`). */
+export interface OrdersOutcome {
+  /** Requests built: numbers `first` … `first + sent - 1`. */
+  sent: number
+  answered2xx: number[]
+  answeredOther: number[]
+}
+
+export function memberBody(externalId: string) {
+  return { external_id: externalId, name: `Bench member ${externalId}`, phone: '13800000000' }
+}
+
+const CATEGORIES = ['shoes', 'apparel', 'beauty', 'grocery', 'electronics']
+
+/**
+ * The `n`th order of a load: 1–3 items, amounts spread from a few yuan to several hundred,
+ * the member chosen round-robin so that row locks do not queue on one member.
+ */
+export function benchOrder(id: string, member: string, n: number) {
+  const count = 1 + (n % 3)
+  const items = Array.from({ length: count }, (_, i) => ({
+    sku: `SKU-${(n * 31 + i * 7) % 500}`,
+    category: CATEGORIES[(n + i) % CATEGORIES.length] as string,
+    quantity: 1 + ((n * 13 + i) % 3),
+    unit_price: 500 + ((n * 7_919 + i * 104_729) % 30_000),
+  }))
+  const amount = items.reduce((sum, item) => sum + item.quantity * item.unit_price, 0)
+  return { id, member, amount, channel: n % 4 === 0 ? 'store' : 'online', items }
+}
+
+interface OrderContext {
+  n?: number
+}
+
+/**
+ * autocannon's requests for a plan, with the state their callbacks share (every connection
+ * cycles through the same request objects). `orders()` is what an orders load reports.
+ */
+export function plannedRequests(plan: LoadPlan): {
+  requests: autocannon.Request[]
+  orders(): OrdersOutcome | undefined
+} {
+  switch (plan.kind) {
+    case 'member-creations': {
+      let counter = 0
+      return {
+        requests: [
+          {
+            method: 'POST',
+            path: '/v1/members',
+            headers: { 'content-type': 'application/json' },
+            setupRequest: (request) => {
+              counter++
+              const body = memberBody(`${plan.prefix}${counter}`)
+              return { ...request, body: JSON.stringify(body) }
+            },
+          },
+        ],
+        orders: () => undefined,
+      }
+    }
+    case 'member-reads': {
+      const ids = plan.memberIds
+      let next = 0
+      return {
+        requests: [
+          {
+            method: 'GET',
+            setupRequest: (request) => ({
+              ...request,
+              path: `/v1/members/${ids[next++ % ids.length]}`,
+            }),
+          },
+        ],
+        orders: () => undefined,
+      }
+    }
+    case 'orders': {
+      const { members, prefix, first } = plan
+      let sent = 0
+      const answered2xx: number[] = []
+      const answeredOther: number[] = []
+      return {
+        requests: [
+          {
+            method: 'POST',
+            path: '/v1/orders',
+            headers: { 'content-type': 'application/json' },
+            setupRequest: (request, context) => {
+              const n = first + sent++
+              const order = benchOrder(`${prefix}${n}`, members[n % members.length] as string, n)
+              ;(context as OrderContext).n = n
+              return { ...request, body: JSON.stringify(order) }
+            },
+            onResponse: (status, _body, context) => {
+              const n = (context as OrderContext).n
+              if (n === undefined) return
+              if (status >= 200 && status <= 299) answered2xx.push(n)
+              else answeredOther.push(n)
+            },
+          },
+        ],
+        orders: () => ({ sent, answered2xx, answeredOther }),
+      }
+    }
+  }
+}
