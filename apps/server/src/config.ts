@@ -12,6 +12,8 @@ export interface Config {
   webDist: string | undefined
   /** How often the scheduler looks for due jobs; 0 turns it off. */
   schedulerIntervalMs: number
+  /** Run the embedded database (PGlite) on a thread of its own rather than the server's. */
+  pgliteThread: boolean
 }
 
 export class ConfigError extends Error {}
@@ -35,6 +37,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!/^(postgres(ql)?:\/\/|pglite:)/.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be postgres://…, pglite:PATH or pglite:memory')
   }
+  const pgliteThread = (env.LOYALBASE_PGLITE_THREAD ?? 'on').toLowerCase()
+  if (pgliteThread !== 'on' && pgliteThread !== 'off') {
+    throw new ConfigError(
+      `LOYALBASE_PGLITE_THREAD must be "on" or "off" (got "${env.LOYALBASE_PGLITE_THREAD}")`,
+    )
+  }
   const adminKey = env.LOYALBASE_ADMIN_KEY || undefined
   if (adminKey !== undefined && adminKey.length < 16) {
     throw new ConfigError('LOYALBASE_ADMIN_KEY must be at least 16 characters')
@@ -54,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     webDist: env.LOYALBASE_WEB_DIST || undefined,
     schedulerIntervalMs: integer(env, 'LOYALBASE_SCHEDULER_INTERVAL_MS', 30_000, 0),
+    pgliteThread: pgliteThread === 'on',
   }
 }

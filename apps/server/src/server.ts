@@ -19,7 +19,7 @@ export interface RunningServer {
  * exists before the first request is answered (`/healthz` included).
  */
 export async function startServer(config: Config): Promise<RunningServer> {
-  const database = await openDatabase(config.databaseUrl)
+  const database = await openDatabase(config.databaseUrl, { pgliteThread: config.pgliteThread })
   await migrate(database)
   const services = createServices(database.db, systemClock)
   const generatedAdminKey = await services.platform.ensureAdminKey(config.adminKey)

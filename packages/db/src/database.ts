@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import { PGliteDialect } from './pglite-dialect.js'
+import { type PGliteLike, startPGliteThread } from './pglite-thread.js'
 import { prepareRegisteredStatements } from './prepared.js'
 import type { DB } from './schema.js'
 
@@ -36,24 +37,31 @@ export function exactInt8(text: string): number {
  * Opens the database named by a `DATABASE_URL`: `postgres://…`, `pglite:PATH` (a folder) or
  * `pglite:memory`.
  */
-export async function openDatabase(url: string, options: { poolSize?: number } = {}) {
+export async function openDatabase(
+  url: string,
+  options: { poolSize?: number; pgliteThread?: boolean } = {},
+) {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     return openPostgres(url, options.poolSize ?? 20)
   }
-  if (url.startsWith('pglite:')) return openPGlite(url.slice('pglite:'.length))
+  if (url.startsWith('pglite:')) {
+    return openPGlite(url.slice('pglite:'.length), options.pgliteThread ?? false)
+  }
   throw new Error(
     `DATABASE_URL must start with postgres://, postgresql:// or pglite: (got "${url}")`,
   )
 }
 
-async function openPGlite(location: string): Promise<Database> {
+async function openPGlite(location: string, ownThread: boolean): Promise<Database> {
   const inMemory = location === 'memory' || location === ''
   if (!inMemory) mkdirSync(location, { recursive: true })
   // relaxedDurability stays off: every statement is flushed, so a kill -9 loses nothing committed.
-  const pglite = await PGlite.create(inMemory ? undefined : location, {
-    relaxedDurability: false,
-    parsers: { [INT8]: exactInt8, [NUMERIC]: Number },
-  })
+  const pglite: PGliteLike = ownThread
+    ? await startPGliteThread(inMemory ? undefined : location)
+    : await PGlite.create(inMemory ? undefined : location, {
+        relaxedDurability: false,
+        parsers: { [INT8]: exactInt8, [NUMERIC]: Number },
+      })
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) })
   return {
     db,

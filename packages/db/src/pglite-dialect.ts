@@ -1,4 +1,3 @@
-import type { PGlite } from '@electric-sql/pglite'
 import {
   type CompiledQuery,
   type DatabaseConnection,
@@ -11,6 +10,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely'
+import type { PGliteLike } from './pglite-thread.js'
 
 /**
  * A Kysely dialect for PGlite. PGlite is one connection, so the driver hands it out to one
@@ -19,7 +19,7 @@ import {
  * engine (they behave like serialisable transactions run one after the other).
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly pglite: PGliteLike) {}
   createAdapter() {
     return new PostgresAdapter()
   }
@@ -49,7 +49,7 @@ export class Mutex {
 }
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly pglite: PGliteLike) {}
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const result = await this.pglite.query<R>(query.sql, query.parameters as unknown[])
     const affected = result.affectedRows
@@ -68,7 +68,7 @@ class PGliteDriver implements Driver {
   private readonly mutex = new Mutex()
   private readonly connection: PGliteConnection
   private readonly releases = new Map<DatabaseConnection, () => void>()
-  constructor(private readonly pglite: PGlite) {
+  constructor(private readonly pglite: PGliteLike) {
     this.connection = new PGliteConnection(pglite)
   }
   async init() {}

@@ -38,6 +38,7 @@ function serverConfig(databaseUrl: string, adminKey: string): Config {
     logLevel: 'warn',
     webDist: undefined,
     schedulerIntervalMs: 0,
+    pgliteThread: true,
   }
 }
 

@@ -128,60 +128,15 @@ export async function listRefunds(
     .execute()
 }
 
-// The order's two statements. Constant texts, so that PostgreSQL prepares each once per
-// connection (packages/db/src/prepared.ts); `$7`–`$15` describe the tier window (order-plan.ts).
-const SNAPSHOT_SELECT = `
-SELECT m.*,
-  (SELECT json_build_object('fingerprint', o.fingerprint, 'response_body', o.response_body)
-     FROM orders o WHERE o.program_id = $1 AND o.id = $3) AS lb_existing,
-  (SELECT coalesce(json_agg(json_build_array(u.rule_id, u.period, u.points)), '[]'::json)
-     FROM earning_rule_usage u
-     WHERE u.program_id = $1 AND u.member_id = m.id AND u.rule_id = ANY($4::text[])
-       AND u.period = ANY($5::text[])) AS lb_usage,
-  (SELECT coalesce(json_agg(json_build_array(r.id, r.budget_used)), '[]'::json)
-     FROM earning_rules r WHERE r.program_id = $1 AND r.id = ANY($6::text[])) AS lb_budgets,
-  CASE WHEN w.need THEN (
-    SELECT json_build_array(
-      coalesce(sum(x.v) FILTER (WHERE x.at > $12::timestamptz
-        AND ($13::timestamptz IS NULL OR x.at <= $13::timestamptz)), 0),
-      coalesce(sum(x.v) FILTER (WHERE $14::timestamptz IS NOT NULL
-        AND x.at > $14::timestamptz AND x.at <= $15::timestamptz), 0),
-      min(x.at) FILTER (WHERE x.at > $12::timestamptz
-        AND ($13::timestamptz IS NULL OR x.at <= $13::timestamptz)))
-    FROM (
-      SELECT o.occurred_at AS at, CASE $10::text
-          WHEN 'spend' THEN o.amount - o.refunded_amount
-          WHEN 'orders' THEN CASE WHEN o.amount > 0 AND o.refunded_amount >= o.amount THEN 0 ELSE 1 END
-          WHEN 'growth' THEN o.growth_earned - o.growth_reversed
-          ELSE o.points_earned - o.points_reversed END AS v
-      FROM orders o
-      WHERE o.program_id = $1 AND o.member_id = m.id
-        AND o.occurred_at > least($12::timestamptz, coalesce($14::timestamptz, $12::timestamptz))
-      UNION ALL
-      SELECT e.occurred_at, CASE $10::text WHEN 'growth' THEN e.growth_earned ELSE e.points_earned END
-      FROM events e
-      WHERE $10::text IN ('growth', 'points_earned') AND e.program_id = $1 AND e.member_id = m.id
-        AND e.occurred_at > least($12::timestamptz, coalesce($14::timestamptz, $12::timestamptz))
-    ) x) END AS lb_window
-FROM members m
-CROSS JOIN LATERAL (SELECT CASE
-    WHEN NOT $7::boolean THEN false
-    WHEN array_position($8::text[], m.tier_key) IS NULL THEN true
-    WHEN array_position($8::text[], m.tier_key) >= cardinality($8::text[]) THEN false
-    WHEN $10::text = 'spend'
-      THEN m.lifetime_spend + $11::bigint >= ($9::bigint[])[array_position($8::text[], m.tier_key) + 1]
-    WHEN $10::text = 'orders'
-      THEN m.orders_count + 1 >= ($9::bigint[])[array_position($8::text[], m.tier_key) + 1]
-    ELSE true END AS need) w
-WHERE m.program_id = $1 AND (m.id = $2 OR m.external_id = $2)
-ORDER BY m.id = $2 DESC
-LIMIT 1`
-const SNAPSHOT = preparedStatement('lb_order_snapshot', SNAPSHOT_SELECT)
-const SNAPSHOT_LOCKED = preparedStatement(
-  'lb_order_snapshot_locked',
-  `${SNAPSHOT_SELECT}\nFOR UPDATE OF m`,
+// The order's statements (0008_order_write.sql). Constant texts, so that PostgreSQL prepares
+// each once per connection (packages/db/src/prepared.ts).
+const SNAPSHOT = preparedStatement(
+  'lb_order_snapshot',
+  `SELECT lb_order_snapshot($1, $2, $3, $4::text[], $5::text[], $6::text[], $7, $8::text[],
+    $9::bigint[], $10, $11, $12, $13, $14, $15, $16) AS snapshot`,
 )
 const APPLY = preparedStatement('lb_apply_order', 'SELECT lb_apply_order($1::jsonb)')
+const APPLY_MANY = preparedStatement('lb_apply_orders', 'SELECT lb_apply_orders($1::jsonb)')
 
 export interface SnapshotRequest {
   programId: string
@@ -197,11 +152,24 @@ export interface SnapshotRequest {
   windows: Range[]
 }
 
-type SnapshotRow = MemberRow & {
-  lb_existing: StoredOrder | null
-  lb_usage: [string, string, number][]
-  lb_budgets: [string, number][]
-  lb_window: [number, number, string | null] | null
+interface SnapshotJson {
+  member: Record<string, unknown>
+  existing: StoredOrder | null
+  usage: [string, string, number][]
+  budgets: [string, number][]
+  window: [number, number, string | null] | null
+}
+
+// The member's timestamp columns, which come back from jsonb as text.
+const MEMBER_TIMES = ['joined_at', 'tier_since', 'tier_override_until', 'created_at', 'updated_at']
+
+function memberOf(json: Record<string, unknown>): MemberRow {
+  const row: Record<string, unknown> = { ...json }
+  for (const column of MEMBER_TIMES) {
+    const value = row[column]
+    if (typeof value === 'string') row[column] = new Date(value)
+  }
+  return row as unknown as MemberRow
 }
 
 /** An order as its idempotency needs it: what was asked, and what was answered. */
@@ -222,8 +190,8 @@ export async function readOrderSnapshot(
   lock: boolean,
 ): Promise<{ snapshot: OrderSnapshot; existing: StoredOrder | null } | undefined> {
   const [current, previous] = request.windows
-  const result = await db.executeQuery<SnapshotRow>(
-    CompiledQuery.raw(lock ? SNAPSHOT_LOCKED : SNAPSHOT, [
+  const result = await db.executeQuery<{ snapshot: SnapshotJson | null }>(
+    CompiledQuery.raw(SNAPSHOT, [
       request.programId,
       request.member,
       request.orderId,
@@ -239,24 +207,24 @@ export async function readOrderSnapshot(
       current?.to ?? null,
       previous?.from ?? null,
       previous?.to ?? null,
+      lock,
     ]),
   )
-  const row = result.rows[0]
-  if (!row) return undefined
-  const { lb_existing, lb_usage, lb_budgets, lb_window, ...member } = row
+  const found = result.rows[0]?.snapshot
+  if (!found) return undefined
   return {
-    existing: lb_existing,
+    existing: found.existing,
     snapshot: {
-      member: member as MemberRow,
+      member: memberOf(found.member),
       usage: new Map(
-        lb_usage.map(([rule, period, points]) => [`${rule}\u0000${period}`, Number(points)]),
+        found.usage.map(([rule, period, points]) => [`${rule}\u0000${period}`, Number(points)]),
       ),
-      budgets: new Map(lb_budgets.map(([rule, used]) => [rule, Number(used)])),
-      window: lb_window
+      budgets: new Map(found.budgets.map(([rule, used]) => [rule, Number(used)])),
+      window: found.window
         ? {
-            current: Number(lb_window[0]),
-            previous: Number(lb_window[1]),
-            earliest: lb_window[2] ? new Date(lb_window[2]) : null,
+            current: Number(found.window[0]),
+            previous: Number(found.window[1]),
+            earliest: found.window[2] ? new Date(found.window[2]) : null,
           }
         : null,
       windows: request.windows,
@@ -272,6 +240,32 @@ const STALE_CODES: Record<string, StalePlan> = {
   LBPRG: 'program',
   LBMEM: 'member',
   LBDUP: 'duplicate',
+}
+
+export type ApplyResult = { ok: true; version: number } | { ok: false; stale: StalePlan }
+
+/**
+ * Writes many plans in one statement and one commit, each on its own (a refused or failing
+ * plan writes nothing and leaves the others be): for each, the member's new row version or why
+ * it was refused. A plan that failed for another reason is an error of its own.
+ */
+export async function applyOrderPlans(
+  db: Executor,
+  writes: readonly OrderWrite[],
+): Promise<(ApplyResult | Error)[]> {
+  const result = await db.executeQuery<{
+    lb_apply_orders: ({ version: number } | { error: string; message: string })[]
+  }>(CompiledQuery.raw(APPLY_MANY, [JSON.stringify(writes)]))
+  const outcomes = result.rows[0]?.lb_apply_orders ?? []
+  return writes.map((_, i) => {
+    const outcome = outcomes[i]
+    if (!outcome) return new Error('the batch of order writes answered short')
+    if ('version' in outcome) return { ok: true, version: Number(outcome.version) }
+    const stale = STALE_CODES[outcome.error]
+    return stale
+      ? { ok: false, stale }
+      : Object.assign(new Error(outcome.message), { code: outcome.error })
+  })
 }
 
 /**

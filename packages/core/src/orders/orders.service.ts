@@ -15,6 +15,7 @@ import type { Executor } from '../shared/executor.js'
 import { MAX_FUTURE_MS } from '../shared/limits.js'
 import { planOrder, tierWindows, windowNeed } from './order-plan.js'
 import { OrderSnapshotCache } from './order-snapshot.cache.js'
+import { OrderWriteBatcher } from './order-write.batcher.js'
 import {
   type NewOrderInput,
   type NewRefundInput,
@@ -77,6 +78,7 @@ export function createOrdersService(
   }
 
   const kept = new OrderSnapshotCache()
+  const writes = new OrderWriteBatcher(db)
 
   /**
    * One attempt at an order: a snapshot (kept by this process, or read), the plan, the write.
@@ -153,7 +155,9 @@ export function createOrdersService(
       if (mode === 'kept') return { stale: 'window' }
       throw new Error('the order snapshot left out the tier window the order needs')
     }
-    const written = await applyOrderPlan(on, plan.write)
+    // With the member locked, the write goes in the caller's transaction; else with the others.
+    const written =
+      mode === 'locked' ? await applyOrderPlan(on, plan.write) : await writes.write(plan.write)
     if (!written.ok) {
       kept.forget(program.id, member.id)
       // In a transaction the refused statement aborted it: roll it back and start again.

@@ -2,6 +2,10 @@
 -- (orders, refunds, jobs, edits), so a write computed from what a row held can check that it
 -- still holds it. A trigger, so that no writer can forget to.
 ALTER TABLE members ADD COLUMN version bigint NOT NULL DEFAULT 0;
+-- Room on each page for a member's next version: an order rewrites the member's row (balance,
+-- counters), and with free space on the page the new version is a heap-only tuple that none of
+-- the member's six indexes has to follow.
+ALTER TABLE members SET (fillfactor = 70);
 ALTER TABLE programs ADD COLUMN version bigint NOT NULL DEFAULT 0;
 
 CREATE FUNCTION lb_next_version() RETURNS trigger
@@ -133,5 +137,102 @@ BEGIN
   FROM jsonb_to_recordset(coalesce(plan->'outbox', '[]')) AS e(id text, type text,
     member_id text, data jsonb, created_at timestamptz);
   RETURN next_version;
+END
+$$;
+
+-- Many orders' plans in one statement and one commit: concurrent orders are sent together
+-- (orders/order-write.batcher.ts), so the round trip, the statement's overhead and the commit
+-- are shared. Each plan runs in a subtransaction of its own: a refused or failing plan writes
+-- nothing and does not hold the others back. Returns, for each plan in order, the member's new
+-- version or the SQLSTATE (and message) that refused it.
+CREATE FUNCTION lb_apply_orders(plans jsonb) RETURNS jsonb
+LANGUAGE plpgsql AS $$
+DECLARE
+  plan jsonb;
+  results jsonb := '[]';
+BEGIN
+  FOR plan IN SELECT value FROM jsonb_array_elements(plans) LOOP
+    BEGIN
+      results := results || jsonb_build_array(jsonb_build_object('version', lb_apply_order(plan)));
+    EXCEPTION WHEN OTHERS THEN
+      results := results || jsonb_build_array(
+        jsonb_build_object('error', SQLSTATE, 'message', SQLERRM));
+    END;
+  END LOOP;
+  RETURN results;
+END
+$$;
+
+-- What an order is computed from, in one call (orders.repository.ts, readOrderSnapshot): the
+-- member by id or external id (its row locked with `a_lock`), the order already stored under
+-- the id, the member's usage of the limited live rules, the budgets used, and the tier window's
+-- sums when this order could reach the next tier. A function, so that its statements are
+-- planned once per connection, on PGlite as on PostgreSQL.
+CREATE FUNCTION lb_order_snapshot(
+  a_program text, a_ref text, a_order text,
+  a_limited_rules text[], a_periods text[], a_budgeted_rules text[],
+  a_windowed boolean, a_tier_keys text[], a_thresholds bigint[], a_metric text, a_amount bigint,
+  a_from1 timestamptz, a_to1 timestamptz, a_from2 timestamptz, a_to2 timestamptz,
+  a_lock boolean) RETURNS jsonb
+LANGUAGE plpgsql AS $$
+DECLARE
+  m members;
+  pos int;
+  need boolean;
+  since timestamptz := least(a_from1, coalesce(a_from2, a_from1));
+BEGIN
+  IF a_lock THEN
+    SELECT * INTO m FROM members
+    WHERE program_id = a_program AND (id = a_ref OR external_id = a_ref)
+    ORDER BY id = a_ref DESC LIMIT 1 FOR UPDATE;
+  ELSE
+    SELECT * INTO m FROM members
+    WHERE program_id = a_program AND (id = a_ref OR external_id = a_ref)
+    ORDER BY id = a_ref DESC LIMIT 1;
+  END IF;
+  IF NOT FOUND THEN
+    RETURN NULL;
+  END IF;
+  pos := array_position(a_tier_keys, m.tier_key);
+  need := CASE
+    WHEN NOT a_windowed THEN false
+    WHEN pos IS NULL THEN true
+    WHEN pos >= cardinality(a_tier_keys) THEN false
+    WHEN a_metric = 'spend' THEN m.lifetime_spend + a_amount >= a_thresholds[pos + 1]
+    WHEN a_metric = 'orders' THEN m.orders_count + 1 >= a_thresholds[pos + 1]
+    ELSE true END;
+  RETURN jsonb_build_object(
+    'member', to_jsonb(m),
+    'existing', (SELECT jsonb_build_object('fingerprint', o.fingerprint,
+        'response_body', o.response_body)
+      FROM orders o WHERE o.program_id = a_program AND o.id = a_order),
+    'usage', (SELECT coalesce(jsonb_agg(jsonb_build_array(u.rule_id, u.period, u.points)), '[]')
+      FROM earning_rule_usage u
+      WHERE u.program_id = a_program AND u.member_id = m.id
+        AND u.rule_id = ANY(a_limited_rules) AND u.period = ANY(a_periods)),
+    'budgets', (SELECT coalesce(jsonb_agg(jsonb_build_array(r.id, r.budget_used)), '[]')
+      FROM earning_rules r WHERE r.program_id = a_program AND r.id = ANY(a_budgeted_rules)),
+    'window', CASE WHEN need THEN (
+      SELECT jsonb_build_array(
+        coalesce(sum(x.v) FILTER (WHERE x.at > a_from1 AND (a_to1 IS NULL OR x.at <= a_to1)), 0),
+        coalesce(sum(x.v) FILTER (WHERE a_from2 IS NOT NULL AND x.at > a_from2
+          AND x.at <= a_to2), 0),
+        min(x.at) FILTER (WHERE x.at > a_from1 AND (a_to1 IS NULL OR x.at <= a_to1)))
+      FROM (
+        SELECT o.occurred_at AS at, CASE a_metric
+            WHEN 'spend' THEN o.amount - o.refunded_amount
+            WHEN 'orders' THEN
+              CASE WHEN o.amount > 0 AND o.refunded_amount >= o.amount THEN 0 ELSE 1 END
+            WHEN 'growth' THEN o.growth_earned - o.growth_reversed
+            ELSE o.points_earned - o.points_reversed END AS v
+        FROM orders o
+        WHERE o.program_id = a_program AND o.member_id = m.id AND o.occurred_at > since
+        UNION ALL
+        SELECT e.occurred_at,
+          CASE a_metric WHEN 'growth' THEN e.growth_earned ELSE e.points_earned END
+        FROM events e
+        WHERE a_metric IN ('growth', 'points_earned') AND e.program_id = a_program
+          AND e.member_id = m.id AND e.occurred_at > since
+      ) x) END);
 END
 $$;
