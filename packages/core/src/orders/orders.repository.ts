@@ -137,6 +137,10 @@ const SNAPSHOT = preparedStatement(
 )
 const APPLY = preparedStatement('lb_apply_order', 'SELECT lb_apply_order($1::jsonb)')
 const APPLY_MANY = preparedStatement('lb_apply_orders', 'SELECT lb_apply_orders($1::jsonb)')
+const SNAPSHOT_MANY = preparedStatement(
+  'lb_order_snapshots',
+  'SELECT lb_order_snapshots($1::jsonb) AS snapshots',
+)
 
 export interface SnapshotRequest {
   programId: string
@@ -210,7 +214,12 @@ export async function readOrderSnapshot(
       lock,
     ]),
   )
-  const found = result.rows[0]?.snapshot
+  return snapshotOf(result.rows[0]?.snapshot ?? null, request)
+}
+
+type SnapshotFound = { snapshot: OrderSnapshot; existing: StoredOrder | null } | undefined
+
+function snapshotOf(found: SnapshotJson | null, request: SnapshotRequest): SnapshotFound {
   if (!found) return undefined
   return {
     existing: found.existing,
@@ -230,6 +239,41 @@ export async function readOrderSnapshot(
       windows: request.windows,
     },
   }
+}
+
+/** Many orders' snapshots in one statement (not locked): each as `readOrderSnapshot` reads it. */
+export async function readOrderSnapshots(
+  db: Executor,
+  requests: readonly SnapshotRequest[],
+): Promise<SnapshotFound[]> {
+  const result = await db.executeQuery<{ snapshots: (SnapshotJson | null)[] }>(
+    CompiledQuery.raw(SNAPSHOT_MANY, [
+      JSON.stringify(
+        requests.map((r) => {
+          const [current, previous] = r.windows
+          return {
+            program: r.programId,
+            member: r.member,
+            order: r.orderId,
+            limited_rules: r.limitedRules,
+            periods: r.periods,
+            budgeted_rules: r.budgetedRules,
+            windowed: r.ladder.windowed,
+            tier_keys: r.ladder.keys,
+            thresholds: r.ladder.thresholds,
+            metric: r.ladder.metric,
+            amount: r.amount,
+            from1: current?.from ?? null,
+            to1: current?.to ?? null,
+            from2: previous?.from ?? null,
+            to2: previous?.to ?? null,
+          }
+        }),
+      ),
+    ]),
+  )
+  const found = result.rows[0]?.snapshots ?? []
+  return requests.map((request, i) => snapshotOf(found[i] ?? null, request))
 }
 
 /** Why the database refused a plan (see 0008_order_write.sql). */

@@ -13,9 +13,8 @@ import { AppError } from '../shared/app-error.js'
 import type { Clock } from '../shared/clock.js'
 import type { Executor } from '../shared/executor.js'
 import { MAX_FUTURE_MS } from '../shared/limits.js'
-import { planOrder, tierWindows, windowNeed } from './order-plan.js'
+import { type OrderWrite, planOrder, tierWindows, windowNeed } from './order-plan.js'
 import { OrderSnapshotCache } from './order-snapshot.cache.js'
-import { OrderWriteBatcher } from './order-write.batcher.js'
 import {
   type NewOrderInput,
   type NewRefundInput,
@@ -30,17 +29,21 @@ import {
 import {
   addRefundToOrder,
   applyOrderPlan,
+  applyOrderPlans,
   claimRefund,
   findOrder,
   findRefund,
   listRefunds,
   lockOrder,
   readOrderSnapshot,
+  readOrderSnapshots,
+  type SnapshotRequest,
   type StalePlan,
   type StoredOrder,
   saveRefundOutcome,
   saveRefundResponse,
 } from './orders.repository.js'
+import { StatementBatcher } from './statement.batcher.js'
 
 /** A plan the database refused inside a transaction: the transaction is rolled back. */
 class StaleOrder extends Error {
@@ -78,7 +81,11 @@ export function createOrdersService(
   }
 
   const kept = new OrderSnapshotCache()
-  const writes = new OrderWriteBatcher(db)
+  // Concurrent orders read their snapshots together and write together (statement.batcher.ts).
+  const writes = new StatementBatcher((plans: OrderWrite[]) => applyOrderPlans(db, plans))
+  const reads = new StatementBatcher(async (requests: SnapshotRequest[]) =>
+    (await readOrderSnapshots(db, requests)).map((found) => found ?? null),
+  )
 
   /**
    * One attempt at an order: a snapshot (kept by this process, or read), the plan, the write.
@@ -108,21 +115,21 @@ export function createOrdersService(
     }
     let snapshot = mode === 'kept' ? kept.find(program.id, input.member, needs) : undefined
     if (!snapshot) {
-      const read = await readOrderSnapshot(
-        on,
-        {
-          programId: program.id,
-          member: input.member,
-          orderId: input.id,
-          limitedRules: [...new Set(limited.map(({ rule }) => rule.id))],
-          periods: [...new Set(limited.map(({ period }) => period))],
-          budgetedRules: needs.budgetedRules,
-          ladder: { ...windowNeed(ladder), metric: ladder.metric },
-          amount: input.amount,
-          windows: needs.windows,
-        },
-        mode === 'locked',
-      )
+      const request: SnapshotRequest = {
+        programId: program.id,
+        member: input.member,
+        orderId: input.id,
+        limitedRules: [...new Set(limited.map(({ rule }) => rule.id))],
+        periods: [...new Set(limited.map(({ period }) => period))],
+        budgetedRules: needs.budgetedRules,
+        ladder: { ...windowNeed(ladder), metric: ladder.metric },
+        amount: input.amount,
+        windows: needs.windows,
+      }
+      const read =
+        mode === 'locked'
+          ? await readOrderSnapshot(on, request, true)
+          : ((await reads.call(request)) ?? undefined)
       if (!read) throw AppError.notFound('Member')
       if (read.existing) return { response: replayOf(input.id, fingerprint, read.existing) }
       // Usage rows the snapshot did not find are at 0: kept as such, so the next order knows.
@@ -157,7 +164,7 @@ export function createOrdersService(
     }
     // With the member locked, the write goes in the caller's transaction; else with the others.
     const written =
-      mode === 'locked' ? await applyOrderPlan(on, plan.write) : await writes.write(plan.write)
+      mode === 'locked' ? await applyOrderPlan(on, plan.write) : await writes.call(plan.write)
     if (!written.ok) {
       kept.forget(program.id, member.id)
       // In a transaction the refused statement aborted it: roll it back and start again.

@@ -32,7 +32,33 @@ CREATE TRIGGER programs_version BEFORE UPDATE ON programs
 --   LBDUP  the order id exists (a replay, or a concurrent request with the same id).
 -- The caller reads afresh and computes again; nothing of a refused plan is written. Returns the
 -- member's new row version.
+CREATE FUNCTION lb_check_order_context(plan jsonb) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF plan->>'key' IS NOT NULL AND NOT EXISTS (
+    SELECT 1 FROM api_keys
+    WHERE program_id = plan->>'program' AND id = plan->>'key' AND revoked_at IS NULL
+  ) THEN
+    RAISE EXCEPTION 'the API key was revoked' USING ERRCODE = 'LBKEY';
+  END IF;
+  PERFORM 1 FROM programs
+  WHERE id = plan->>'program' AND version = (plan->>'program_version')::bigint;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'the program changed' USING ERRCODE = 'LBPRG';
+  END IF;
+END
+$$;
+
 CREATE FUNCTION lb_apply_order(plan jsonb) RETURNS bigint
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM lb_check_order_context(plan);
+  RETURN lb_write_order(plan);
+END
+$$;
+
+-- The writes of `lb_apply_order`, once the key and the program are known to be current.
+CREATE FUNCTION lb_write_order(plan jsonb) RETURNS bigint
 LANGUAGE plpgsql AS $$
 DECLARE
   p text := plan->>'program';
@@ -41,16 +67,6 @@ DECLARE
   u record;
   next_version bigint;
 BEGIN
-  IF plan->>'key' IS NOT NULL AND NOT EXISTS (
-    SELECT 1 FROM api_keys WHERE program_id = p AND id = plan->>'key' AND revoked_at IS NULL
-  ) THEN
-    RAISE EXCEPTION 'the API key was revoked' USING ERRCODE = 'LBKEY';
-  END IF;
-  PERFORM 1 FROM programs WHERE id = p AND version = (plan->>'program_version')::bigint;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'the program changed' USING ERRCODE = 'LBPRG';
-  END IF;
-
   UPDATE members SET
     lifetime_spend = lifetime_spend + (m->>'spend')::bigint,
     orders_count = orders_count + (m->>'orders')::int,
@@ -82,6 +98,7 @@ BEGIN
   END IF;
 
   -- Caps are checked again in the write: the plan was computed from what the snapshot saw.
+  -- (Lists a plan leaves empty are skipped: most orders have no usage, budget or tier rows.)
   FOR u IN SELECT * FROM jsonb_to_recordset(coalesce(plan->'usage', '[]'))
       AS x(rule_id text, period text, add bigint, cap bigint) LOOP
     INSERT INTO earning_rule_usage AS e (program_id, rule_id, member_id, period, points)
@@ -122,20 +139,23 @@ BEGIN
     pending_after bigint, source_kind text, source_id text, rule_id text, lot_id text,
     expires_at timestamptz, note text, actor text, created_at timestamptz);
 
-  INSERT INTO point_lot_consumptions (program_id, member_id, transaction_id, lot_id, points)
-  SELECT p, mid, c.transaction_id, c.lot_id, c.points
-  FROM jsonb_to_recordset(coalesce(plan->'consumptions', '[]'))
-    AS c(transaction_id text, lot_id text, points bigint);
+  IF jsonb_array_length(coalesce(plan->'consumptions', '[]')) > 0 THEN
+    INSERT INTO point_lot_consumptions (program_id, member_id, transaction_id, lot_id, points)
+    SELECT p, mid, c.transaction_id, c.lot_id, c.points
+    FROM jsonb_to_recordset(plan->'consumptions')
+      AS c(transaction_id text, lot_id text, points bigint);
+  END IF;
 
-  INSERT INTO tier_changes (program_id, member_id, id, from_tier, to_tier, reason, actor, note, at)
-  SELECT p, mid, h.id, h.from_tier, h.to_tier, h.reason, h.actor, h.note, h.at
-  FROM jsonb_to_recordset(coalesce(plan->'tier_changes', '[]')) AS h(id text, from_tier text,
-    to_tier text, reason text, actor text, note text, at timestamptz);
-
-  INSERT INTO outbox_events (program_id, id, type, member_id, data, created_at)
-  SELECT p, e.id, e.type, e.member_id, e.data, e.created_at
-  FROM jsonb_to_recordset(coalesce(plan->'outbox', '[]')) AS e(id text, type text,
-    member_id text, data jsonb, created_at timestamptz);
+  IF jsonb_array_length(coalesce(plan->'tier_changes', '[]')) > 0 THEN
+    INSERT INTO tier_changes (program_id, member_id, id, from_tier, to_tier, reason, actor, note, at)
+    SELECT p, mid, h.id, h.from_tier, h.to_tier, h.reason, h.actor, h.note, h.at
+    FROM jsonb_to_recordset(plan->'tier_changes') AS h(id text, from_tier text,
+      to_tier text, reason text, actor text, note text, at timestamptz);
+    INSERT INTO outbox_events (program_id, id, type, member_id, data, created_at)
+    SELECT p, e.id, e.type, e.member_id, e.data, e.created_at
+    FROM jsonb_to_recordset(coalesce(plan->'outbox', '[]')) AS e(id text, type text,
+      member_id text, data jsonb, created_at timestamptz);
+  END IF;
   RETURN next_version;
 END
 $$;
@@ -150,10 +170,18 @@ LANGUAGE plpgsql AS $$
 DECLARE
   plan jsonb;
   results jsonb := '[]';
+  -- The key and program last found current: plans of one batch mostly share them.
+  checked text;
+  context text;
 BEGIN
   FOR plan IN SELECT value FROM jsonb_array_elements(plans) LOOP
     BEGIN
-      results := results || jsonb_build_array(jsonb_build_object('version', lb_apply_order(plan)));
+      context := concat_ws(' ', plan->>'program', plan->>'program_version', plan->>'key');
+      IF checked IS DISTINCT FROM context THEN
+        PERFORM lb_check_order_context(plan);
+        checked := context;
+      END IF;
+      results := results || jsonb_build_array(jsonb_build_object('version', lb_write_order(plan)));
     EXCEPTION WHEN OTHERS THEN
       results := results || jsonb_build_array(
         jsonb_build_object('error', SQLSTATE, 'message', SQLERRM));
@@ -234,5 +262,31 @@ BEGIN
         WHERE a_metric IN ('growth', 'points_earned') AND e.program_id = a_program
           AND e.member_id = m.id AND e.occurred_at > since
       ) x) END);
+END
+$$;
+
+-- Many orders' snapshots in one call, as `lb_apply_orders` writes many plans: the snapshot of
+-- each request in order (null where no member answers to the reference).
+CREATE FUNCTION lb_order_snapshots(requests jsonb) RETURNS jsonb
+LANGUAGE plpgsql AS $$
+DECLARE
+  r jsonb;
+  results jsonb := '[]';
+BEGIN
+  FOR r IN SELECT value FROM jsonb_array_elements(requests) LOOP
+    results := results || jsonb_build_array(lb_order_snapshot(
+      r->>'program', r->>'member', r->>'order',
+      ARRAY(SELECT jsonb_array_elements_text(r->'limited_rules')),
+      ARRAY(SELECT jsonb_array_elements_text(r->'periods')),
+      ARRAY(SELECT jsonb_array_elements_text(r->'budgeted_rules')),
+      (r->>'windowed')::boolean,
+      ARRAY(SELECT jsonb_array_elements_text(r->'tier_keys')),
+      ARRAY(SELECT jsonb_array_elements_text(r->'thresholds')::bigint),
+      r->>'metric', (r->>'amount')::bigint,
+      coalesce((r->>'from1')::timestamptz, '-infinity'), (r->>'to1')::timestamptz,
+      (r->>'from2')::timestamptz, (r->>'to2')::timestamptz,
+      false));
+  END LOOP;
+  RETURN results;
 END
 $$;
