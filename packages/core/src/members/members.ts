@@ -1,5 +1,6 @@
 import type { MemberRow } from '@loyalbase/db'
 import { AppError } from '../shared/app-error.js'
+import { localDate } from '../shared/calendar.js'
 import { type TierLadder, tierName } from '../tiers/tiers.js'
 
 export interface Member {
@@ -100,16 +101,6 @@ export const JOINED_AT_SKEW_MS = 5 * 60 * 1000
 
 /** The shape of the ids Loyalbase gives members: `mem_` and a ULID. */
 const MEMBER_ID_FORMAT = /^mem_[0-9a-z]{26}$/i
-
-/** The day it is at `now` in the program's time zone, as `YYYY-MM-DD`. */
-export function localDate(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now)
-}
 
 /**
  * The checks the schema cannot make. `{member}` in a path is an id or an external id, so an

@@ -1,6 +1,6 @@
 import type { OrderRow, RefundRow } from '@loyalbase/db'
 import type { FieldError } from '../shared/app-error.js'
-import { mulDivFloor } from '../shared/limits.js'
+import { proportionalShare } from '../shared/money.js'
 
 export interface OrderItem {
   sku: string
@@ -61,19 +61,9 @@ export interface RefundEffects {
 }
 
 /**
- * The share of `total` that refunds of `refunded` out of `whole` take back, counted on the
- * cumulative refunded amount so that rounding never drifts: the refunds of an order add up to
- * exactly its points once it is refunded in full. Rounded down until then. Computed in integers
- * (BigInt), exact whatever the size of `total × refunded`.
- */
-export function cumulativeShare(total: number, refunded: number, whole: number): number {
-  if (whole <= 0 || refunded >= whole) return total
-  return mulDivFloor(total, refunded, whole)
-}
-
-/**
  * What this refund is due to take back of what the order earned: its cumulative share after
- * the refund less the cumulative share before it. Derived from amounts alone, so a reversal
+ * the refund less the cumulative share before it (`proportionalShare`, money.ts), so rounding
+ * never drifts and the refunds of an order in full take back exactly what it earned. Derived from amounts alone, so a reversal
  * that was forgiven in part (the balance could not cover it) is not asked for again later.
  */
 export function reversalDue(
@@ -82,8 +72,8 @@ export function reversalDue(
   refundAmount: number,
   orderAmount: number,
 ): number {
-  const after = cumulativeShare(earned, refundedBefore + refundAmount, orderAmount)
-  const before = cumulativeShare(earned, refundedBefore, orderAmount)
+  const after = proportionalShare(earned, refundedBefore + refundAmount, orderAmount)
+  const before = proportionalShare(earned, refundedBefore, orderAmount)
   return Math.max(after - before, 0)
 }
 

@@ -1,4 +1,5 @@
 import type { ExpiryPolicy } from '../programs/programs.js'
+import { addMonths, localYear, zonedMidnight } from '../shared/calendar.js'
 
 export type LotStatus = 'pending' | 'available'
 
@@ -52,53 +53,6 @@ export function planConsumption(
 }
 
 /** The UTC offset (ms) of `timeZone` at `instant`: wall-clock time minus UTC. */
-function zoneOffset(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant)
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value)
-  const wall = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  )
-  return wall - Math.floor(instant.getTime() / 1000) * 1000
-}
-
-/** The instant of midnight starting `year-month-day` on the wall clock of `timeZone`. */
-export function zonedMidnight(year: number, month: number, day: number, timeZone: string): Date {
-  const guess = Date.UTC(year, month - 1, day)
-  let instant = guess - zoneOffset(new Date(guess), timeZone)
-  // A second pass settles instants near a daylight-saving change.
-  instant = guess - zoneOffset(new Date(instant), timeZone)
-  return new Date(instant)
-}
-
-export function zonedYear(instant: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(instant))
-}
-
-/** Adds calendar months, keeping the day where the month has it (31 Jan + 1 month = 28/29 Feb). */
-export function addMonths(instant: Date, months: number): Date {
-  const d = new Date(instant)
-  const day = d.getUTCDate()
-  d.setUTCDate(1)
-  d.setUTCMonth(d.getUTCMonth() + months)
-  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate()
-  d.setUTCDate(Math.min(day, lastDay))
-  return d
-}
-
 /**
  * When points earned at `earnedAt` expire: never; `months` later (rolling); or at the end of
  * the earn year + `years_after` in the program's time zone (annual).
@@ -106,7 +60,7 @@ export function addMonths(instant: Date, months: number): Date {
 export function expiryFor(policy: ExpiryPolicy, earnedAt: Date, timeZone: string): Date | null {
   if (policy.type === 'none') return null
   if (policy.type === 'rolling') return addMonths(earnedAt, policy.months)
-  const year = zonedYear(earnedAt, timeZone) + policy.years_after + 1
+  const year = localYear(earnedAt, timeZone) + policy.years_after + 1
   return zonedMidnight(year, 1, 1, timeZone)
 }
 

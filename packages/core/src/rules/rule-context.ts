@@ -1,4 +1,5 @@
 import type { MemberRow } from '@loyalbase/db'
+import { daysBetween, isBirthday, type LocalTime, localTime } from '../shared/calendar.js'
 
 /**
  * The data a rule's condition reads: `{ order, member }` or `{ event, member }`. Derived fields
@@ -41,13 +42,6 @@ export interface MemberFacts {
   growth: number
   points: number
   attributes: Record<string, unknown>
-}
-
-export interface LocalTime {
-  date: string
-  month: string
-  weekday: number
-  hour: number
 }
 
 export interface MemberContext {
@@ -96,83 +90,6 @@ export interface EventContext {
 }
 
 export type RuleContext = OrderContext | EventContext
-
-const FORMATS = new Map<string, Intl.DateTimeFormat>()
-
-function formatFor(timeZone: string): Intl.DateTimeFormat {
-  let format = FORMATS.get(timeZone)
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      weekday: 'short',
-      hourCycle: 'h23',
-    })
-    FORMATS.set(timeZone, format)
-  }
-  return format
-}
-
-const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 }
-
-/** The wall-clock date of `instant` in `timeZone`: `date` YYYY-MM-DD, ISO weekday 1 (Mon)–7. */
-/**
- * Local times already worked out, by time zone and quarter of an hour: every UTC offset in use
- * is a whole number of quarter hours, so the local date, weekday and hour cannot change inside
- * one. `Intl` formatting is slow enough to show in an order's profile; this keeps it to once a
- * quarter hour per zone on the hot path.
- */
-const LOCAL_TIMES = new Map<string, LocalTime>()
-const QUARTER_HOUR_MS = 15 * 60 * 1000
-
-export function localTime(instant: Date, timeZone: string): LocalTime {
-  const key = `${timeZone}\u0000${Math.floor(instant.getTime() / QUARTER_HOUR_MS)}`
-  const known = LOCAL_TIMES.get(key)
-  if (known) return known
-  const found = formatLocalTime(instant, timeZone)
-  if (LOCAL_TIMES.size >= 10_000) LOCAL_TIMES.clear()
-  LOCAL_TIMES.set(key, found)
-  return found
-}
-
-export function formatLocalTime(instant: Date, timeZone: string): LocalTime {
-  const parts: Record<string, string> = {}
-  for (const part of formatFor(timeZone).formatToParts(instant)) parts[part.type] = part.value
-  const month = `${parts.year}-${parts.month}`
-  return {
-    date: `${month}-${parts.day}`,
-    month,
-    weekday: WEEKDAYS[parts.weekday ?? ''] ?? 0,
-    hour: Number(parts.hour),
-  }
-}
-
-function dayNumber(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)))
-}
-
-/** Whole calendar days from one local date to another; never negative. */
-export function daysBetween(from: string, to: string): number {
-  return Math.max(0, Math.round((dayNumber(to) - dayNumber(from)) / 86_400_000))
-}
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
-}
-
-/**
- * Is `date` (YYYY-MM-DD) the member's birthday? `birthday` is `YYYY-MM-DD` or `--MM-DD`; a
- * 29 February birthday falls on 28 February in other years, as for birthday campaigns.
- */
-export function isBirthday(birthday: string | null, date: string): boolean {
-  if (!birthday) return false
-  const monthDay = birthday.slice(-5)
-  if (monthDay === date.slice(5)) return true
-  return monthDay === '02-29' && date.slice(5) === '02-28' && !isLeapYear(Number(date.slice(0, 4)))
-}
 
 function memberContext(member: MemberFacts, local: LocalTime, timeZone: string): MemberContext {
   const joined = localTime(member.joined_at, timeZone).date

@@ -1,8 +1,10 @@
 import type { EarningRuleRow } from '@loyalbase/db'
 import { AppError, type FieldError } from '../shared/app-error.js'
+import { localTime } from '../shared/calendar.js'
 import { MAX_AMOUNT, MAX_POINTS, MAX_RULE_LIMIT } from '../shared/limits.js'
+import { perAmountUnits, scaleDown } from '../shared/money.js'
 import { assertCondition, type Condition, compileCondition } from './rule-condition.js'
-import { localTime, type RuleContext } from './rule-context.js'
+import type { RuleContext } from './rule-context.js'
 
 /** The trigger of rules that pay for orders; any other trigger is an event type. */
 export const ORDER_TRIGGER = 'order.completed'
@@ -169,10 +171,9 @@ export function rewardPoints(reward: Reward, amount: number, multiplier = 1): nu
   const base =
     reward.type === 'fixed'
       ? BigInt(reward.points)
-      : (BigInt(Math.max(0, Math.trunc(amount))) / BigInt(reward.per)) * BigInt(reward.points)
+      : perAmountUnits(amount, reward.per, reward.points)
   const scaled = multiplierScaled(multiplier) ?? Math.round(multiplier * MULTIPLIER_SCALE)
-  const paid = (base * BigInt(Math.max(0, scaled))) / BigInt(MULTIPLIER_SCALE)
-  return paid > BigInt(MAX_POINTS) ? MAX_POINTS : Number(paid)
+  return scaleDown(base, scaled, MULTIPLIER_SCALE, MAX_POINTS)
 }
 
 /** A member's use of a rule in the periods of one order or event, and the rule's budget used. */

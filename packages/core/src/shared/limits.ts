@@ -23,11 +23,3 @@ export const MAX_RULE_LIMIT = 1_000_000_000_000_000
 
 /** How far ahead of the server's clock an order or event may be dated (clock skew). */
 export const MAX_FUTURE_MS = 24 * 60 * 60 * 1000
-
-/**
- * `numerator × multiplier / divisor`, rounded down, computed exactly (BigInt) whatever the
- * size of the intermediate product. All three are non-negative integers, divisor > 0.
- */
-export function mulDivFloor(numerator: number, multiplier: number, divisor: number): number {
-  return Number((BigInt(numerator) * BigInt(multiplier)) / BigInt(divisor))
-}

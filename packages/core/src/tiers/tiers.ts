@@ -1,5 +1,11 @@
-import { addMonths, zonedMidnight, zonedYear } from '../points/points.js'
 import { AppError } from '../shared/app-error.js'
+import {
+  addMonths,
+  periodStart as calendarPeriodStart,
+  localYear,
+  nextPeriodStart,
+  zonedMidnight,
+} from '../shared/calendar.js'
 
 /** The tier ladder as api.md's `PUT /v1/tiers` describes it. */
 export type TierMetric = 'spend' | 'points_earned' | 'growth' | 'orders'
@@ -114,7 +120,7 @@ export function windowRange(window: TierWindow, at: Date, timeZone: string): Ran
   if (window.type === 'lifetime') return { from: null, to: at }
   if (window.type === 'rolling') return { from: addMonths(at, -window.months), to: at }
   return {
-    from: new Date(zonedMidnight(zonedYear(at, timeZone), 1, 1, timeZone).getTime() - 1),
+    from: new Date(zonedMidnight(localYear(at, timeZone), 1, 1, timeZone).getTime() - 1),
     to: at,
   }
 }
@@ -138,7 +144,7 @@ export function qualifyingRanges(
   const closed = windowRange(window, at, timeZone)
   if (window.type !== 'calendar_year') return [live ? { from: closed.from, to: null } : closed]
   const yearStart = new Date((closed.from as Date).getTime() + 1)
-  const yearEnd = new Date(zonedMidnight(zonedYear(at, timeZone) + 1, 1, 1, timeZone).getTime() - 1)
+  const yearEnd = new Date(zonedMidnight(localYear(at, timeZone) + 1, 1, 1, timeZone).getTime() - 1)
   const current = live ? { from: closed.from, to: yearEnd } : closed
   return [current, windowRange(window, new Date(yearStart.getTime() - 1), timeZone)]
 }
@@ -153,16 +159,7 @@ const DAY_MS = 24 * 60 * 60 * 1000
 
 /** The start of the review period holding `at`, in the program's time zone. */
 export function periodStart(period: ReviewPeriod, at: Date, timeZone: string): Date {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-  }).formatToParts(at)
-  const year = Number(parts.find((p) => p.type === 'year')?.value)
-  const month = Number(parts.find((p) => p.type === 'month')?.value)
-  const startMonth =
-    period === 'year' ? 1 : period === 'quarter' ? month - ((month - 1) % 3) : month
-  return zonedMidnight(year, startMonth, 1, timeZone)
+  return calendarPeriodStart(period, at, timeZone)
 }
 
 /**
@@ -185,11 +182,7 @@ export function retainBy(ladder: TierLadder, currentKey: string, at: Date, timeZ
   if (ladder.downgrade.type !== 'period_end') return null
   const tier = ladder.tiers[tierIndex(ladder, currentKey)]
   if (!tier || tier.threshold === 0) return null
-  const period = reviewPeriod(ladder)
-  const start = periodStart(period, at, timeZone)
-  const months = period === 'year' ? 12 : period === 'quarter' ? 3 : 1
-  const local = new Date(start.getTime() + 15 * DAY_MS)
-  const nextStart = periodStart(period, addMonths(local, months), timeZone)
+  const nextStart = nextPeriodStart(reviewPeriod(ladder), at, timeZone)
   const grace = (ladder.downgrade.grace_days ?? 0) * DAY_MS
   return { threshold: tier.threshold, by: new Date(nextStart.getTime() + grace).toISOString() }
 }

@@ -1,0 +1,137 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import {
+  addMonths,
+  birthdayIn,
+  daysBetween,
+  formatLocalTime,
+  isBirthday,
+  localDate,
+  localTime,
+  nextPeriodStart,
+  periodStart,
+  zonedMidnight,
+} from './calendar.js'
+
+const ZONES = [
+  'Asia/Shanghai',
+  'Asia/Kolkata',
+  'Asia/Kathmandu',
+  'America/New_York',
+  'America/Santiago',
+  'Europe/London',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham',
+  'UTC',
+]
+const instant = fc
+  .integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2060, 0, 1) })
+  .map((ms) => new Date(ms))
+
+/** What `Intl` says the wall clock reads: the oracle. */
+function wall(at: Date, timeZone: string) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      weekday: 'short',
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  )
+  return parts as Record<string, string>
+}
+
+describe('calendar', () => {
+  it('reads the wall clock as Intl does, from memory or not', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ZONES), instant, (zone, at) => {
+        const w = wall(at, zone)
+        const days = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
+        const expected = {
+          date: `${w.year}-${w.month}-${w.day}`,
+          month: `${w.year}-${w.month}`,
+          year: Number(w.year),
+          weekday: days.indexOf(w.weekday as string) + 1,
+          hour: Number(w.hour),
+        }
+        expect(formatLocalTime(at, zone)).toEqual(expected)
+        expect(localTime(at, zone)).toEqual(expected)
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
+  it('starts every period at a local midnight that holds the instant, and the next after it', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ZONES),
+        fc.constantFrom('day', 'week', 'month', 'quarter', 'year' as const),
+        instant,
+        (zone, period, at) => {
+          const start = periodStart(period, at, zone)
+          const next = nextPeriodStart(period, at, zone)
+          expect(start.getTime()).toBeLessThanOrEqual(at.getTime())
+          expect(next.getTime()).toBeGreaterThan(at.getTime())
+          // The instant before the start is in the previous period, the start is in this one.
+          expect(periodStart(period, new Date(start.getTime() - 1), zone).getTime()).toBeLessThan(
+            start.getTime(),
+          )
+          expect(periodStart(period, next, zone).getTime()).toBe(next.getTime())
+          if (period === 'month') expect(localDate(start, zone).slice(8)).toBe('01')
+          if (period === 'week') expect(localTime(start, zone).weekday).toBe(1)
+        },
+      ),
+      { numRuns: 1000 },
+    )
+  })
+
+  it('finds the first instant of a day, daylight-saving changes included', () => {
+    expect(zonedMidnight(2026, 1, 1, 'Asia/Shanghai').toISOString()).toBe(
+      '2025-12-31T16:00:00.000Z',
+    )
+    expect(zonedMidnight(2026, 3, 8, 'America/New_York').toISOString()).toBe(
+      '2026-03-08T05:00:00.000Z',
+    )
+    expect(zonedMidnight(2026, 3, 9, 'America/New_York').toISOString()).toBe(
+      '2026-03-09T04:00:00.000Z',
+    )
+    // Santiago skips midnight when summer time starts (2026-09-06): the day begins at 01:00.
+    expect(
+      localTime(zonedMidnight(2026, 9, 6, 'America/Santiago'), 'America/Santiago'),
+    ).toMatchObject({
+      date: '2026-09-06',
+    })
+  })
+
+  it('adds months in UTC, keeping the day where the month has it', () => {
+    expect(addMonths(new Date('2026-01-31T10:00:00Z'), 1).toISOString()).toBe(
+      '2026-02-28T10:00:00.000Z',
+    )
+    expect(addMonths(new Date('2024-01-31T10:00:00Z'), 1).toISOString()).toBe(
+      '2024-02-29T10:00:00.000Z',
+    )
+    expect(addMonths(new Date('2026-03-31T10:00:00Z'), -1).toISOString()).toBe(
+      '2026-02-28T10:00:00.000Z',
+    )
+    expect(addMonths(new Date('2026-05-15T23:30:00Z'), 12).toISOString()).toBe(
+      '2027-05-15T23:30:00.000Z',
+    )
+  })
+
+  it('counts days between local dates and finds birthdays, 29 February included', () => {
+    expect(daysBetween('2026-02-27', '2026-03-01')).toBe(2)
+    expect(daysBetween('2026-03-01', '2026-02-27')).toBe(0)
+    expect(daysBetween('2024-01-01', '2025-01-01')).toBe(366)
+    expect(birthdayIn(2026, '2000-02-29')).toBe('2026-02-28')
+    expect(birthdayIn(2028, '--02-29')).toBe('2028-02-29')
+    expect(isBirthday('1990-05-17', '2026-05-17')).toBe(true)
+    expect(isBirthday('--02-29', '2026-02-28')).toBe(true)
+    expect(isBirthday('--02-29', '2028-02-28')).toBe(false)
+    expect(isBirthday(null, '2026-05-17')).toBe(false)
+  })
+})

@@ -1,0 +1,166 @@
+import { TZDate } from '@date-fns/tz'
+import {
+  addMonths as addCalendarMonths,
+  addDays,
+  addQuarters,
+  addWeeks,
+  addYears,
+  differenceInCalendarDays,
+  startOfDay,
+  startOfISOWeek,
+  startOfMonth,
+  startOfQuarter,
+  startOfYear,
+} from 'date-fns'
+
+/*
+ * The program's calendar: days, weeks, months and years on the wall clock of its time zone
+ * (api.md: "Day", "month", "birthday", "end of year" are taken in the program's `timezone`).
+ * Built on date-fns with @date-fns/tz: small, pure functions over `Date`, and a `TZDate` that
+ * does wall-clock arithmetic through `Intl`, daylight-saving changes included. Plain `Date`
+ * methods would use the server's own time zone, which is never the program's by design; every
+ * calendar question in the server and the web app goes through this module instead.
+ * No I/O and no clock: instants come in, answers go out.
+ */
+
+/** The wall clock of a time zone at an instant. */
+export interface LocalTime {
+  /** `YYYY-MM-DD` */
+  date: string
+  /** `YYYY-MM` */
+  month: string
+  year: number
+  /** ISO weekday: Monday 1 … Sunday 7. */
+  weekday: number
+  hour: number
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0')
+
+function wallClock(instant: Date, timeZone: string): LocalTime {
+  const t = new TZDate(instant.getTime(), timeZone)
+  const year = t.getFullYear()
+  const month = `${pad(year, 4)}-${pad(t.getMonth() + 1)}`
+  return {
+    date: `${month}-${pad(t.getDate())}`,
+    month,
+    year,
+    weekday: t.getDay() === 0 ? 7 : t.getDay(),
+    hour: t.getHours(),
+  }
+}
+
+/**
+ * Local times already worked out, by time zone and quarter of an hour: every UTC offset in use
+ * is a whole number of quarter hours, so the local date, weekday and hour cannot change inside
+ * one. Time-zone arithmetic goes through `Intl`, slow enough to show in an order's profile;
+ * this keeps it to once a quarter hour per zone on the hot path.
+ */
+const LOCAL_TIMES = new Map<string, LocalTime>()
+const QUARTER_HOUR_MS = 15 * 60 * 1000
+
+/** The wall clock of `timeZone` at `instant`. */
+export function localTime(instant: Date, timeZone: string): LocalTime {
+  const key = `${timeZone}\u0000${Math.floor(instant.getTime() / QUARTER_HOUR_MS)}`
+  const known = LOCAL_TIMES.get(key)
+  if (known) return known
+  const found = wallClock(instant, timeZone)
+  if (LOCAL_TIMES.size >= 10_000) LOCAL_TIMES.clear()
+  LOCAL_TIMES.set(key, found)
+  return found
+}
+
+/** `localTime` without its memory, for checking it. */
+export function formatLocalTime(instant: Date, timeZone: string): LocalTime {
+  return wallClock(instant, timeZone)
+}
+
+/** The day it is at `instant` in `timeZone`, as `YYYY-MM-DD`. */
+export function localDate(instant: Date, timeZone: string): string {
+  return localTime(instant, timeZone).date
+}
+
+/** The year it is at `instant` in `timeZone`. */
+export function localYear(instant: Date, timeZone: string): number {
+  return localTime(instant, timeZone).year
+}
+
+/**
+ * The instant the day `year-month-day` begins on the wall clock of `timeZone` (its first
+ * instant, where a daylight-saving change skips midnight).
+ */
+export function zonedMidnight(year: number, month: number, day: number, timeZone: string): Date {
+  return new Date(new TZDate(year, month - 1, day, timeZone).getTime())
+}
+
+export type CalendarPeriod = 'day' | 'week' | 'month' | 'quarter' | 'year'
+
+const STARTS: Record<CalendarPeriod, (date: TZDate) => TZDate> = {
+  day: startOfDay,
+  // Weeks start on Monday (ISO 8601), as in China and most of the world.
+  week: startOfISOWeek,
+  month: startOfMonth,
+  quarter: startOfQuarter,
+  year: startOfYear,
+}
+
+const STEPS: Record<CalendarPeriod, (date: TZDate, n: number) => TZDate> = {
+  day: addDays,
+  week: addWeeks,
+  month: addCalendarMonths,
+  quarter: addQuarters,
+  year: addYears,
+}
+
+/** The first instant of the day, week, month, quarter or year holding `instant`, locally. */
+export function periodStart(period: CalendarPeriod, instant: Date, timeZone: string): Date {
+  return new Date(STARTS[period](new TZDate(instant.getTime(), timeZone)).getTime())
+}
+
+/** The first instant of the period after the one holding `instant`: when a quota resets. */
+export function nextPeriodStart(period: CalendarPeriod, instant: Date, timeZone: string): Date {
+  const start = STARTS[period](new TZDate(instant.getTime(), timeZone))
+  return new Date(STARTS[period](STEPS[period](start, 1)).getTime())
+}
+
+/**
+ * Adds calendar months to an instant, counted in UTC, keeping the day where the month has it
+ * (31 January + 1 month = 28 or 29 February): rolling windows and rolling expiry.
+ */
+export function addMonths(instant: Date, months: number): Date {
+  return new Date(addCalendarMonths(new TZDate(instant.getTime(), 'UTC'), months).getTime())
+}
+
+/** Whole calendar days from one local date (`YYYY-MM-DD`) to another; never negative. */
+export function daysBetween(from: string, to: string): number {
+  return Math.max(0, differenceInCalendarDays(dayOf(to), dayOf(from)))
+}
+
+function dayOf(date: string): TZDate {
+  return new TZDate(
+    Number(date.slice(0, 4)),
+    Number(date.slice(5, 7)) - 1,
+    Number(date.slice(8, 10)),
+    'UTC',
+  )
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+}
+
+/**
+ * The day of `year` on which a birthday (`YYYY-MM-DD` or `--MM-DD`) falls: a 29 February
+ * birthday falls on 28 February in other years.
+ */
+export function birthdayIn(year: number, birthday: string): string {
+  const monthDay = birthday.slice(-5)
+  const day = monthDay === '02-29' && !isLeapYear(year) ? '02-28' : monthDay
+  return `${pad(year, 4)}-${day}`
+}
+
+/** Is the local date `date` (`YYYY-MM-DD`) the member's birthday? */
+export function isBirthday(birthday: string | null, date: string): boolean {
+  if (!birthday) return false
+  return birthdayIn(Number(date.slice(0, 4)), birthday) === date
+}
