@@ -4,6 +4,10 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 type Timestamp = ColumnType<Date, Date | string, Date | string>
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>
 type Json<T = unknown> = ColumnType<T, string, string>
+/** A jsonb column with a default: it may be left out on insert. */
+type GeneratedJson<T = unknown> = ColumnType<T, string | undefined, string>
+/** A timestamp with a default of now(): it may be left out on insert, and set on update. */
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>
 
 export interface PlatformSettingsTable {
   key: string
@@ -47,7 +51,7 @@ export interface MembersTable {
   birthday: string | null
   status: Generated<string>
   joined_at: Timestamp
-  attributes: Json<Record<string, unknown>>
+  attributes: GeneratedJson<Record<string, unknown>>
   referral_code: string
   referred_by: string | null
   tier_key: string
@@ -101,7 +105,7 @@ export interface JobRunsTable {
   started_at: CreatedAt
   finished_at: Timestamp | null
   processed: number | null
-  progress: Generated<number | null>
+  progress: number | null
   error: string | null
 }
 
@@ -112,7 +116,7 @@ export interface AuditLogTable {
   action: string
   subject_kind: string
   subject_id: string
-  data: Json<Record<string, unknown>>
+  data: GeneratedJson<Record<string, unknown>>
   created_at: CreatedAt
 }
 
@@ -170,14 +174,14 @@ export interface EarningRulesTable {
   condition: ColumnType<Record<string, unknown> | null, string | null, string | null>
   reward: Json<Record<string, unknown>>
   growth: ColumnType<Record<string, unknown> | null, string | null, string | null>
-  tier_multipliers: Json<Record<string, number>>
-  limits: Json<Record<string, number>>
+  tier_multipliers: GeneratedJson<Record<string, number>>
+  limits: GeneratedJson<Record<string, number>>
   starts_at: Timestamp | null
   ends_at: Timestamp | null
-  active: boolean
+  active: Generated<boolean>
   budget_used: Generated<number>
   created_at: CreatedAt
-  updated_at: Timestamp
+  updated_at: UpdatedAt
   deleted_at: Timestamp | null
 }
 
@@ -195,9 +199,9 @@ export interface OrdersTable {
   id: string
   member_id: string
   amount: number
-  shipping_fee: number
+  shipping_fee: Generated<number>
   channel: string | null
-  items: Json<unknown[]>
+  items: GeneratedJson<unknown[]>
   occurred_at: Timestamp
   points_earned: Generated<number>
   growth_earned: Generated<number>
@@ -229,7 +233,7 @@ export interface EventsTable {
   type: string
   member_id: string
   occurred_at: Timestamp
-  properties: Json<Record<string, unknown>>
+  properties: GeneratedJson<Record<string, unknown>>
   points_earned: Generated<number>
   growth_earned: Generated<number>
   fingerprint: string
@@ -261,7 +265,7 @@ export interface OutboxEventsTable {
   id: string
   type: string
   member_id: string | null
-  data: Json<Record<string, unknown>>
+  data: GeneratedJson<Record<string, unknown>>
   created_at: CreatedAt
 }
 
