@@ -10,6 +10,14 @@ describe('admin console', () => {
     await page.getByTestId('signin-key-input').fill('lb_sk_wrong')
     await page.getByTestId('signin-submit').click()
     await expect.poll(() => page.getByTestId('signin-key-input').isVisible()).toBe(true)
+    // The refusal reads in the UI's language; the server's own words wait under "details".
+    const refusal = page.getByTestId('signin-error')
+    await refusal.waitFor()
+    expect(await refusal.textContent()).toContain('密钥无效、已被撤销或已过期')
+    await refusal.getByText('详情').click()
+    expect(await refusal.getByTestId('problem-details').textContent()).toContain(
+      'HTTP 401 unauthorized',
+    )
 
     await page.getByTestId('signin-key-input').fill(e2e.demoKey)
     await page.getByTestId('signin-submit').click()

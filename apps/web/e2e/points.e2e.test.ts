@@ -99,7 +99,7 @@ describe('points in the console', () => {
     await page.getByTestId('rule-save').click()
     const errors = page.getByTestId('condition-errors')
     await errors.waitFor()
-    expect(await errors.textContent()).toContain('bogus')
+    expect(await errors.textContent()).toContain('未知的运算符「bogus」')
     expect(page.url()).toMatch(/\/admin\/rules\/new$/)
   })
 })

@@ -1,72 +1,23 @@
-import type { ApiClient } from './client'
-import type { Page } from './members'
+import { type ApiClient, unwrap } from './client'
+import type { ApiBody, ApiQuery, ApiResponse, Schemas } from './schema'
 
-export type RuleReward =
-  | { type: 'per_amount'; points: number; per: number }
-  | { type: 'fixed'; points: number }
-
-export interface RuleLimits {
-  per_member_per_day?: number
-  per_member_per_month?: number
-  per_member_total?: number
-  total_budget?: number
-}
+export type EarningRule = Schemas['EarningRule']
+export type RuleReward = EarningRule['reward']
+export type RuleLimits = EarningRule['limits']
 
 /** What a client may send to create a rule (also the draft a preview evaluates). */
-export interface EarningRuleInput {
-  name: string
-  /** `order.completed` or an event type. */
-  trigger: string
-  /** JsonLogic over `{ order | event, member }`; null: always. */
-  condition?: Record<string, unknown> | null
-  reward: RuleReward
-  growth?: RuleReward | null
-  tier_multipliers?: Record<string, number>
-  limits?: RuleLimits
-  starts_at?: string | null
-  ends_at?: string | null
-  active?: boolean
-}
+export type EarningRuleInput = ApiBody<'/v1/earning-rules', 'post'>
 
-export interface EarningRule extends Required<Omit<EarningRuleInput, 'growth'>> {
-  id: string
-  growth: RuleReward | null
-  condition: Record<string, unknown> | null
-  /** Points paid so far (what `limits.total_budget` is measured against). */
-  budget_used: number
-  created_at: string
-  updated_at: string
-}
+/** Fields given replace the stored ones whole; null clears. */
+export type EarningRulePatch = ApiBody<'/v1/earning-rules/{id}', 'patch'>
 
-export interface SampleOrder {
-  amount: number
-  channel?: string
-  occurred_at?: string
-  items?: { sku: string; category?: string; quantity: number; unit_price: number }[]
-}
+/** A saved rule's id or a draft, against a sample order or event (and optionally a member). */
+export type RulePreviewRequest = ApiBody<'/v1/earning-rules/preview', 'post'>
+export type SampleOrder = NonNullable<RulePreviewRequest['order']>
+export type SampleEvent = NonNullable<RulePreviewRequest['event']>
 
-export interface SampleEvent {
-  type?: string
-  properties?: Record<string, unknown>
-}
-
-export interface RulePreviewRequest {
-  /** A saved rule's id, or a draft. */
-  rule: string | (Omit<EarningRuleInput, 'name'> & { name?: string })
-  order?: SampleOrder
-  event?: SampleEvent
-  /** A member's id or external id. */
-  member?: string
-}
-
-export interface RulePreview {
-  /** The rule is live and its condition holds. */
-  matched: boolean
-  /** Points it would pay, limits included. */
-  points: number
-  growth: number
-  points_before_limits: number
-}
+/** Whether the rule matched, and the points and growth it would pay (limits included). */
+export type RulePreview = ApiResponse<'/v1/earning-rules/preview', 'post'>
 
 export const BUILT_IN_EVENT_TYPES = [
   'review.posted',
@@ -81,34 +32,31 @@ export const ORDER_TRIGGER = 'order.completed'
 /** The shape every trigger (custom event types included) must have. */
 export const TRIGGER_PATTERN = /^[a-z][a-z0-9_.]*$/
 
-const rulePath = (id: string) => `/v1/earning-rules/${encodeURIComponent(id)}`
-
 export function listEarningRules(
   api: ApiClient,
-  params: { limit?: number; cursor?: string; trigger?: string },
+  params: ApiQuery<'/v1/earning-rules', 'get'>,
   signal?: AbortSignal,
 ) {
-  return api<Page<EarningRule>>('/v1/earning-rules', { query: { ...params }, signal })
+  return unwrap(api.GET('/v1/earning-rules', { params: { query: { ...params } }, signal }))
 }
 
 export function getEarningRule(api: ApiClient, id: string, signal?: AbortSignal) {
-  return api<EarningRule>(rulePath(id), { signal })
+  return unwrap(api.GET('/v1/earning-rules/{id}', { params: { path: { id } }, signal }))
 }
 
 export function createEarningRule(api: ApiClient, rule: EarningRuleInput) {
-  return api<EarningRule>('/v1/earning-rules', { method: 'POST', body: rule })
+  return unwrap(api.POST('/v1/earning-rules', { body: rule }))
 }
 
-/** Fields given replace the stored ones whole; null clears. */
-export function updateEarningRule(api: ApiClient, id: string, patch: Partial<EarningRuleInput>) {
-  return api<EarningRule>(rulePath(id), { method: 'PATCH', body: patch })
+export function updateEarningRule(api: ApiClient, id: string, patch: EarningRulePatch) {
+  return unwrap(api.PATCH('/v1/earning-rules/{id}', { params: { path: { id } }, body: patch }))
 }
 
-export function deleteEarningRule(api: ApiClient, id: string) {
-  return api<void>(rulePath(id), { method: 'DELETE' })
+export async function deleteEarningRule(api: ApiClient, id: string): Promise<void> {
+  await unwrap(api.DELETE('/v1/earning-rules/{id}', { params: { path: { id } } }))
 }
 
 /** What an order or event would earn by a rule (saved or draft), limits included. */
 export function previewEarningRule(api: ApiClient, request: RulePreviewRequest) {
-  return api<RulePreview>('/v1/earning-rules/preview', { method: 'POST', body: request })
+  return unwrap(api.POST('/v1/earning-rules/preview', { body: request }))
 }

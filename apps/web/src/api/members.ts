@@ -1,64 +1,27 @@
-import type { ApiClient } from './client'
+import { type ApiClient, unwrap } from './client'
+import type { ApiQuery, ApiResponse, Schemas } from './schema'
 
-export interface MemberTier {
-  key: string
-  name: string
-  since: string
-}
+export type { Page } from './schema'
 
-export interface Member {
-  id: string
-  external_id: string
-  name: string | null
-  phone: string | null
-  email: string | null
-  /** "YYYY-MM-DD", or "--MM-DD" when the year is unknown. */
-  birthday: string | null
-  status: string
-  joined_at: string
-  attributes: Record<string, unknown>
-  referral_code: string
-  tier: MemberTier
-  points: { available: number; pending: number }
-  growth: number
-  /** Minor currency units, in the program's currency. */
-  lifetime_spend: number
-  orders_count: number
-}
-
-export interface Page<T> {
-  data: T[]
-  next_cursor: string | null
-}
-
-export interface MemberListParams {
-  query?: string
-  tier?: string
-  limit?: number
-  cursor?: string
-}
-
-export interface PortalSessionLink {
-  url: string
-  token: string
-  expires_at: string
-}
+export type Member = Schemas['Member']
+export type MemberTier = Member['tier']
+export type MemberListParams = ApiQuery<'/v1/members', 'get'>
+export type PortalSessionLink = ApiResponse<'/v1/members/{member}/portal-sessions', 'post', 201>
 
 export function listMembers(api: ApiClient, params: MemberListParams, signal?: AbortSignal) {
-  return api<Page<Member>>('/v1/members', {
-    query: { query: params.query, tier: params.tier, limit: params.limit, cursor: params.cursor },
-    signal,
-  })
+  const { query, tier, limit, cursor } = params
+  return unwrap(
+    api.GET('/v1/members', { params: { query: { query, tier, limit, cursor } }, signal }),
+  )
 }
 
 export function getMember(api: ApiClient, member: string, signal?: AbortSignal) {
-  return api<Member>(`/v1/members/${encodeURIComponent(member)}`, { signal })
+  return unwrap(api.GET('/v1/members/{member}', { params: { path: { member } }, signal }))
 }
 
 /** A short-lived link that opens the member portal as this member. */
 export function createPortalSession(api: ApiClient, member: string) {
-  return api<PortalSessionLink>(`/v1/members/${encodeURIComponent(member)}/portal-sessions`, {
-    method: 'POST',
-    body: {},
-  })
+  return unwrap(
+    api.POST('/v1/members/{member}/portal-sessions', { params: { path: { member } }, body: {} }),
+  )
 }

@@ -1,5 +1,8 @@
-import type { ApiClient } from './client'
-import type { Page } from './members'
+import { type ApiClient, unwrap } from './client'
+import type { ApiBody, ApiResponse, Schemas } from './schema'
+
+export type PointTransaction = Schemas['PointTransaction']
+export type PointTransactionType = PointTransaction['type']
 
 export const POINT_TRANSACTION_TYPES = [
   'earn',
@@ -8,78 +11,24 @@ export const POINT_TRANSACTION_TYPES = [
   'expire',
   'reverse',
   'adjust',
-] as const
-
-export type PointTransactionType = (typeof POINT_TRANSACTION_TYPES)[number]
+] as const satisfies readonly PointTransactionType[]
 
 /** What moved the points: `order`, `refund`, `event`, `adjustment`, `redemption`, `job`, … */
-export interface PointSource {
-  kind: string
-  id: string
-}
+export type PointSource = PointTransaction['source']
 
-export interface PointTransaction {
-  id: string
-  type: PointTransactionType
-  /** Signed: positive adds, negative takes away. */
-  points: number
-  /** Available points after this entry. */
-  balance_after: number
-  source: PointSource
-  rule_id?: string
-  expires_at?: string
-  note?: string
-  created_at: string
-}
+/** Available and pending points, every future expiry (soonest first) and lifetime totals. */
+export type PointsBalance = ApiResponse<'/v1/members/{member}/points', 'get'>
+export type PointsExpiring = PointsBalance['expiring'][number]
 
-export interface PointsExpiring {
-  points: number
-  expires_at: string
-}
+/** The member's lots, oldest first: what makes up the balance. */
+export type PointsExplanation = ApiResponse<'/v1/members/{member}/points/explain', 'get'>
+export type PointLot = PointsExplanation['lots'][number]
 
-export interface PointsBalance {
-  available: number
-  pending: number
-  /** Every future expiry of available points, soonest first. */
-  expiring: PointsExpiring[]
-  /** Positive totals; `adjusted` is net. */
-  lifetime: {
-    earned: number
-    redeemed: number
-    expired: number
-    reversed: number
-    adjusted: number
-  }
-}
-
-export interface PointLot {
-  id: string
-  status: 'available' | 'pending'
-  earned: number
-  remaining: number
-  earned_at: string
-  expires_at: string | null
-  source: PointSource
-  rule: { id: string; name: string } | null
-}
-
-export interface PointsExplanation {
-  available: number
-  pending: number
-  /** Oldest first. */
-  lots: PointLot[]
-}
-
-export interface PointsAdjustment {
-  /** Non-zero integer: positive credits, negative debits. */
-  points: number
-  reason: string
-}
-
-const memberPath = (member: string) => `/v1/members/${encodeURIComponent(member)}/points`
+/** `points`: a non-zero integer, positive credits, negative debits; `reason` is required. */
+export type PointsAdjustment = ApiBody<'/v1/members/{member}/points/adjustments', 'post'>
 
 export function getMemberPoints(api: ApiClient, member: string, signal?: AbortSignal) {
-  return api<PointsBalance>(memberPath(member), { signal })
+  return unwrap(api.GET('/v1/members/{member}/points', { params: { path: { member } }, signal }))
 }
 
 export function listMemberPointTransactions(
@@ -88,14 +37,18 @@ export function listMemberPointTransactions(
   params: { limit?: number; cursor?: string },
   signal?: AbortSignal,
 ) {
-  return api<Page<PointTransaction>>(`${memberPath(member)}/transactions`, {
-    query: { limit: params.limit, cursor: params.cursor },
-    signal,
-  })
+  return unwrap(
+    api.GET('/v1/members/{member}/points/transactions', {
+      params: { path: { member }, query: { limit: params.limit, cursor: params.cursor } },
+      signal,
+    }),
+  )
 }
 
 export function explainMemberPoints(api: ApiClient, member: string, signal?: AbortSignal) {
-  return api<PointsExplanation>(`${memberPath(member)}/explain`, { signal })
+  return unwrap(
+    api.GET('/v1/members/{member}/points/explain', { params: { path: { member } }, signal }),
+  )
 }
 
 /**
@@ -108,9 +61,11 @@ export function adjustMemberPoints(
   adjustment: PointsAdjustment,
   idempotencyKey: string,
 ) {
-  return api<PointTransaction>(`${memberPath(member)}/adjustments`, {
-    method: 'POST',
-    body: adjustment,
-    headers: { 'Idempotency-Key': idempotencyKey },
-  })
+  return unwrap(
+    api.POST('/v1/members/{member}/points/adjustments', {
+      params: { path: { member } },
+      body: adjustment,
+      headers: { 'Idempotency-Key': idempotencyKey },
+    }),
+  )
 }

@@ -1,40 +1,19 @@
-import type { ApiClient } from './client'
+import { type ApiClient, unwrap } from './client'
+import type { ApiBody, Schemas } from './schema'
 
-export type PointsExpiry =
-  | { type: 'none' }
-  | { type: 'rolling'; months: number }
-  | { type: 'annual'; years_after: number }
+export type Program = Schemas['Program']
+export type PointsPolicy = Schemas['PointsPolicy']
+export type PointsExpiry = PointsPolicy['expiry']
 
-export interface PointsPolicy {
-  expiry: PointsExpiry
-  pending_days: number
-  redeem_rate: number
-  max_redeem_percent: number
-  allow_negative: boolean
-}
-
-export interface Program {
-  id: string
-  name: string
-  currency: string
-  timezone: string
-  locale: string
-  points_policy: PointsPolicy
-  created_at: string
-}
+/** A `points_policy` in a PATCH is merged field by field: omitted fields keep their value. */
+export type ProgramPatch = ApiBody<'/v1/program', 'patch'>
 
 /** Also the cheapest way to check that a program key is valid. */
 export function getProgram(api: ApiClient, signal?: AbortSignal) {
-  return api<Program>('/v1/program', { signal })
-}
-
-/** A `points_policy` in a PATCH is merged field by field: omitted fields keep their value. */
-export interface ProgramPatch {
-  name?: string
-  points_policy?: Partial<PointsPolicy>
+  return unwrap(api.GET('/v1/program', { signal }))
 }
 
 /** Admin keys only (others get `403 forbidden`). */
 export function updateProgram(api: ApiClient, patch: ProgramPatch) {
-  return api<Program>('/v1/program', { method: 'PATCH', body: patch })
+  return unwrap(api.PATCH('/v1/program', { body: patch }))
 }

@@ -1,49 +1,29 @@
-import type { ApiClient } from './client'
+import { type ApiClient, unwrap } from './client'
+import type { ApiBody, ApiResponse, Schemas } from './schema'
 
-export type TierMetric = 'spend' | 'points_earned' | 'growth' | 'orders'
+export type TierLadder = Schemas['TierLadder']
+export type Tier = TierLadder['tiers'][number]
+export type TierMetric = TierLadder['metric']
+export type TierWindow = TierLadder['window']
+export type TierDowngrade = TierLadder['downgrade']
+export type ReviewPeriod = NonNullable<Extract<TierDowngrade, { type: 'period_end' }>['period']>
 
-export const TIER_METRICS: readonly TierMetric[] = ['spend', 'points_earned', 'growth', 'orders']
-
-export type TierWindow =
-  | { type: 'lifetime' }
-  | { type: 'rolling'; months: number }
-  | { type: 'calendar_year' }
-
-export type ReviewPeriod = 'month' | 'quarter' | 'year'
-
-export type TierDowngrade =
-  | { type: 'never' }
-  | { type: 'period_end'; grace_days?: number; steps?: number; period?: ReviewPeriod }
-
-export interface Tier {
-  key: string
-  name: string
-  threshold: number
-  /** The name in the English UI. */
-  name_en?: string
-  /** `#RRGGBB`, the portal card's and the console's tag colour. */
-  color?: string
-}
+export const TIER_METRICS = [
+  'spend',
+  'points_earned',
+  'growth',
+  'orders',
+] as const satisfies readonly TierMetric[]
 
 /** Tier keys: a lowercase letter, then up to 31 of `a-z 0-9 _ -`. */
 export const TIER_KEY_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/
 
-export interface TierLadder {
-  metric: TierMetric
-  window: TierWindow
-  downgrade: TierDowngrade
-  tiers: Tier[]
-}
+/** The saved ladder, with the background job run that re-evaluates every member against it. */
+export type SavedTierLadder = ApiResponse<'/v1/tiers', 'put'>
 
-export interface SavedTierLadder extends TierLadder {
-  /** The background job run that re-evaluates every member against the new ladder. */
-  reevaluation: { job: string; run_id: string }
-}
+export type TierDistribution = ApiResponse<'/v1/tiers/distribution', 'get'>
 
-export interface TierDistribution {
-  tiers: { key: string; name: string; count: number }[]
-}
-
+/** Why a member's tier changed (`metric.type` and `reason` are open strings in the contract). */
 export type TierChangeReason =
   | 'upgrade'
   | 'downgrade'
@@ -51,53 +31,30 @@ export type TierChangeReason =
   | 'override_expired'
   | 'ladder_change'
 
-export interface TierHistoryEntry {
-  /** Tier keys (a tier the ladder no longer has keeps its key). */
-  from: string
-  to: string
-  at: string
-  reason: TierChangeReason | string
-  note?: string
-}
-
 /** A member's tier, what qualifies it, what is next and what keeps it. */
-export interface MemberTierStatus {
-  tier: { key: string; name: string }
-  since: string
-  metric: { type: TierMetric | string; value: number }
-  next: { key: string; name: string; threshold: number; remaining: number } | null
-  retain: { threshold: number; by: string } | null
-  override: { until: string | null } | null
-  history: TierHistoryEntry[]
-}
+export type MemberTierStatus = ApiResponse<'/v1/members/{member}/tier', 'get'>
+export type TierHistoryEntry = MemberTierStatus['history'][number]
 
-export interface TierOverrideInput {
-  tier: string
-  until?: string
-  reason: string
-}
+export type TierOverrideInput = ApiBody<'/v1/members/{member}/tier', 'put'>
 
 export function getTierLadder(api: ApiClient, signal?: AbortSignal) {
-  return api<TierLadder>('/v1/tiers', { signal })
+  return unwrap(api.GET('/v1/tiers', { signal }))
 }
 
 /** Admin keys only. Starts a re-evaluation of every member (see `reevaluation`). */
 export function saveTierLadder(api: ApiClient, ladder: TierLadder) {
-  return api<SavedTierLadder>('/v1/tiers', { method: 'PUT', body: ladder })
+  return unwrap(api.PUT('/v1/tiers', { body: ladder }))
 }
 
 export function getTierDistribution(api: ApiClient, signal?: AbortSignal) {
-  return api<TierDistribution>('/v1/tiers/distribution', { signal })
+  return unwrap(api.GET('/v1/tiers/distribution', { signal }))
 }
 
 export function getMemberTier(api: ApiClient, member: string, signal?: AbortSignal) {
-  return api<MemberTierStatus>(`/v1/members/${encodeURIComponent(member)}/tier`, { signal })
+  return unwrap(api.GET('/v1/members/{member}/tier', { params: { path: { member } }, signal }))
 }
 
 /** Sets the member's tier by hand (admin keys), audited with the reason. */
 export function overrideMemberTier(api: ApiClient, member: string, input: TierOverrideInput) {
-  return api<MemberTierStatus>(`/v1/members/${encodeURIComponent(member)}/tier`, {
-    method: 'PUT',
-    body: input,
-  })
+  return unwrap(api.PUT('/v1/members/{member}/tier', { params: { path: { member } }, body: input }))
 }

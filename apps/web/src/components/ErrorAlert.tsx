@@ -1,22 +1,36 @@
 import { Alert, Button } from 'antd'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useErrorMessage } from '../i18n/use-error-message'
+import { useLocaliseError } from '../i18n/use-error-message'
+import { ProblemDetails, ProblemList } from './ApiProblem'
 
 export interface ErrorAlertProps {
   error: unknown
   onRetry?: () => void
+  /** Defaults to "could not load". */
+  title?: ReactNode
+  'data-testid'?: string
 }
 
-/** Shows an API problem's `detail` (or title) to the user, with an optional retry. */
-export function ErrorAlert({ error, onRetry }: ErrorAlertProps) {
+/**
+ * Shows what a call threw in the reader's language: the error's sentence, the fields a 400
+ * named, and the server's own words under "details", with an optional retry.
+ */
+export function ErrorAlert({ error, onRetry, title, 'data-testid': testId }: ErrorAlertProps) {
   const { t } = useTranslation()
-  const describe = useErrorMessage()
+  const localised = useLocaliseError()(error)
   return (
     <Alert
       type="error"
       showIcon
-      title={t('errors.loadFailed')}
-      description={describe(error)}
+      title={title ?? t('errors.loadFailed')}
+      description={
+        <>
+          <div>{localised.message}</div>
+          {localised.fields.length > 0 ? <ProblemList problems={localised.fields} /> : null}
+          <ProblemDetails raw={localised.raw} />
+        </>
+      }
       action={
         onRetry ? (
           <Button size="small" onClick={onRetry}>
@@ -25,6 +39,7 @@ export function ErrorAlert({ error, onRetry }: ErrorAlertProps) {
         ) : undefined
       }
       role="alert"
+      data-testid={testId}
     />
   )
 }

@@ -116,6 +116,7 @@ export const pointsEn: typeof pointsZhCN = {
       cancel: 'Cancel',
       success: 'Adjusted by {{points}} points; {{balance}} available',
       insufficient: 'Not enough points available',
+      failed: 'Could not adjust the points',
     },
   },
   orders: {

@@ -1,3 +1,4 @@
+import { errorsEn } from './en.errors'
 import { pointsEn } from './en.points'
 import { rulesEn } from './en.rules'
 import { tiersEn } from './en.tiers'
@@ -16,11 +17,7 @@ export const en: Messages = {
     switchTo: '中文',
     switchLabel: 'Switch language',
   },
-  errors: {
-    network: 'Cannot reach the server. Check your connection and try again.',
-    unknown: 'Something went wrong. Please try again.',
-    loadFailed: 'Could not load',
-  },
+  ...errorsEn,
   admin: {
     title: 'Loyalbase Admin',
     signOut: 'Sign out',

@@ -1,19 +1,25 @@
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiError } from '../api/client'
+import { type LocalisedError, localiseError, type Translate } from './api-errors'
 
-/** Turns anything thrown by an API call into a sentence for the user. */
-export function useErrorMessage() {
+/** i18next's `t` for keys built at run time (error codes, field names). */
+export function useTranslate(): Translate {
   const { t } = useTranslation()
   return useCallback(
-    (error: unknown): string => {
-      if (error instanceof ApiError) {
-        if (error.code === 'network_error') return t('errors.network')
-        // The server writes `detail` for people; prefer it over our generic text.
-        return error.detail || error.title || t('errors.unknown')
-      }
-      return t('errors.unknown')
-    },
+    (key: string, options?: Record<string, unknown>) =>
+      (t as unknown as Translate)(key, options ?? {}),
     [t],
   )
+}
+
+/** Turns anything an API call threw into the reader's language (see `api-errors.ts`). */
+export function useLocaliseError(): (error: unknown) => LocalisedError {
+  const t = useTranslate()
+  return useCallback((error: unknown) => localiseError(error, t), [t])
+}
+
+/** Turns anything thrown by an API call into one sentence for the user, in their language. */
+export function useErrorMessage(): (error: unknown) => string {
+  const localise = useLocaliseError()
+  return useCallback((error: unknown) => localise(error).summary, [localise])
 }

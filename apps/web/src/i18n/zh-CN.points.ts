@@ -109,6 +109,7 @@ export const pointsZhCN = {
       cancel: '取消',
       success: '已调整 {{points}} 积分，可用积分 {{balance}}',
       insufficient: '可用积分不足',
+      failed: '调整失败',
     },
   },
   orders: {

@@ -1,3 +1,4 @@
+import { errorsZhCN } from './zh-CN.errors'
 import { pointsZhCN } from './zh-CN.points'
 import { rulesZhCN } from './zh-CN.rules'
 import { tiersZhCN } from './zh-CN.tiers'
@@ -19,11 +20,7 @@ export const zhCN = {
     switchTo: 'English',
     switchLabel: '切换语言',
   },
-  errors: {
-    network: '无法连接服务器，请检查网络后重试。',
-    unknown: '出错了，请稍后重试。',
-    loadFailed: '加载失败',
-  },
+  ...errorsZhCN,
   admin: {
     title: '会员管理后台',
     signOut: '退出登录',

@@ -5,9 +5,11 @@ import { useTranslation } from 'react-i18next'
 import { Navigate, useLocation } from 'react-router-dom'
 import { ApiError, createApiClient } from '../../api/client'
 import { getProgram } from '../../api/program'
+import { ProblemDetails } from '../../components/ApiProblem'
 import { LanguageSwitch } from '../../components/LanguageSwitch'
 import { useDocumentTitle } from '../../components/use-document-title'
-import { useErrorMessage } from '../../i18n/use-error-message'
+import type { LocalisedError } from '../../i18n/api-errors'
+import { useLocaliseError } from '../../i18n/use-error-message'
 import { useAdminSession } from '../../session/AdminSession'
 
 interface SignInForm {
@@ -22,11 +24,11 @@ function returnPath(state: unknown): string {
 
 export function SignInPage() {
   const { t } = useTranslation()
-  const describe = useErrorMessage()
+  const localise = useLocaliseError()
   const location = useLocation()
   const session = useAdminSession()
   const [submitting, setSubmitting] = useState(false)
-  const [error, setError] = useState<{ title: string; description?: string } | null>(null)
+  const [error, setError] = useState<{ title: string; problem: LocalisedError } | null>(null)
   useDocumentTitle(`${t('signIn.title')} · ${t('common.appName')}`)
 
   if (session.programKey) return <Navigate to={returnPath(location.state)} replace />
@@ -43,11 +45,8 @@ export function SignInPage() {
     } catch (caught) {
       const rejected =
         caught instanceof ApiError && (caught.status === 401 || caught.status === 403)
-      setError(
-        rejected
-          ? { title: t('signIn.rejected'), description: describe(caught) }
-          : { title: describe(caught) },
-      )
+      const problem = localise(caught)
+      setError({ title: rejected ? t('signIn.rejected') : problem.summary, problem })
       setSubmitting(false)
     }
   }
@@ -90,7 +89,12 @@ export function SignInPage() {
               type="error"
               showIcon
               title={error.title}
-              description={error.description}
+              description={
+                <>
+                  {error.title === error.problem.summary ? null : error.problem.summary}
+                  <ProblemDetails raw={error.problem.raw} />
+                </>
+              }
               style={{ marginBottom: 16 }}
               data-testid="signin-error"
             />

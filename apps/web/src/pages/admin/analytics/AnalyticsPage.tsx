@@ -1,27 +1,29 @@
 import { Card } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { getAnalyticsOverview } from '../../../api/analytics'
-import { getTierLadder } from '../../../api/tiers'
+import { getTierDistribution, getTierLadder } from '../../../api/tiers'
 import { useQuery } from '../../../api/use-query'
 import { ComingSoon } from '../../../components/ComingSoon'
 import { TierDistributionChart } from '../../../components/charts/TierDistributionChart'
+import { resolveTier, tierLabel } from '../../../components/tiers/tier-helpers'
+import { useFormat } from '../../../i18n/use-format'
 import { useAdminSession } from '../../../session/AdminSession'
 
 /**
- * Placeholder until the analytics section is built. If the server already answers the
- * overview, the tier distribution is drawn; otherwise (404 for now) only the notice shows.
+ * Placeholder until the analytics section is built (the server has no analytics endpoints yet).
+ * Until then it draws what the server already answers: members per tier.
  */
 export default function AnalyticsPage() {
   const { t } = useTranslation()
+  const { locale } = useFormat()
   const { api } = useAdminSession()
-  const overview = useQuery('analytics:overview', (signal) => getAnalyticsOverview(api, {}, signal))
+  const distribution = useQuery('tiers:distribution', (signal) => getTierDistribution(api, signal))
   const ladder = useQuery('tiers', (signal) => getTierLadder(api, signal))
 
-  const names = new Map(ladder.data?.tiers.map((tier) => [tier.key, tier.name]))
-  const order = ladder.data?.tiers.map((tier) => tier.key) ?? []
-  const tiers = [...(overview.data?.tiers ?? [])]
-    .sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key))
-    .map((tier) => ({ name: names.get(tier.key) ?? tier.key, count: tier.count }))
+  // The distribution lists the ladder's tiers lowest first; names and colours come from the ladder.
+  const tiers = (distribution.data?.tiers ?? []).map((entry) => {
+    const tier = resolveTier(ladder.data?.tiers, entry.key, entry.name)
+    return { name: tierLabel(tier, locale), count: entry.count, color: tier.color }
+  })
 
   return (
     <ComingSoon section={t('admin.nav.analytics')}>

@@ -1,13 +1,13 @@
 import { ArrowLeftOutlined, ExportOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Flex, Skeleton, Typography } from 'antd'
+import { Alert, Button, Card, Flex, Skeleton, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router-dom'
 import { createPortalSession, getMember } from '../../../api/members'
 import { getTierLadder } from '../../../api/tiers'
 import { useQuery } from '../../../api/use-query'
+import { useErrorToast } from '../../../components/ApiProblem'
 import { ErrorAlert } from '../../../components/ErrorAlert'
-import { useErrorMessage } from '../../../i18n/use-error-message'
 import { useAdminSession } from '../../../session/AdminSession'
 import { MemberProfile } from './MemberProfile'
 import { MemberPoints } from './points/MemberPoints'
@@ -15,8 +15,7 @@ import { MemberTierCard } from './tier/MemberTierCard'
 
 export function MemberDetailPage() {
   const { t } = useTranslation()
-  const describe = useErrorMessage()
-  const { message } = App.useApp()
+  const toastError = useErrorToast()
   const { api, program } = useAdminSession()
   const { id = '' } = useParams()
   const memberKey = `member:${id}`
@@ -35,7 +34,7 @@ export function MemberDetailPage() {
       if (opened) opened.opener = null
       else setBlockedUrl(link.url)
     } catch (error) {
-      void message.error(describe(error))
+      toastError(error)
     } finally {
       setOpening(false)
     }

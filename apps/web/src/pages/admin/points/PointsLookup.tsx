@@ -1,12 +1,13 @@
 import { SearchOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Flex, Input, Typography } from 'antd'
-import { useState } from 'react'
+import { type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
 import { ApiError } from '../../../api/client'
 import { getMember } from '../../../api/members'
 import { getOrder } from '../../../api/orders'
-import { useErrorMessage } from '../../../i18n/use-error-message'
+import { ApiErrorText } from '../../../components/ApiProblem'
+import { useLocaliseError } from '../../../i18n/use-error-message'
 import { useAdminSession } from '../../../session/AdminSession'
 
 type LookupKind = 'member' | 'order'
@@ -27,12 +28,12 @@ export function PointsLookup() {
 
 function LookupField({ kind }: { kind: LookupKind }) {
   const { t } = useTranslation()
-  const describe = useErrorMessage()
+  const localise = useLocaliseError()
   const navigate = useNavigate()
   const { api } = useAdminSession()
   const [value, setValue] = useState('')
   const [busy, setBusy] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
+  const [problem, setProblem] = useState<ReactNode>(null)
   const placeholder =
     kind === 'member' ? t('points.lookup.memberPlaceholder') : t('points.lookup.orderPlaceholder')
 
@@ -52,11 +53,13 @@ function LookupField({ kind }: { kind: LookupKind }) {
     } catch (error) {
       const missing = error instanceof ApiError && (error.status === 404 || error.status === 400)
       setProblem(
-        missing
-          ? t(kind === 'member' ? 'points.lookup.memberNotFound' : 'points.lookup.orderNotFound', {
-              query,
-            })
-          : describe(error),
+        missing ? (
+          t(kind === 'member' ? 'points.lookup.memberNotFound' : 'points.lookup.orderNotFound', {
+            query,
+          })
+        ) : (
+          <ApiErrorText error={localise(error)} />
+        ),
       )
       setBusy(false)
     }

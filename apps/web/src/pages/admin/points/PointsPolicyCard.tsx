@@ -3,11 +3,17 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { getProgram, type Program, updateProgram } from '../../../api/program'
 import { useQuery } from '../../../api/use-query'
+import { useErrorToast } from '../../../components/ApiProblem'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { PointsPolicyDescriptions } from '../../../components/PointsPolicyDescriptions'
-import { useErrorMessage } from '../../../i18n/use-error-message'
+import { useLocaliseError } from '../../../i18n/use-error-message'
 import { useAdminSession } from '../../../session/AdminSession'
-import { formToPolicy, type PolicyFormValues, policyToForm } from './policy-form'
+import {
+  formToPolicy,
+  type PolicyFormValues,
+  policyFieldForPath,
+  policyToForm,
+} from './policy-form'
 
 /** The program's points policy in words, with an edit form (admin keys; others get 403). */
 export function PointsPolicyCard() {
@@ -55,7 +61,8 @@ interface PolicyFormProps {
 function PolicyForm({ program, onCancel, onSaved }: PolicyFormProps) {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const describe = useErrorMessage()
+  const localise = useLocaliseError()
+  const toastError = useErrorToast()
   const { api } = useAdminSession()
   const [form] = Form.useForm<PolicyFormValues>()
   const expiryType = Form.useWatch('expiryType', form)
@@ -70,8 +77,14 @@ function PolicyForm({ program, onCancel, onSaved }: PolicyFormProps) {
       void message.success(t('points.policy.saved'))
       onSaved(next)
     } catch (caught) {
+      // Field problems go on their fields, in the reader's language; the alert keeps the rest.
+      const onFields = localise(caught).fields.flatMap((problem) => {
+        const name = policyFieldForPath(problem.path)
+        return name ? [{ name, errors: [problem.message] }] : []
+      })
+      form.setFields(onFields)
       setError(caught)
-      void message.error(describe(caught))
+      toastError(caught)
     } finally {
       setSaving(false)
     }
@@ -134,7 +147,7 @@ function PolicyForm({ program, onCancel, onSaved }: PolicyFormProps) {
       >
         <Switch />
       </Form.Item>
-      {error ? <ErrorAlert error={error} /> : null}
+      {error ? <ErrorAlert error={error} title={t('errors.saveFailed')} /> : null}
       <Flex gap={8} style={{ marginTop: 8 }}>
         <Button type="primary" htmlType="submit" loading={saving} data-testid="policy-save">
           {t('points.policy.save')}

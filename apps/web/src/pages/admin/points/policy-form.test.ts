@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { PointsPolicy } from '../../../api/program'
-import { formToPolicy, policyToForm } from './policy-form'
+import { formToPolicy, policyFieldForPath, policyToForm } from './policy-form'
 
 const defaults: PointsPolicy = {
   expiry: { type: 'none' },
@@ -25,5 +25,13 @@ describe('points policy form', () => {
   it('sends only the fields of the chosen expiry', () => {
     const values = { ...policyToForm(defaults), expiryType: 'rolling' as const, months: 6 }
     expect(formToPolicy(values).expiry).toEqual({ type: 'rolling', months: 6 })
+  })
+
+  it('finds the field a server problem names', () => {
+    expect(policyFieldForPath('points_policy.pending_days')).toBe('pendingDays')
+    expect(policyFieldForPath('points_policy.expiry.months')).toBe('months')
+    expect(policyFieldForPath('points_policy.expiry')).toBe('expiryType')
+    expect(policyFieldForPath('pending_days')).toBeNull()
+    expect(policyFieldForPath('points_policy.bogus')).toBeNull()
   })
 })

@@ -39,3 +39,20 @@ export function formToPolicy(values: PolicyFormValues): PointsPolicy {
     allow_negative: values.allowNegative,
   }
 }
+
+const POLICY_FIELDS: Record<string, keyof PolicyFormValues> = {
+  expiry: 'expiryType',
+  'expiry.type': 'expiryType',
+  'expiry.months': 'months',
+  'expiry.years_after': 'yearsAfter',
+  pending_days: 'pendingDays',
+  redeem_rate: 'redeemRate',
+  max_redeem_percent: 'maxRedeemPercent',
+  allow_negative: 'allowNegative',
+}
+
+/** The form field a server problem's path (`points_policy.pending_days`) names, if any. */
+export function policyFieldForPath(path: string): keyof PolicyFormValues | null {
+  const inner = path.startsWith('points_policy.') ? path.slice('points_policy.'.length) : null
+  return (inner !== null && POLICY_FIELDS[inner]) || null
+}

@@ -1,7 +1,7 @@
 import { CheckCircleFilled, DownOutlined, SafetyCertificateOutlined } from '@ant-design/icons'
 import { Alert, Button, Dropdown, Flex, Form, type FormInstance, Input, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { ProblemFieldError } from '../../../api/client'
+import type { FieldProblem } from '../../../i18n/api-errors'
 import { insertCondition, parseCondition } from './condition'
 import { conditionTemplates } from './condition-templates'
 import type { RuleFormValues } from './rule-form'
@@ -11,7 +11,7 @@ export interface ConditionEditorProps {
   /** Which templates fit: order fields for `order.completed`, event fields otherwise. */
   scope: 'order' | 'event'
   /** Problems the server found in the condition (from a validation or a save). */
-  serverErrors: ProblemFieldError[]
+  serverErrors: FieldProblem[]
   /** True once the server accepted the current text. */
   serverValid: boolean
   validating: boolean
@@ -109,7 +109,7 @@ export function ConditionEditor({
           description={
             <ul className="lb-problems">
               {serverErrors.map((error) => (
-                <li key={`${error.path}:${error.message}`}>
+                <li key={`${error.path}:${error.raw}`} title={error.raw}>
                   <code>{error.path}</code> {error.message}
                 </li>
               ))}

@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Col, Flex, Form, type FormInstance, Row } fro
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
-import { ApiError, type ProblemFieldError } from '../../../api/client'
+import { ApiError } from '../../../api/client'
 import {
   createEarningRule,
   type EarningRule,
@@ -14,7 +14,9 @@ import {
 import { getTierLadder } from '../../../api/tiers'
 import { useQuery } from '../../../api/use-query'
 import { forgetRuleName } from '../../../api/use-rule-names'
-import { useErrorMessage } from '../../../i18n/use-error-message'
+import { ProblemDetails, ProblemList, useErrorToast } from '../../../components/ApiProblem'
+import { describeFieldPath, type FieldProblem, type RawProblem } from '../../../i18n/api-errors'
+import { useLocaliseError, useTranslate } from '../../../i18n/use-error-message'
 import { useAdminSession } from '../../../session/AdminSession'
 import { ConditionEditor } from './ConditionEditor'
 import { isConditionPath, normaliseRulePath, parseCondition } from './condition'
@@ -37,7 +39,9 @@ import {
 export function RuleEditor({ rule }: { rule?: EarningRule }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const describe = useErrorMessage()
+  const localise = useLocaliseError()
+  const translate = useTranslate()
+  const toastError = useErrorToast()
   const navigate = useNavigate()
   const { api, program } = useAdminSession()
   const currency = program?.currency ?? 'CNY'
@@ -55,8 +59,9 @@ export function RuleEditor({ rule }: { rule?: EarningRule }) {
   const isOrder = formTrigger(current) === ORDER_TRIGGER
   const ladder = useQuery('tiers', (signal) => getTierLadder(api, signal))
 
-  const [conditionErrors, setConditionErrors] = useState<ProblemFieldError[]>([])
-  const [otherErrors, setOtherErrors] = useState<ProblemFieldError[]>([])
+  const [conditionErrors, setConditionErrors] = useState<FieldProblem[]>([])
+  const [otherErrors, setOtherErrors] = useState<FieldProblem[]>([])
+  const [serverRaw, setServerRaw] = useState<RawProblem | null>(null)
   const [serverValid, setServerValid] = useState(false)
   const [validating, setValidating] = useState(false)
   const [saving, setSaving] = useState(false)
@@ -78,22 +83,37 @@ export function RuleEditor({ rule }: { rule?: EarningRule }) {
     return formToRuleInput(all, parsed.value, currency, timeZone)
   }
 
-  /** Puts a 400's problems where they belong: the editor, a field, or the general list. */
+  /**
+   * Puts a 400's problems where they belong, in the reader's language: the editor, a field,
+   * or the general list (the server's own words under "details").
+   */
   const showProblems = (error: unknown): boolean => {
     if (!(error instanceof ApiError) || error.status !== 400) return false
-    const inCondition: ProblemFieldError[] = []
-    const elsewhere: ProblemFieldError[] = []
+    const localised = localise(error)
+    const inCondition: FieldProblem[] = []
+    const elsewhere: FieldProblem[] = []
     const fields: { name: (string | number)[]; errors: string[] }[] = []
-    for (const problem of error.errors) {
+    for (const problem of localised.fields) {
+      // A preview names the draft's fields under `rule.`; the form knows them without it.
       const path = normaliseRulePath(problem.path)
+      const shown = { ...problem, path, field: describeFieldPath(path, translate) }
       const field = fieldForPath(path, custom)
-      if (isConditionPath(path)) inCondition.push({ path, message: problem.message })
+      if (isConditionPath(path)) inCondition.push(shown)
       else if (field) fields.push({ name: field, errors: [problem.message] })
-      else elsewhere.push({ path, message: problem.message })
+      else elsewhere.push(shown)
     }
-    if (error.errors.length === 0) elsewhere.push({ path: '', message: error.detail })
+    if (localised.fields.length === 0) {
+      elsewhere.push({
+        path: '',
+        field: '',
+        message: localised.message,
+        translated: true,
+        raw: error.detail,
+      })
+    }
     setConditionErrors(inCondition)
     setOtherErrors(elsewhere)
+    setServerRaw(localised.raw)
     // Paths come from the server, so their names are not known to the form's type.
     ;(form as unknown as FormInstance).setFields(fields)
     return true
@@ -104,11 +124,12 @@ export function RuleEditor({ rule }: { rule?: EarningRule }) {
       await previewEarningRule(api, validationRequest(draft))
       setConditionErrors([])
       setOtherErrors([])
+      setServerRaw(null)
       setServerValid(true)
       return true
     } catch (error) {
       setServerValid(false)
-      if (!showProblems(error)) void message.error(describe(error))
+      if (!showProblems(error)) toastError(error)
       return false
     }
   }
@@ -136,7 +157,7 @@ export function RuleEditor({ rule }: { rule?: EarningRule }) {
       void message.success(t(rule ? 'rules.form.saved' : 'rules.form.created'))
       navigate('/admin/rules')
     } catch (error) {
-      if (!showProblems(error)) void message.error(describe(error))
+      if (!showProblems(error)) toastError(error)
     } finally {
       setSaving(false)
     }
@@ -198,14 +219,12 @@ export function RuleEditor({ rule }: { rule?: EarningRule }) {
                 showIcon
                 title={t('rules.form.serverErrors')}
                 description={
-                  <ul className="lb-problems">
-                    {otherErrors.map((problem) => (
-                      <li key={`${problem.path}:${problem.message}`}>
-                        {problem.path ? <code>{problem.path}</code> : null} {problem.message}
-                      </li>
-                    ))}
-                  </ul>
+                  <>
+                    <ProblemList problems={otherErrors} />
+                    <ProblemDetails raw={serverRaw} />
+                  </>
                 }
+                data-testid="rule-errors"
               />
             ) : null}
             <Flex gap={8}>

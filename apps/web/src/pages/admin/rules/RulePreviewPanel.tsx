@@ -7,7 +7,9 @@ import {
   previewEarningRule,
   type RulePreview,
 } from '../../../api/earning-rules'
-import { useErrorMessage } from '../../../i18n/use-error-message'
+import { ProblemDetails, ProblemList } from '../../../components/ApiProblem'
+import type { LocalisedError } from '../../../i18n/api-errors'
+import { useLocaliseError } from '../../../i18n/use-error-message'
 import { useFormat } from '../../../i18n/use-format'
 import { useAdminSession } from '../../../session/AdminSession'
 import { buildPreviewRequest, emptySample, type SampleFormValues } from './preview-sample'
@@ -32,7 +34,7 @@ export function RulePreviewPanel({
   getDraft,
 }: RulePreviewPanelProps) {
   const { t } = useTranslation()
-  const describe = useErrorMessage()
+  const localise = useLocaliseError()
   const format = useFormat()
   const { api } = useAdminSession()
   const [form] = Form.useForm<SampleFormValues>()
@@ -42,10 +44,13 @@ export function RulePreviewPanel({
     isOrder: boolean
     draftKey: string
   } | null>(null)
+  // What stops the preview: a sentence of ours, or what the server said about the sample.
   const [problem, setProblem] = useState<string | null>(null)
+  const [serverProblem, setServerProblem] = useState<LocalisedError | null>(null)
 
   const run = async () => {
     setProblem(null)
+    setServerProblem(null)
     setResult(null)
     const draft = await getDraft()
     if (!draft) {
@@ -62,7 +67,9 @@ export function RulePreviewPanel({
       const preview = await previewEarningRule(api, built.request)
       setResult({ preview, isOrder: built.request.order !== undefined, draftKey })
     } catch (error) {
-      setProblem(describe(error))
+      const localised = localise(error)
+      setProblem(localised.message)
+      setServerProblem(localised)
     } finally {
       setRunning(false)
     }
@@ -155,7 +162,22 @@ export function RulePreviewPanel({
           <Typography.Text type="secondary">{t('rules.preview.pausedNote')}</Typography.Text>
         ) : null}
         {problem ? (
-          <Alert type="error" showIcon title={problem} data-testid="preview-error" />
+          <Alert
+            type="error"
+            showIcon
+            title={problem}
+            description={
+              serverProblem ? (
+                <>
+                  {serverProblem.fields.length > 0 ? (
+                    <ProblemList problems={serverProblem.fields} />
+                  ) : null}
+                  <ProblemDetails raw={serverProblem.raw} />
+                </>
+              ) : undefined
+            }
+            data-testid="preview-error"
+          />
         ) : null}
         {result && result.draftKey === draftKey ? (
           <PreviewResult preview={result.preview} isOrder={result.isOrder} format={format} />

@@ -31,6 +31,7 @@ import {
 import { getTierLadder } from '../../../api/tiers'
 import { useQuery } from '../../../api/use-query'
 import { forgetRuleName } from '../../../api/use-rule-names'
+import { useErrorToast } from '../../../components/ApiProblem'
 import {
   type CursorStack,
   currentCursor,
@@ -38,7 +39,6 @@ import {
   previousPage,
 } from '../../../components/cursor-stack'
 import { ErrorAlert } from '../../../components/ErrorAlert'
-import { useErrorMessage } from '../../../i18n/use-error-message'
 import { useAdminSession } from '../../../session/AdminSession'
 import { useRuleSummary } from './use-rule-summary'
 
@@ -48,7 +48,7 @@ const PAGE_SIZE = 20
 export function RulesListPage() {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const describe = useErrorMessage()
+  const toastError = useErrorToast()
   const navigate = useNavigate()
   const { api, program } = useAdminSession()
   const summary = useRuleSummary()
@@ -75,7 +75,7 @@ export function RulesListPage() {
       setPatched((previous) => ({ ...previous, [rule.id]: updated }))
       void message.success(t(active ? 'rules.activated' : 'rules.paused', { name: rule.name }))
     } catch (error) {
-      void message.error(describe(error))
+      toastError(error)
     } finally {
       setToggling(({ [rule.id]: _, ...rest }) => rest)
     }
@@ -91,7 +91,7 @@ export function RulesListPage() {
       setPatched({})
       setVersion((n) => n + 1)
     } catch (error) {
-      void message.error(describe(error))
+      toastError(error)
     }
   }
 

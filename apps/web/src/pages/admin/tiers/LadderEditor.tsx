@@ -1,10 +1,12 @@
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Divider, Flex, Tag, Typography } from 'antd'
+import { Alert, App, Button, Card, Divider, Flex, Tag } from 'antd'
 import { type ReactNode, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type ApiClient, ApiError } from '../../../api/client'
 import { type SavedTierLadder, saveTierLadder, type TierLadder } from '../../../api/tiers'
-import { useErrorMessage } from '../../../i18n/use-error-message'
+import { ProblemDetails, useErrorToast } from '../../../components/ApiProblem'
+import { describeFieldPath, type RawProblem } from '../../../i18n/api-errors'
+import { useLocaliseError, useTranslate } from '../../../i18n/use-error-message'
 import { LadderPolicyFields } from './LadderPolicyFields'
 import {
   draftToLadder,
@@ -37,12 +39,16 @@ const ROW_FIELDS = new Set(['key', 'name', 'name_en', 'threshold', 'color'])
 export function LadderEditor({ api, ladder, currency, onSaved, status }: LadderEditorProps) {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const describe = useErrorMessage()
+  const localise = useLocaliseError()
+  const translate = useTranslate()
+  const toastError = useErrorToast()
   const initial = useMemo(() => ladderToDraft(ladder, currency), [ladder, currency])
   const [draft, setDraft] = useState<LadderDraft>(initial)
   // Problems show once a save was tried, then follow every edit.
   const [attempted, setAttempted] = useState(false)
+  // The server's problems, in the reader's language, with its own words kept for "details".
   const [serverProblems, setServerProblems] = useState<{ path: string; message: string }[]>([])
+  const [serverRaw, setServerRaw] = useState<RawProblem | null>(null)
   const [saving, setSaving] = useState(false)
 
   const clientProblems = attempted ? validateDraft(draft, currency) : []
@@ -66,6 +72,7 @@ export function LadderEditor({ api, ladder, currency, onSaved, status }: LadderE
     setDraft(next)
     // The server's verdict was about what it was sent; an edit makes it stale.
     setServerProblems([])
+    setServerRaw(null)
   }
 
   const save = async () => {
@@ -78,19 +85,22 @@ export function LadderEditor({ api, ladder, currency, onSaved, status }: LadderE
     try {
       const saved = await saveTierLadder(api, draftToLadder(draft, currency))
       setServerProblems([])
+      setServerRaw(null)
       setAttempted(false)
       void message.success(t('tiers.editor.saved'))
       onSaved(saved)
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) {
-        const found = error.errors.map((problem) => ({
+        const localised = localise(error)
+        const found = localised.fields.map((problem) => ({
           path: normalisePath(problem.path),
           message: problem.message,
         }))
-        setServerProblems(found.length > 0 ? found : [{ path: '', message: error.detail }])
+        setServerProblems(found.length > 0 ? found : [{ path: '', message: localised.message }])
+        setServerRaw(localised.raw)
         void message.error(t('tiers.editor.rejected'))
       } else {
-        void message.error(describe(error))
+        toastError(error)
       }
     } finally {
       setSaving(false)
@@ -126,14 +136,20 @@ export function LadderEditor({ api, ladder, currency, onSaved, status }: LadderE
           description={
             <ul className="lb-problems">
               {elsewhere.map(([path, text]) => (
-                <li key={path}>
-                  {path ? <Typography.Text code>{path}</Typography.Text> : null} {text}
+                <li key={path} title={path}>
+                  {path
+                    ? t('errors.fieldSentence', {
+                        field: describeFieldPath(path, translate),
+                        message: text,
+                      })
+                    : text}
                 </li>
               ))}
             </ul>
           }
         />
       ) : null}
+      <ProblemDetails raw={serverRaw} />
       {status ? <div style={{ marginTop: 16 }}>{status}</div> : null}
       <Flex gap={8} justify="flex-end" style={{ marginTop: 16 }}>
         <Button
@@ -143,6 +159,7 @@ export function LadderEditor({ api, ladder, currency, onSaved, status }: LadderE
             setDraft(initial)
             setAttempted(false)
             setServerProblems([])
+            setServerRaw(null)
           }}
           data-testid="ladder-reset"
         >

@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ApiClient } from '../../../api/client'
 import { getJobRun, type JobRun } from '../../../api/jobs'
-import { useErrorMessage } from '../../../i18n/use-error-message'
+import { ApiErrorText } from '../../../components/ApiProblem'
+import { useLocaliseError } from '../../../i18n/use-error-message'
 import { useFormat } from '../../../i18n/use-format'
 
 const POLL_MS = 1000
@@ -20,7 +21,7 @@ export interface ReevaluationProgressProps {
 /** Follows a `tier-evaluation` run every second until it finishes, then shows the outcome. */
 export function ReevaluationProgress({ api, runId, total, onFinished }: ReevaluationProgressProps) {
   const { t } = useTranslation()
-  const describe = useErrorMessage()
+  const localise = useLocaliseError()
   const format = useFormat()
   const [run, setRun] = useState<JobRun | null>(null)
   const [pollError, setPollError] = useState<unknown>(null)
@@ -103,7 +104,7 @@ export function ReevaluationProgress({ api, runId, total, onFinished }: Reevalua
           </Typography.Text>
           {pollError ? (
             <Typography.Text type="danger" style={{ display: 'block' }}>
-              {t('tiers.reevaluation.pollFailed')}: {describe(pollError)}
+              {t('tiers.reevaluation.pollFailed')}: <ApiErrorText error={localise(pollError)} />
             </Typography.Text>
           ) : null}
         </>

@@ -4,13 +4,17 @@ import { useTranslation } from 'react-i18next'
 import { type ApiClient, ApiError } from '../../../../api/client'
 import { newIdempotencyKey } from '../../../../api/idempotency'
 import { adjustMemberPoints, type PointTransaction } from '../../../../api/points'
-import { useErrorMessage } from '../../../../i18n/use-error-message'
+import { ProblemDetails } from '../../../../components/ApiProblem'
+import type { LocalisedError } from '../../../../i18n/api-errors'
+import { useLocaliseError } from '../../../../i18n/use-error-message'
 import { useFormat } from '../../../../i18n/use-format'
 
 interface AdjustForm {
   points: number | null
   reason: string
 }
+
+const FIELDS = new Set(['points', 'reason'])
 
 export interface AdjustPointsModalProps {
   api: ApiClient
@@ -34,11 +38,11 @@ export function AdjustPointsModal({
 }: AdjustPointsModalProps) {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const describe = useErrorMessage()
+  const localise = useLocaliseError()
   const format = useFormat()
   const [form] = Form.useForm<AdjustForm>()
   const [submitting, setSubmitting] = useState(false)
-  const [problem, setProblem] = useState<{ title: string; detail: string } | null>(null)
+  const [problem, setProblem] = useState<{ title: string; error: LocalisedError } | null>(null)
   const keyRef = useRef<string | null>(null)
 
   const submit = async (values: AdjustForm) => {
@@ -65,11 +69,22 @@ export function AdjustPointsModal({
     } catch (error) {
       // A refusal is final for this key; only a lost answer is worth retrying with it.
       if (!(error instanceof ApiError && error.status === 0)) keyRef.current = null
-      const insufficient = error instanceof ApiError && error.code === 'insufficient_points'
-      setProblem({
-        title: insufficient ? t('points.adjust.insufficient') : t('errors.unknown'),
-        detail: describe(error),
-      })
+      const localised = localise(error)
+      // A 400's field problems go on their fields; the rest shows under the form.
+      const onFields = localised.fields.filter((entry) => FIELDS.has(entry.path))
+      form.setFields(
+        onFields.map((entry) => ({
+          name: entry.path as keyof AdjustForm,
+          errors: [entry.message],
+        })),
+      )
+      if (onFields.length === 0 || localised.fields.length > onFields.length) {
+        const insufficient = localised.code === 'insufficient_points'
+        setProblem({
+          title: insufficient ? t('points.adjust.insufficient') : t('points.adjust.failed'),
+          error: localised,
+        })
+      }
     } finally {
       setSubmitting(false)
     }
@@ -143,7 +158,12 @@ export function AdjustPointsModal({
           type="error"
           showIcon
           title={problem.title}
-          description={problem.detail}
+          description={
+            <>
+              {problem.error.summary}
+              <ProblemDetails raw={problem.error.raw} />
+            </>
+          }
           data-testid="adjust-error"
         />
       ) : null}

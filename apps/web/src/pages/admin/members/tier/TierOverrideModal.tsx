@@ -3,9 +3,11 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type ApiClient, ApiError } from '../../../../api/client'
 import { type MemberTierStatus, overrideMemberTier, type Tier } from '../../../../api/tiers'
+import { ProblemDetails } from '../../../../components/ApiProblem'
 import { TierTag } from '../../../../components/tiers/TierTag'
 import { tierLabel } from '../../../../components/tiers/tier-helpers'
-import { useErrorMessage } from '../../../../i18n/use-error-message'
+import type { LocalisedError } from '../../../../i18n/api-errors'
+import { useLocaliseError } from '../../../../i18n/use-error-message'
 import { useFormat } from '../../../../i18n/use-format'
 import { zonedInputToIso } from '../../../../i18n/zoned-time'
 
@@ -34,11 +36,11 @@ export function TierOverrideModal(props: TierOverrideModalProps) {
   const { api, member, open, ladder, current, timeZone, onClose, onDone } = props
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const describe = useErrorMessage()
+  const localise = useLocaliseError()
   const { locale } = useFormat()
   const [form] = Form.useForm<OverrideForm>()
   const [submitting, setSubmitting] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
+  const [problem, setProblem] = useState<LocalisedError | null>(null)
 
   const submit = async (values: OverrideForm) => {
     setSubmitting(true)
@@ -59,9 +61,11 @@ export function TierOverrideModal(props: TierOverrideModalProps) {
       form.resetFields()
       onDone(status)
     } catch (error) {
+      // The server's field problems go on their fields, in the reader's language.
+      const localised = localise(error)
       const fieldErrors =
         error instanceof ApiError && error.status === 400
-          ? error.errors.filter((entry) => FIELDS.has(entry.path))
+          ? localised.fields.filter((entry) => FIELDS.has(entry.path))
           : []
       form.setFields(
         fieldErrors.map((entry) => ({
@@ -69,11 +73,8 @@ export function TierOverrideModal(props: TierOverrideModalProps) {
           errors: [entry.message],
         })),
       )
-      if (
-        fieldErrors.length === 0 ||
-        (error instanceof ApiError && error.errors.length > fieldErrors.length)
-      ) {
-        setProblem(describe(error))
+      if (fieldErrors.length === 0 || localised.fields.length > fieldErrors.length) {
+        setProblem(localised)
       }
     } finally {
       setSubmitting(false)
@@ -160,7 +161,12 @@ export function TierOverrideModal(props: TierOverrideModalProps) {
           type="error"
           showIcon
           title={t('memberTier.dialog.failed')}
-          description={problem}
+          description={
+            <>
+              {problem.summary}
+              <ProblemDetails raw={problem.raw} />
+            </>
+          }
           data-testid="tier-override-error"
         />
       ) : null}
