@@ -138,7 +138,8 @@ describe('upgrades', () => {
       .where('member_id', '=', m.id)
       .orderBy('id')
       .execute()
-    expect(outbox.map((e) => e.type)).toEqual(['tier.changed', 'tier_upgraded'])
+    expect(outbox.map((e) => e.type)).toEqual(['member.created', 'tier.changed', 'tier.upgraded'])
+    expect(outbox[1]?.data).toEqual({ member: m.id, from: 'normal', to: 'gold', reason: 'upgrade' })
   })
 
   it('makes exactly one tier change for 50 parallel orders crossing a threshold', async () => {

@@ -303,3 +303,4 @@ export type OrderRow = Selectable<OrdersTable>
 export type RefundRow = Selectable<RefundsTable>
 export type EventRow = Selectable<EventsTable>
 export type TierChangeRow = Selectable<TierChangesTable>
+export type OutboxEventRow = Selectable<OutboxEventsTable>

@@ -146,7 +146,7 @@ async function recorded(db: Kysely<DB>, programId: string, reviewKey: string) {
       WHERE program_id = ${programId} AND type = 'tier.changed'`),
     upgradedEvents: await count(sql`
       SELECT count(*)::int AS n FROM outbox_events
-      WHERE program_id = ${programId} AND type = 'tier_upgraded'`),
+      WHERE program_id = ${programId} AND type = 'tier.upgraded'`),
     reviewed: await count(sql`
       SELECT count(*)::int AS n FROM members
       WHERE program_id = ${programId} AND tier_reviewed = ${reviewKey}`),

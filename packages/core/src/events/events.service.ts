@@ -1,5 +1,7 @@
 import type { DB, MemberRow } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
+import { domainEvent } from '../domain-events/domain-events.js'
+import { recordDomainEvents } from '../domain-events/domain-events.repository.js'
 import { fingerprintOf, type StoredResponse } from '../idempotency/idempotency.js'
 import { runClaimed } from '../idempotency/idempotency.service.js'
 import { addMemberActivity, lockMember, lockMemberByRef } from '../members/members.repository.js'
@@ -71,6 +73,25 @@ export async function applyEvent(
     points: payout.points,
     growth: payout.growth,
   })
+  if (payout.points > 0) {
+    await recordDomainEvents(trx, [
+      domainEvent(
+        program.id,
+        'points.earned',
+        member.id,
+        {
+          member: member.id,
+          points: payout.points,
+          status: 'available',
+          source: { kind: 'event', id: event.id },
+          rules: payout.rules
+            .filter((r) => r.points > 0)
+            .map((r) => ({ rule: r.rule, points: r.points })),
+        },
+        now,
+      ),
+    ])
+  }
   const paid = payout.points > 0 || payout.growth > 0
   const after = paid ? await lockMember(trx, program.id, member.id) : undefined
   // An event dated a little ahead (clock skew) counts in the windows it falls in.

@@ -1,5 +1,7 @@
 import type { DB } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
+import { domainEvent } from '../domain-events/domain-events.js'
+import { recordDomainEvents } from '../domain-events/domain-events.repository.js'
 import type { IdempotencyClaim, StoredResponse } from '../idempotency/idempotency.js'
 import { runIdempotent } from '../idempotency/idempotency.service.js'
 import type { ProgramContext } from '../programs/programs.service.js'
@@ -76,7 +78,23 @@ export function createMembersService(db: Kysely<DB>, clock: Clock) {
               tier_since: joinedAt,
               created_at: now,
             })
-            if (row) return presentMember(row, program.tier_ladder)
+            if (row) {
+              await recordDomainEvents(trx, [
+                domainEvent(
+                  program.id,
+                  'member.created',
+                  row.id,
+                  {
+                    member: row.id,
+                    external_id: row.external_id,
+                    referred_by: row.referred_by,
+                    joined_at: row.joined_at.toISOString(),
+                  },
+                  now,
+                ),
+              ])
+              return presentMember(row, program.tier_ladder)
+            }
           }
           throw new Error('could not draw a unique referral code')
         })

@@ -205,7 +205,11 @@ describe('planOrder', () => {
     expect(result.write.tier_changes).toMatchObject([
       { from_tier: 'member', to_tier: 'silver', reason: 'upgrade' },
     ])
-    expect(result.write.outbox.map((e) => e.type)).toEqual(['tier.changed', 'tier_upgraded'])
+    expect(result.write.outbox.map((e) => e.type)).toEqual([
+      'points.earned',
+      'tier.changed',
+      'tier.upgraded',
+    ])
     expect(result.after.member).toMatchObject({ tier_key: 'silver', lifetime_spend: 110_000 })
   })
 

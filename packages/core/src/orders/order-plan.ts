@@ -1,4 +1,5 @@
 import type { MemberRow } from '@loyalbase/db'
+import { domainEvent } from '../domain-events/domain-events.js'
 import { availableAtFor, expiryFor } from '../points/points.js'
 import type { ProgramContext } from '../programs/programs.service.js'
 import { buildOrderContext, memberFactsOf } from '../rules/rule-context.js'
@@ -340,6 +341,26 @@ export function planOrder(
   const own = { spend: input.amount, orders: 1, growth: write.member.growth, points }
   const tierChange = upgradeOf(program, after, snapshot, occurredAt, own)
   if (tierChange === 'needs_window') return tierChange
+  if (points > 0) {
+    const {
+      program_id: _p,
+      created_at,
+      ...earned
+    } = domainEvent(
+      program.id,
+      'points.earned',
+      member.id,
+      {
+        member: member.id,
+        points,
+        status: pending ? 'pending' : 'available',
+        source,
+        rules: payouts.filter((p) => p.points > 0).map((p) => ({ rule: p.rule, points: p.points })),
+      },
+      now,
+    )
+    write.outbox.push({ ...earned, created_at: created_at.toISOString() })
+  }
   if (tierChange) {
     after.tier_key = tierChange.to
     after.tier_since = now

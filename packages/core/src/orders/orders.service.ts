@@ -1,5 +1,7 @@
 import type { DB } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
+import { domainEvent } from '../domain-events/domain-events.js'
+import { recordDomainEvents } from '../domain-events/domain-events.repository.js'
 import { REFERRAL_CONVERTED } from '../events/events.js'
 import { emitEvent } from '../events/events.service.js'
 import { fingerprintOf, type StoredResponse } from '../idempotency/idempotency.js'
@@ -360,6 +362,22 @@ export function createOrdersService(
                   now,
                 )
               : { reversed: 0 }
+          if (reversed > 0) {
+            await recordDomainEvents(trx, [
+              domainEvent(
+                program.id,
+                'points.reversed',
+                current.member_id,
+                {
+                  member: current.member_id,
+                  points: reversed,
+                  source: { kind: 'order', id: orderId },
+                  cause: { kind: 'refund', id: input.id },
+                },
+                now,
+              ),
+            ])
+          }
           // What was taken back, not what was due: the order, its refunds and the member's
           // lifetime counters tell one story when part of a reversal is forgiven.
           await addRefundToOrder(trx, program.id, orderId, {

@@ -53,8 +53,8 @@ export async function qualifyingMetricsOf(
 
 /**
  * Moves the member to another tier and records it: the history row with its reason, and the
- * internal events later features consume (`tier.changed` for webhooks, `tier_upgraded` for
- * campaigns), all in the caller's transaction.
+ * domain events `tier.changed` and, when it rises, `tier.upgraded`, all in the caller's
+ * transaction.
  */
 export async function changeTier(
   db: Executor,

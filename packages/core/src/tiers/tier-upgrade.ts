@@ -1,4 +1,5 @@
 import type { MemberRow, TierChangeReason } from '@loyalbase/db'
+import { domainEvent, type NewDomainEvent } from '../domain-events/domain-events.js'
 import type { ProgramContext } from '../programs/programs.service.js'
 import { newId } from '../shared/ids.js'
 import { type TierLadder, tierIndex } from './tiers.js'
@@ -20,14 +21,8 @@ export interface NewTierChange {
   at: Date
 }
 
-export interface NewOutboxEvent {
-  program_id: string
-  id: string
-  type: string
-  member_id: string
-  data: Record<string, unknown>
-  created_at: Date
-}
+/** What a tier change records in the outbox: domain events (domain-events/). */
+export type NewOutboxEvent = NewDomainEvent
 
 export function lifetimeCounter(
   member: MemberRow,
@@ -40,8 +35,7 @@ export function lifetimeCounter(
 
 /**
  * What a tier change records besides the member's row: the history row with its reason, and
- * the internal events later features consume (`tier.changed` for webhooks, `tier_upgraded`
- * for campaigns).
+ * the domain events `tier.changed` and, when the tier rises, `tier.upgraded`.
  */
 export function tierChangeRecords(
   program: ProgramContext,
@@ -64,17 +58,9 @@ export function tierChangeRecords(
     at,
   }
   const data = { member: member.id, from: member.tier_key, to, reason }
-  const event = (type: string): NewOutboxEvent => ({
-    program_id: program.id,
-    id: newId('evt'),
-    type,
-    member_id: member.id,
-    data,
-    created_at: at,
-  })
-  const events = [event('tier.changed')]
+  const events: NewOutboxEvent[] = [domainEvent(program.id, 'tier.changed', member.id, data, at)]
   if (tierIndex(ladder, to) > tierIndex(ladder, member.tier_key))
-    events.push(event('tier_upgraded'))
+    events.push(domainEvent(program.id, 'tier.upgraded', member.id, data, at))
   return { change, events }
 }
 

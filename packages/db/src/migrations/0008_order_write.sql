@@ -151,9 +151,13 @@ BEGIN
     SELECT p, mid, h.id, h.from_tier, h.to_tier, h.reason, h.actor, h.note, h.at
     FROM jsonb_to_recordset(plan->'tier_changes') AS h(id text, from_tier text,
       to_tier text, reason text, actor text, note text, at timestamptz);
+  END IF;
+
+  -- The domain events the order records (core/src/domain-events).
+  IF jsonb_array_length(coalesce(plan->'outbox', '[]')) > 0 THEN
     INSERT INTO outbox_events (program_id, id, type, member_id, data, created_at)
     SELECT p, e.id, e.type, e.member_id, e.data, e.created_at
-    FROM jsonb_to_recordset(coalesce(plan->'outbox', '[]')) AS e(id text, type text,
+    FROM jsonb_to_recordset(plan->'outbox') AS e(id text, type text,
       member_id text, data jsonb, created_at timestamptz);
   END IF;
   RETURN next_version;

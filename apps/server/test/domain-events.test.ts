@@ -1,0 +1,133 @@
+import { DOMAIN_EVENT_SCHEMAS, type DomainEventType, fixedClock } from '@loyalbase/core'
+import {
+  createMember,
+  createProgram,
+  createTestApp,
+  type TestApp,
+  type TestProgram,
+} from '@loyalbase/testing'
+import { Value } from 'typebox/value'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+/*
+ * Every use case records what happened as domain events, in its own transaction, each with a
+ * payload its catalogued schema accepts (docs/domain-events.md).
+ */
+
+const clock = fixedClock('2026-03-01T04:00:00Z')
+let t: TestApp
+
+beforeAll(async () => {
+  t = await createTestApp({ clock })
+})
+afterAll(() => t.close())
+
+async function eventsOf(p: TestProgram, member: string) {
+  const rows = await t.db.database.db
+    .selectFrom('outbox_events')
+    .select(['id', 'type', 'member_id', 'data', 'created_at'])
+    .where('program_id', '=', p.id)
+    .where('member_id', '=', member)
+    .orderBy('id')
+    .execute()
+  for (const row of rows) {
+    const schema = DOMAIN_EVENT_SCHEMAS[row.type as DomainEventType]
+    expect(schema, row.type).toBeDefined()
+    expect(Value.Check(schema, row.data), `${row.type} ${JSON.stringify(row.data)}`).toBe(true)
+    expect(row.id).toMatch(/^evt_[0-9A-Z]{26}$/)
+  }
+  return rows
+}
+
+async function shop() {
+  const p = await createProgram(t, { name: 'Events' })
+  for (const [method, url, body] of [
+    ['PATCH', '/v1/program', { points_policy: { expiry: { type: 'rolling', months: 1 } } }],
+    [
+      'POST',
+      '/v1/earning-rules',
+      {
+        name: 'Per yuan',
+        trigger: 'order.completed',
+        reward: { type: 'per_amount', points: 1, per: 100 },
+      },
+    ],
+    [
+      'POST',
+      '/v1/earning-rules',
+      { name: 'Review', trigger: 'review.posted', reward: { type: 'fixed', points: 20 } },
+    ],
+    [
+      'PUT',
+      '/v1/tiers',
+      {
+        metric: 'spend',
+        window: { type: 'lifetime' },
+        downgrade: { type: 'never' },
+        tiers: [
+          { key: 'member', name: '会员', threshold: 0 },
+          { key: 'silver', name: '银卡', threshold: 50_000 },
+        ],
+      },
+    ],
+  ] as const) {
+    const res = await t.call(method, url, { key: p.keys.admin, body })
+    expect(res.statusCode, res.body).toBeLessThan(300)
+  }
+  await t.services.jobs.settle()
+  return p
+}
+
+describe('domain events', () => {
+  it('tells what every use case did, in order, with the payload its schema describes', async () => {
+    const p = await shop()
+    const m = await createMember(t, p.keys.admin)
+    const order = await t.call('POST', '/v1/orders', {
+      key: p.keys.server,
+      body: { id: 'de-1', member: m.id, amount: 60_000 },
+    })
+    expect(order.statusCode, order.body).toBe(201)
+    await t.call('POST', '/v1/events', {
+      key: p.keys.server,
+      body: { id: 'de-e1', type: 'review.posted', member: m.id },
+    })
+    await t.call('POST', '/v1/orders/de-1/refunds', {
+      key: p.keys.server,
+      body: { id: 'de-r1', amount: 30_000 },
+    })
+    const events = await eventsOf(p, m.id)
+    expect(events.map((e) => e.type)).toEqual([
+      'member.created',
+      'points.earned',
+      'tier.changed',
+      'tier.upgraded',
+      'points.earned',
+      'points.reversed',
+    ])
+    expect(events[1]?.data).toEqual({
+      member: m.id,
+      points: 600,
+      status: 'available',
+      source: { kind: 'order', id: 'de-1' },
+      rules: [{ rule: expect.stringMatching(/^rule_/), points: 600 }],
+    })
+    expect(events[4]?.data).toMatchObject({ points: 20, source: { kind: 'event', id: 'de-e1' } })
+    expect(events[5]?.data).toEqual({
+      member: m.id,
+      points: 300,
+      source: { kind: 'order', id: 'de-1' },
+      cause: { kind: 'refund', id: 'de-r1' },
+    })
+  })
+
+  it('records nothing for what did not happen: a replay, a refused order', async () => {
+    const p = await shop()
+    const m = await createMember(t, p.keys.admin)
+    const body = { id: 'de-2', member: m.id, amount: 1_000 }
+    await t.call('POST', '/v1/orders', { key: p.keys.server, body })
+    await t.call('POST', '/v1/orders', { key: p.keys.server, body })
+    await t.call('POST', '/v1/orders', { key: p.keys.server, body: { ...body, amount: 2_000 } })
+    const events = await eventsOf(p, m.id)
+    expect(events.map((e) => e.type)).toEqual(['member.created', 'points.earned'])
+  })
+})

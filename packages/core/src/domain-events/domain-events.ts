@@ -1,0 +1,111 @@
+import { type Static, type TSchema, Type } from 'typebox'
+import { newId } from '../shared/ids.js'
+
+/*
+ * What happened in a program, recorded by every use case in the same transaction as the change
+ * (the outbox, table `outbox_events`), for the consumers that come after: webhooks, campaign
+ * triggers, analytics rollups. Not to be confused with `events/`, the member behaviour
+ * (reviews, check-ins) that earns points.
+ *
+ * One naming scheme: `<thing>.<what happened to it>`, in the past tense. Each event has a stable
+ * id (`evt_` and a ULID, which sorts by time), the member it is about, and a payload whose shape
+ * the catalogue below fixes, as TypeBox schemas — so the OpenAPI document can describe webhook
+ * payloads from the same source. docs/domain-events.md lists them for readers.
+ */
+
+const Source = Type.Object({ kind: Type.String(), id: Type.String() })
+const Reason = Type.Union([
+  Type.Literal('upgrade'),
+  Type.Literal('downgrade'),
+  Type.Literal('override'),
+  Type.Literal('override_expired'),
+  Type.Literal('ladder_change'),
+])
+
+/** Every domain event type and the schema of its payload. */
+export const DOMAIN_EVENT_SCHEMAS = {
+  'member.created': Type.Object(
+    {
+      member: Type.String(),
+      external_id: Type.String(),
+      referred_by: Type.Union([Type.String(), Type.Null()]),
+      joined_at: Type.String({ format: 'date-time' }),
+    },
+    { description: 'A member joined the program.' },
+  ),
+  'points.earned': Type.Object(
+    {
+      member: Type.String(),
+      points: Type.Integer({ minimum: 1 }),
+      status: Type.Union([Type.Literal('pending'), Type.Literal('available')]),
+      source: Source,
+      rules: Type.Array(Type.Object({ rule: Type.String(), points: Type.Integer() })),
+    },
+    { description: 'An order or a behaviour event paid points, by the rules named.' },
+  ),
+  'points.redeemed': Type.Object(
+    { member: Type.String(), points: Type.Integer({ minimum: 1 }), transaction: Type.String() },
+    { description: 'The member spent points.' },
+  ),
+  'points.adjusted': Type.Object(
+    {
+      member: Type.String(),
+      points: Type.Integer(),
+      transaction: Type.String(),
+      actor: Type.Union([Type.String(), Type.Null()]),
+    },
+    { description: 'An operator added (positive) or took away (negative) points.' },
+  ),
+  'points.expired': Type.Object(
+    { member: Type.String(), points: Type.Integer({ minimum: 1 }), lots: Type.Integer() },
+    { description: 'Points reached their expiry and left the balance.' },
+  ),
+  'points.reversed': Type.Object(
+    {
+      member: Type.String(),
+      points: Type.Integer({ minimum: 1 }),
+      source: Source,
+      cause: Source,
+    },
+    { description: 'A refund took back points its order paid.' },
+  ),
+  'tier.changed': Type.Object(
+    { member: Type.String(), from: Type.String(), to: Type.String(), reason: Reason },
+    { description: 'The member moved to another tier, up or down.' },
+  ),
+  'tier.upgraded': Type.Object(
+    { member: Type.String(), from: Type.String(), to: Type.String(), reason: Reason },
+    { description: 'The member moved to a higher tier (also a `tier.changed`).' },
+  ),
+} satisfies Record<string, TSchema>
+
+export type DomainEventType = keyof typeof DOMAIN_EVENT_SCHEMAS
+export type DomainEventData<T extends DomainEventType> = Static<(typeof DOMAIN_EVENT_SCHEMAS)[T]>
+
+/** A domain event as it is recorded. */
+export interface NewDomainEvent<T extends DomainEventType = DomainEventType> {
+  program_id: string
+  id: string
+  type: T
+  member_id: string
+  data: DomainEventData<T>
+  created_at: Date
+}
+
+/** A domain event of `type` about `member`, with a new stable id. */
+export function domainEvent<T extends DomainEventType>(
+  programId: string,
+  type: T,
+  memberId: string,
+  data: DomainEventData<T>,
+  at: Date,
+): NewDomainEvent<T> {
+  return {
+    program_id: programId,
+    id: newId('evt'),
+    type,
+    member_id: memberId,
+    data,
+    created_at: at,
+  }
+}
