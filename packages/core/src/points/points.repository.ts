@@ -261,132 +261,172 @@ export async function sumExpiredFromSource(
   return Number(row?.expired ?? 0)
 }
 
-// Bulk statements for the release and expiry sweeps: a batch of members in a few statements.
-// Rows are sent in chunks so that no statement passes PostgreSQL's 65,535-parameter limit.
-const CHUNK = 1000
+// Bulk statements for the release and expiry sweeps: a batch of members in a few statements,
+// the rows computed and written by the database itself (nothing but ids crosses the wire).
+//
+// Their plans must not depend on statistics: PGlite never analyses its tables, and without
+// statistics `program_id = $1` looks selective and a partial index such as
+// `point_lots_to_expire` looks tiny, so a plain join could scan a whole program per batch.
+// So each member's lots are read by an `offset 0` subquery that can only use the member's
+// key (the due condition is applied outside it), and rows are updated through their row ids
+// (`ctid = any(array(…))`, a TID scan whatever the estimates).
 
-function chunks<T>(rows: readonly T[]): T[][] {
-  const out: T[][] = []
-  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK))
-  return out
-}
-
-/** Locks the members in id order (a fixed order, so that two sweeps never deadlock). */
 /**
- * Locks the members' rows in id order. With `skipLocked`, members another transaction holds
- * are left out instead of waited for: a job's batch then never waits while holding locks, so
- * it can never deadlock with an order that locks its member and then the referrer.
+ * Locks the members' rows in id order (a fixed order, so that two sweeps never deadlock) and
+ * returns the ids locked. With `skipLocked`, members another transaction holds are left out
+ * instead of waited for: a job's batch then never waits while holding locks, so it can never
+ * deadlock with an order that locks its member and then the referrer.
  */
 export async function lockBalances(
   db: Executor,
   programId: string,
   memberIds: readonly string[],
   skipLocked = false,
-): Promise<{ id: string; points_available: number; points_pending: number }[]> {
+): Promise<string[]> {
   if (memberIds.length === 0) return []
-  const query = db
-    .selectFrom('members')
-    .select(['id', 'points_available', 'points_pending'])
-    .where('program_id', '=', programId)
-    .where('id', 'in', memberIds)
-    .orderBy('id')
-    .forUpdate()
-  return (skipLocked ? query.skipLocked() : query).execute()
+  const rows = await sql<{ id: string }>`
+    select id from members
+    where program_id = ${programId} and id = any(${memberIds}::text[])
+    order by id
+    for update ${skipLocked ? sql`skip locked` : sql``}`.execute(db)
+  return rows.rows.map((r) => r.id)
 }
 
-/** The due lots of many members, each member's in spending order. */
-export async function listDueLotsOf(
+/**
+ * The open lots (points left) of each of the members, read through the member's key, as
+ * `lot`: a `from` item for a query that has the member ids as `b(id)`.
+ */
+const openLotsOf = (programId: string) => sql`
+  cross join lateral (
+    select l.ctid as row_id, l.id, l.status, l.remaining, l.earned_at, l.available_at,
+      l.expires_at, l.source_kind, l.source_id, l.rule_id
+    from point_lots l
+    where l.program_id = ${programId} and l.member_id = b.id and l.remaining > 0
+    offset 0
+  ) lot`
+
+/** Which open lots a sweep takes: pending ones past their return window (release), or
+ * available ones past their expiry (expire). */
+function dueLot(due: 'release' | 'expire', asOf: Date) {
+  return due === 'release'
+    ? sql`lot.status = 'pending' and lot.available_at <= ${asOf}::timestamptz`
+    : sql`lot.status = 'available' and lot.expires_at <= ${asOf}::timestamptz`
+}
+
+/** How many due lots the members have: how many ledger entries their sweep will write. */
+export async function countDueLotsOf(
   db: Executor,
   programId: string,
   memberIds: readonly string[],
   due: 'release' | 'expire',
   asOf: Date,
-): Promise<PointLotRow[]> {
-  if (memberIds.length === 0) return []
-  let query = db
-    .selectFrom('point_lots')
-    .selectAll()
-    .where('program_id', '=', programId)
-    .where('member_id', 'in', memberIds)
-    .where('remaining', '>', 0)
-  query =
-    due === 'release'
-      ? query.where('status', '=', 'pending').where('available_at', '<=', asOf)
-      : query.where('status', '=', 'available').where('expires_at', '<=', asOf)
-  return query.orderBy('member_id').orderBy('earned_at').orderBy('id').execute()
+): Promise<number> {
+  if (memberIds.length === 0) return 0
+  const result = await sql<{ count: number }>`
+    select count(*)::int as count
+    from unnest(${memberIds}::text[]) as b(id) ${openLotsOf(programId)}
+    where ${dueLot(due, asOf)}`.execute(db)
+  return Number(result.rows[0]?.count ?? 0)
 }
 
-export async function setLots(
+/**
+ * Releases or expires the members' due lots in one statement, for members whose rows the
+ * caller holds. The due lots are numbered in spending order (member, earned_at, id) and the
+ * n-th lot's entry takes the n-th of `transactionIds` (ascending, one per due lot, as
+ * `countDueLotsOf` counted them), so each member's entries run in id order; window sums over
+ * that order give each entry its balances after it, starting from the member's cached ones.
+ * Then, from that one set: the lots are emptied (expire) or made available (release), the
+ * entries and the consumptions inserted, and the balances and lifetime counters moved.
+ * A release pays off a negative balance first, as a credit does: the part of the lot that
+ * covers the debt is consumed by the release entry. Returns the lots swept and points moved.
+ */
+export async function sweepDueLotsOf(
   db: Executor,
   programId: string,
-  lots: readonly {
-    memberId: string
-    lotId: string
-    remaining: number
-    status: 'pending' | 'available'
-  }[],
-): Promise<void> {
-  for (const part of chunks(lots)) {
-    const values = sql.join(
-      part.map(
-        (l) =>
-          sql`(${l.memberId}::text, ${l.lotId}::text, ${l.remaining}::bigint, ${l.status}::text)`,
-      ),
+  memberIds: readonly string[],
+  due: 'release' | 'expire',
+  asOf: Date,
+  now: Date,
+  transactionIds: readonly string[],
+): Promise<{ lots: number; moved: number }> {
+  const count = transactionIds.length
+  if (memberIds.length === 0 || count === 0) return { lots: 0, moved: 0 }
+  const release = due === 'release'
+  // Each entry's balances after it: the member's cached ones moved by its lots up to this one.
+  const running = release
+    ? sql`m.points_available + sum(lot.remaining) over member_lots as balance_after,
+          m.points_pending - sum(lot.remaining) over member_lots as pending_after`
+    : sql`m.points_available - sum(lot.remaining) over member_lots as balance_after,
+          m.points_pending as pending_after`
+  // What of the lot the entry consumes: all of it when it expires; when it is released, the
+  // part that pays off the debt the balance had before it (it is then available - points).
+  const settle = release
+    ? sql`least(greatest(r.points - r.balance_after, 0), r.points)`
+    : sql`r.points`
+  const signed = release ? sql`e.points` : sql`-e.points`
+  const result = await sql<{ lots: number; updated: number; moved: number }>`
+    with entry as materialized (
+      select r.*, ${settle} as settle
+      from (
+        select b.id as member_id, m.row_id as member_row, lot.row_id, lot.id as lot_id,
+          lot.remaining as points, lot.source_kind, lot.source_id, lot.rule_id,
+          lot.expires_at,
+          ${JSON.stringify(transactionIds)}::jsonb ->> (row_number() over lots - 1)::int
+            as txn_id,
+          ${running}
+        from unnest(${memberIds}::text[]) as b(id)
+        cross join lateral (
+          select m.ctid as row_id, m.points_available, m.points_pending from members m
+          where m.program_id = ${programId} and m.id = b.id
+          offset 0
+        ) m
+        ${openLotsOf(programId)}
+        where ${dueLot(due, asOf)}
+        window lots as (order by b.id, lot.earned_at, lot.id),
+          member_lots as (partition by b.id order by lot.earned_at, lot.id)
+      ) r
+    ),
+    lots as (
+      update point_lots l set remaining = e.points - e.settle, status = 'available'
+      from entry e
+      where l.ctid = any(array(select row_id from entry)) and l.ctid = e.row_id
+        and l.program_id = ${programId} and l.member_id = e.member_id and l.id = e.lot_id
+        and l.remaining = e.points
+      returning 1
+    ),
+    entries as (
+      insert into point_transactions (program_id, member_id, id, type, points, available_delta,
+        pending_delta, balance_after, pending_after, source_kind, source_id, rule_id, lot_id,
+        expires_at, created_at)
+      select ${programId}, e.member_id, e.txn_id, ${due}, ${signed}, ${signed},
+        ${release ? sql`-e.points` : sql`0`}, e.balance_after, e.pending_after, e.source_kind,
+        e.source_id, e.rule_id, e.lot_id, e.expires_at, ${now}::timestamptz
+      from entry e
+    ),
+    consumptions as (
+      insert into point_lot_consumptions (program_id, member_id, transaction_id, lot_id, points)
+      select ${programId}, e.member_id, e.txn_id, e.lot_id, e.settle
+      from entry e where e.settle > 0
+    ),
+    balances as (
+      update members m set
+        points_available = m.points_available + ${release ? sql`s.points` : sql`-s.points`},
+        points_pending = m.points_pending - ${release ? sql`s.points` : sql`0`},
+        points_expired = m.points_expired + ${release ? sql`0` : sql`s.points`}
+      from (
+        select member_row, member_id, sum(points) as points from entry
+        group by member_row, member_id
+      ) s
+      where m.ctid = any(array(select member_row from entry)) and m.ctid = s.member_row
+        and m.program_id = ${programId} and m.id = s.member_id
     )
-    await sql`
-      update point_lots as l set remaining = v.remaining, status = v.status
-      from (values ${values}) as v(member_id, id, remaining, status)
-      where l.program_id = ${programId} and l.member_id = v.member_id and l.id = v.id`.execute(db)
-  }
-}
-
-export async function insertTransactions(
-  db: Executor,
-  rows: readonly NewTransaction[],
-): Promise<void> {
-  for (const part of chunks(rows)) await db.insertInto('point_transactions').values(part).execute()
-}
-
-export async function insertConsumptionRows(
-  db: Executor,
-  programId: string,
-  rows: readonly { memberId: string; transactionId: string; lotId: string; points: number }[],
-): Promise<void> {
-  for (const part of chunks(rows)) {
-    await db
-      .insertInto('point_lot_consumptions')
-      .values(
-        part.map((r) => ({
-          program_id: programId,
-          member_id: r.memberId,
-          transaction_id: r.transactionId,
-          lot_id: r.lotId,
-          points: r.points,
-        })),
-      )
-      .execute()
-  }
-}
-
-/** Moves many members' balances at once; the rows are locked by the caller. */
-export async function applyBalanceTotals(
-  db: Executor,
-  programId: string,
-  totals: readonly { memberId: string; available: number; pending: number; expired: number }[],
-): Promise<void> {
-  for (const part of chunks(totals)) {
-    const values = sql.join(
-      part.map(
-        (t) =>
-          sql`(${t.memberId}::text, ${t.available}::bigint, ${t.pending}::bigint, ${t.expired}::bigint)`,
-      ),
-    )
-    await sql`
-      update members as m set
-        points_available = m.points_available + v.available,
-        points_pending = m.points_pending + v.pending,
-        points_expired = m.points_expired + v.expired
-      from (values ${values}) as v(id, available, pending, expired)
-      where m.program_id = ${programId} and m.id = v.id`.execute(db)
-  }
+    select count(*)::int as lots, (select count(*) from lots)::int as updated,
+      coalesce(sum(points), 0)::bigint as moved
+    from entry`.execute(db)
+  const row = result.rows[0]
+  // Under the members' locks nothing else moves their lots: a difference is a bug, and
+  // throwing rolls the whole batch back.
+  if (!row || row.lots !== count || row.updated !== count)
+    throw new Error(`swept ${row?.lots} lots and updated ${row?.updated}, expected ${count}`)
+  return { lots: count, moved: Number(row.moved) }
 }

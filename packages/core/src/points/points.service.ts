@@ -42,6 +42,9 @@ export function presentTransaction(row: PointTransactionRow): PointTransaction {
 // Jobs work a batch of members per transaction, in set-based statements, so a million lots
 // never make one giant transaction nor a million small ones.
 const JOB_BATCH = 500
+// Batches in flight at once. The work of a batch is the database's: on PostgreSQL two batches
+// are two backends, so a two-core server works at both (PGlite runs them one after the other).
+const JOB_CONCURRENCY = 2
 
 export function createPointsService(db: Kysely<DB>, clock: Clock) {
   async function memberIdOf(program: ProgramContext, ref: string): Promise<string> {
@@ -66,29 +69,56 @@ export function createPointsService(db: Kysely<DB>, clock: Clock) {
    * Runs a job step for every member with due lots, as of `asOf`, a batch of members per
    * transaction; returns the points moved. A batch skips members that orders or refunds hold
    * at that moment, then sweeps each of them alone, waiting for its lock: a transaction that
-   * holds a single member's lock cannot be part of a deadlock.
+   * holds a single member's lock cannot be part of a deadlock. Up to `JOB_CONCURRENCY` batches
+   * run at once, each on a connection of its own (PGlite, one connection, runs them in turn):
+   * their members are disjoint pages of ids and none of them waits while it holds locks.
    */
   async function sweep(programId: string, due: 'release' | 'expire', asOf: Date): Promise<number> {
+    const sweepLots = due === 'release' ? releaseDueLotsOf : expireDueLotsOf
+    // Locks the members (all of them, or those no one else holds), then reads the clock: the
+    // entries are stamped after the lock, as everywhere.
     const run = (members: readonly string[], skipLocked: boolean) =>
       db.transaction().execute(async (trx) => {
-        // Waiting for one member's lock, the entries are stamped after it, as everywhere.
-        if (!skipLocked) await lockBalances(trx, programId, members)
+        const locked = await lockBalances(trx, programId, members, skipLocked)
         const now = clock.now()
-        return due === 'release'
-          ? releaseDueLotsOf(trx, programId, members, asOf, now, skipLocked)
-          : expireDueLotsOf(trx, programId, members, asOf, now, skipLocked)
+        const { moved } = await sweepLots(trx, programId, locked, asOf, now)
+        return { moved, swept: new Set(locked) }
       })
-    let moved = 0
-    let after = ''
-    for (;;) {
-      const members = await membersWithDueLots(db, programId, due, asOf, after, JOB_BATCH)
-      if (members.length === 0) return moved
-      const batch = await run(members, true)
-      moved += batch.moved
-      for (const id of members) if (!batch.swept.has(id)) moved += (await run([id], false)).moved
-      if (members.length < JOB_BATCH) return moved
-      after = members.at(-1) as string
+    const batch = async (members: readonly string[]) => {
+      const { moved, swept } = await run(members, true)
+      let total = moved
+      for (const id of members) if (!swept.has(id)) total += (await run([id], false)).moved
+      return total
     }
+    let moved = 0
+    const running = new Set<Promise<void>>()
+    let failure: { error: unknown } | undefined
+    const start = (members: readonly string[]) => {
+      const done: Promise<void> = batch(members).then(
+        (points) => {
+          moved += points
+        },
+        (error) => {
+          failure ??= { error }
+        },
+      )
+      running.add(done)
+      void done.finally(() => running.delete(done))
+    }
+    let after = ''
+    try {
+      while (!failure) {
+        const members = await membersWithDueLots(db, programId, due, asOf, after, JOB_BATCH)
+        if (members.length > 0) start(members)
+        if (members.length < JOB_BATCH) break
+        after = members.at(-1) as string
+        while (running.size >= JOB_CONCURRENCY) await Promise.race(running)
+      }
+    } finally {
+      await Promise.all(running)
+    }
+    if (failure) throw failure.error
+    return moved
   }
 
   return {
