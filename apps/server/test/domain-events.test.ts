@@ -120,6 +120,38 @@ describe('domain events', () => {
     })
   })
 
+  it('tells of adjustments, redemptions and expiry, one event per member a sweep expired', async () => {
+    clock.set('2026-03-01T04:00:00Z')
+    const p = await shop()
+    const m = await createMember(t, p.keys.admin)
+    for (const [url, body] of [
+      [`/v1/members/${m.id}/points/adjustments`, { points: 500, reason: 'welcome' }],
+      [`/v1/members/${m.id}/points/adjustments`, { points: -100, reason: 'correction' }],
+      [`/v1/members/${m.id}/points/redemptions`, { points: 150 }],
+    ] as const) {
+      const res = await t.call('POST', url, { key: p.keys.admin, body })
+      expect(res.statusCode, res.body).toBe(201)
+    }
+    await t.call('POST', '/v1/orders', {
+      key: p.keys.server,
+      body: { id: 'de-x', member: m.id, amount: 1_000 },
+    })
+    clock.set('2026-04-15T04:00:00Z')
+    const run = await t.call('POST', '/v1/jobs/points-expiry/run', { key: p.keys.admin })
+    expect(run.json()).toEqual({ processed: 260 })
+    const events = await eventsOf(p, m.id)
+    expect(events.map((e) => [e.type, (e.data as { points?: number }).points])).toEqual([
+      ['member.created', undefined],
+      ['points.adjusted', 500],
+      ['points.adjusted', -100],
+      ['points.redeemed', 150],
+      ['points.earned', 10],
+      ['points.expired', 260],
+    ])
+    expect(events[5]?.data).toEqual({ member: m.id, points: 260, lots: 2 })
+    expect(events[1]?.data).toMatchObject({ actor: expect.stringMatching(/^key:/) })
+  })
+
   it('records nothing for what did not happen: a replay, a refused order', async () => {
     const p = await shop()
     const m = await createMember(t, p.keys.admin)

@@ -29,7 +29,9 @@ async function sweep(
   const count = await countDueLotsOf(trx, programId, memberIds, due, asOf)
   if (count === 0) return { moved: 0, lots: 0 }
   const ids = Array.from({ length: count }, () => newId('txn'))
-  return sweepDueLotsOf(trx, programId, memberIds, due, asOf, now, ids)
+  // An expiry tells each member's points.expired (domain-events/): an id ready for each.
+  const eventIds = due === 'expire' ? memberIds.map(() => newId('evt')) : []
+  return sweepDueLotsOf(trx, programId, memberIds, due, asOf, now, ids, eventIds)
 }
 
 /** Moves the members' pending lots whose return window has passed to available. */

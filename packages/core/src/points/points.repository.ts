@@ -348,6 +348,8 @@ export async function sweepDueLotsOf(
   asOf: Date,
   now: Date,
   transactionIds: readonly string[],
+  /** For an expiry: one domain event id per member, in `memberIds` order. */
+  eventIds: readonly string[] = [],
 ): Promise<{ lots: number; moved: number }> {
   const count = transactionIds.length
   if (memberIds.length === 0 || count === 0) return { lots: 0, moved: 0 }
@@ -368,13 +370,14 @@ export async function sweepDueLotsOf(
     with entry as materialized (
       select r.*, ${settle} as settle
       from (
-        select b.id as member_id, m.row_id as member_row, lot.row_id, lot.id as lot_id,
+        select b.id as member_id, b.n as member_n, m.row_id as member_row, lot.row_id,
+          lot.id as lot_id,
           lot.remaining as points, lot.source_kind, lot.source_id, lot.rule_id,
           lot.expires_at,
           ${JSON.stringify(transactionIds)}::jsonb ->> (row_number() over lots - 1)::int
             as txn_id,
           ${running}
-        from unnest(${memberIds}::text[]) as b(id)
+        from unnest(${memberIds}::text[]) with ordinality as b(id, n)
         cross join lateral (
           select m.ctid as row_id, m.points_available, m.points_pending from members m
           where m.program_id = ${programId} and m.id = b.id
@@ -419,7 +422,22 @@ export async function sweepDueLotsOf(
       ) s
       where m.ctid = any(array(select member_row from entry)) and m.ctid = s.member_row
         and m.program_id = ${programId} and m.id = s.member_id
-    )
+    )${
+      release
+        ? sql``
+        : sql`,
+    expired as (
+      insert into outbox_events (program_id, id, type, member_id, data, created_at)
+      select ${programId}, ${JSON.stringify(eventIds)}::jsonb ->> (s.member_n - 1)::int,
+        'points.expired', s.member_id,
+        jsonb_build_object('member', s.member_id, 'points', s.points, 'lots', s.lots),
+        ${now}::timestamptz
+      from (
+        select member_id, min(member_n) as member_n, sum(points) as points, count(*) as lots
+        from entry group by member_id
+      ) s
+    )`
+    }
     select count(*)::int as lots, (select count(*) from lots)::int as updated,
       coalesce(sum(points), 0)::bigint as moved
     from entry`.execute(db)

@@ -1,5 +1,7 @@
 import type { DB, PointTransactionRow } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
+import { domainEvent } from '../domain-events/domain-events.js'
+import { recordDomainEvents } from '../domain-events/domain-events.repository.js'
 import type { IdempotencyClaim, StoredResponse } from '../idempotency/idempotency.js'
 import { runIdempotent } from '../idempotency/idempotency.service.js'
 import type { JobDefinition } from '../jobs/jobs.js'
@@ -45,6 +47,27 @@ const JOB_BATCH = 500
 // Batches in flight at once. The work of a batch is the database's: on PostgreSQL two batches
 // are two backends, so a two-core server works at both (PGlite runs them one after the other).
 const JOB_CONCURRENCY = 2
+
+/** The domain event of a manual adjustment, in either direction. */
+function adjusted(programId: string, memberId: string, txn: PointTransactionRow) {
+  return domainEvent(
+    programId,
+    'points.adjusted',
+    memberId,
+    { member: memberId, points: txn.points, transaction: txn.id, actor: txn.actor },
+    txn.created_at,
+  )
+}
+
+function redeemed(programId: string, memberId: string, txn: PointTransactionRow) {
+  return domainEvent(
+    programId,
+    'points.redeemed',
+    memberId,
+    { member: memberId, points: -txn.points, transaction: txn.id },
+    txn.created_at,
+  )
+}
 
 export function createPointsService(db: Kysely<DB>, clock: Clock) {
   async function memberIdOf(program: ProgramContext, ref: string): Promise<string> {
@@ -208,6 +231,7 @@ export function createPointsService(db: Kysely<DB>, clock: Clock) {
             },
             now,
           )
+          await recordDomainEvents(trx, [adjusted(program.id, memberId, txn)])
           return presentTransaction(txn)
         }
         const txn = await debitPoints(
@@ -223,6 +247,7 @@ export function createPointsService(db: Kysely<DB>, clock: Clock) {
           },
           now,
         )
+        await recordDomainEvents(trx, [adjusted(program.id, memberId, txn)])
         return presentTransaction(txn)
       })
     },
@@ -252,6 +277,7 @@ export function createPointsService(db: Kysely<DB>, clock: Clock) {
           },
           now,
         )
+        await recordDomainEvents(trx, [redeemed(program.id, memberId, txn)])
         return presentTransaction(txn)
       })
     },
