@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config'
 // when TEST_DATABASE_URL names a server (CI sets it).
 const databaseTests = [
   'packages/*/src/**/*.service.test.ts',
+  'packages/*/test/**/*.service.test.ts',
   'apps/server/test/**/*.test.ts',
   'apps/cli/test/**/*.test.ts',
 ]

@@ -1,4 +1,4 @@
-import { loadConfig } from '@loyalbase/server'
+import { loadConfig } from '@loyalbase/config'
 
 /** What the command line needs from the environment, read once at start (api.md, "Command line"). */
 export interface CliConfig {

@@ -1,5 +1,5 @@
+import { ConfigError } from '@loyalbase/config'
 import { AppError } from '@loyalbase/core'
-import { ConfigError } from '@loyalbase/server'
 import { CommanderError } from 'commander'
 import { describe, expect, it } from 'vitest'
 import { CliError, redactUrl, reportFailure } from './cli.errors.js'

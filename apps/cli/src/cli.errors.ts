@@ -1,5 +1,5 @@
+import { ConfigError } from '@loyalbase/config'
 import { AppError } from '@loyalbase/core'
-import { ConfigError } from '@loyalbase/server'
 import { CommanderError } from 'commander'
 
 /** A failure the user can act on: its message is shown as is, without a stack. */

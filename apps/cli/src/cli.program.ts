@@ -1,23 +1,10 @@
 import { Command } from 'commander'
 import { registerBenchCommand } from './bench/bench.command.js'
 import { type CliConfig, loadCliConfig } from './cli.config.js'
+import type { CliIo, CommandContext } from './cli.context.js'
 import { reportFailure } from './cli.errors.js'
 import { registerJobsCommand } from './jobs/jobs.command.js'
 import { registerLedgerCommand } from './ledger/ledger.command.js'
-
-/** Where a command writes and what it reads from outside: the real process, or a test's. */
-export interface CliIo {
-  env: NodeJS.ProcessEnv
-  stdout: NodeJS.WritableStream
-  stderr: NodeJS.WritableStream & { isTTY?: boolean }
-}
-
-export interface CommandContext {
-  config: CliConfig
-  io: CliIo
-  /** For a command that ran to its end but found a failure to report, e.g. `ledger check`. */
-  setExitCode(code: number): void
-}
 
 /** Runs one command line (without `node` and the script) and returns its exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
-import { testEngine } from '@loyalbase/testing'
+import { testEngine } from '@loyalbase/db/testing'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../src/cli.program.js'
@@ -234,7 +234,7 @@ describe('loyalbase bench', () => {
 
   // Each engine's project proves its own side: pgbench's ceiling exists only on PostgreSQL.
   if (engine === 'postgres') {
-    it('ceiling: pgbench on the scratch database, and the ratio of orders/s to it', async () => {
+    it('ceiling: pgbench and the bare route on the scratch database, and orders/s against both', async () => {
       const outcome = await bench(['--scenarios', 'orders,ceiling'])
       expect(outcome.code).toBe(0)
       const [row] = table(outcome.stdout, 'PostgreSQL ceiling') ?? []
@@ -242,12 +242,33 @@ describe('loyalbase bench', () => {
       expect(Number(row?.transactions)).toBeGreaterThan(0)
       const ratio = Number(row?.['Loyalbase orders/s']) / Number(row?.['ceiling tps'])
       expect(Number(row?.ratio)).toBeCloseTo(ratio, 1)
-      const [ratioTarget, stretch] = table(outcome.stdout, 'Targets (speed)') ?? []
+      // The bare route: a load of its own, driven like orders/s, every request answered 2xx.
+      const loads = table(outcome.stdout, 'HTTP load') ?? []
+      expect(loads.map((load) => load.scenario)).toEqual(['orders/s', 'bare route (1 statement)'])
+      const bare = loads[1]
+      expect(bare?.['non-2xx']).toBe('0')
+      expect(Number(bare?.requests)).toBeGreaterThan(0)
+      expect(row?.['bare route req/s']).toBe(bare?.['requests/s'])
+      const orders = Number(row?.['Loyalbase orders/s'])
+      const bareRate = Number(bare?.['requests/s'])
+      expect(Number(row?.['orders / bare route'])).toBeCloseTo(orders / bareRate, 1)
+      expect(Number(row?.['bare route / pgbench'])).toBeCloseTo(
+        bareRate / Number(row?.['ceiling tps']),
+        1,
+      )
+      // The side table holds what the bare route answered 2xx: no note says otherwise.
+      expect(outcome.stdout).not.toMatch(/^- bare route:/m)
+      const [ratioTarget, stretch, info] = table(outcome.stdout, 'Targets (speed)') ?? []
       expect(ratioTarget?.target).toBe('PostgreSQL orders/s >= 0.3 x pgbench ceiling (same run)')
       expect(ratioTarget?.result).toMatch(/^(PASS|MISS)$/)
       expect(stretch?.target).toBe('stretch: PostgreSQL orders/s >= 0.5 x pgbench ceiling')
       expect(stretch?.figure).toBe(ratioTarget?.figure)
       expect(stretch?.result).toMatch(/^(PASS|MISS)$/)
+      expect(info).toMatchObject({
+        target: 'info: PostgreSQL orders/s as a share of the bare route (1 statement)',
+        result: '-',
+      })
+      expect(info?.figure).toMatch(/^[\d.]+ \([\d.]+ \/ [\d.]+\)$/)
     })
   } else {
     it('ceiling: measures nothing on PGlite', async () => {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { createServices, type JobRun, systemClock } from '@loyalbase/core'
 import { migrate, openDatabase } from '@loyalbase/db'
-import { createTestDb, testEngine } from '@loyalbase/testing'
+import { createTestDb, testEngine } from '@loyalbase/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../src/cli.program.js'
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
+import type { Config } from '@loyalbase/config'
 import type { Services } from '@loyalbase/core'
 import Fastify, { type FastifyInstance } from 'fastify'
-import type { Config } from './config.js'
 import type { AppDeps } from './http/deps.js'
 import type { AuthRequirement } from './http/identity.js'
 import { authPlugin } from './plugins/auth.js'

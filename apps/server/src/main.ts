@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ConfigError, loadConfig } from './config.js'
+import { ConfigError, loadConfig } from '@loyalbase/config'
 import { startServer } from './server.js'
 
 const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist')

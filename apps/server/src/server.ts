@@ -1,8 +1,8 @@
+import type { Config } from '@loyalbase/config'
 import { createServices, type DemoProgram, type Services, systemClock } from '@loyalbase/core'
 import { type Database, migrate, openDatabase } from '@loyalbase/db'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from './app.js'
-import type { Config } from './config.js'
 
 export interface RunningServer {
   app: FastifyInstance

@@ -1,5 +1,7 @@
 import { createServices, fixedClock } from '@loyalbase/core'
 import { buildApp } from '@loyalbase/server'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { FailedAuthThrottle } from '../src/plugins/auth.js'
 import {
   createMember,
   createProgram,
@@ -8,9 +10,7 @@ import {
   TEST_ADMIN_KEY,
   type TestApp,
   type TestProgram,
-} from '@loyalbase/testing'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { FailedAuthThrottle } from '../src/plugins/auth.js'
+} from './support/index.js'
 
 // api.md "Conventions" (Auth), "Programs and keys" and "Rate limits and limits".
 

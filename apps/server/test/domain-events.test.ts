@@ -1,13 +1,13 @@
 import { DOMAIN_EVENT_SCHEMAS, type DomainEventType, fixedClock } from '@loyalbase/core'
+import { Value } from 'typebox/value'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   createMember,
   createProgram,
   createTestApp,
   type TestApp,
   type TestProgram,
-} from '@loyalbase/testing'
-import { Value } from 'typebox/value'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+} from './support/index.js'
 
 /*
  * Every use case records what happened as domain events, in its own transaction, each with a

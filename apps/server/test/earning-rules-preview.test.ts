@@ -1,11 +1,11 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   createMember,
   createProgram,
   createTestApp,
   type TestApp,
   type TestProgram,
-} from '@loyalbase/testing'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+} from './support/index.js'
 
 // POST /v1/earning-rules/preview: api.md's Earning rules examples, with exact numbers.
 let t: TestApp

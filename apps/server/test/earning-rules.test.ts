@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   createMember,
   createPeerApp,
@@ -5,8 +6,7 @@ import {
   createTestApp,
   type TestApp,
   type TestProgram,
-} from '@loyalbase/testing'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+} from './support/index.js'
 
 let t: TestApp
 let program: TestProgram

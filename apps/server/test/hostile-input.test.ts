@@ -2,18 +2,19 @@
 // paths and query strings, impossible timestamps, numbers no column holds, over-long text, wrong
 // types. Whatever arrives, the answer is a 4xx that names the field, never a 5xx; and every 429
 // says when to come back.
+
+import fc from 'fast-check'
+import type { LightMyRequestResponse } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { findBadJson, MAX_JSON_DEPTH } from '../src/plugins/json-body.js'
+import { isDateTime } from '../src/plugins/validation.js'
 import {
   createMember,
   createProgram,
   createTestApp,
   type TestApp,
   type TestProgram,
-} from '@loyalbase/testing'
-import fc from 'fast-check'
-import type { LightMyRequestResponse } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findBadJson, MAX_JSON_DEPTH } from '../src/plugins/json-body.js'
-import { isDateTime } from '../src/plugins/validation.js'
+} from './support/index.js'
 
 let t: TestApp
 let program: TestProgram

@@ -1,5 +1,5 @@
-import { createProgram, createTestApp, type TestApp, type TestProgram } from '@loyalbase/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createProgram, createTestApp, type TestApp, type TestProgram } from './support/index.js'
 
 let t: TestApp
 let program: TestProgram

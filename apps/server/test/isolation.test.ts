@@ -1,11 +1,11 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   createMember,
   createProgram,
   createTestApp,
   expectForeignKeySeesNothing,
   type TestApp,
-} from '@loyalbase/testing'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+} from './support/index.js'
 
 let t: TestApp
 

@@ -1,11 +1,11 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   createMember,
   createProgram,
   createTestApp,
   expectLedgerConsistent,
   type TestApp,
-} from '@loyalbase/testing'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+} from './support/index.js'
 
 /*
  * Every job run while orders, refunds and referral conversions hit the very members it sweeps.

@@ -1,6 +1,6 @@
 import { createServices, fixedClock } from '@loyalbase/core'
-import { createProgram, createTestApp, type TestApp, type TestProgram } from '@loyalbase/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createProgram, createTestApp, type TestApp, type TestProgram } from './support/index.js'
 
 const clock = fixedClock('2026-05-10T12:00:00Z')
 let t: TestApp

@@ -1,11 +1,11 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   createMember,
   createProgram,
   createTestApp,
   type TestApp,
   type TestProgram,
-} from '@loyalbase/testing'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+} from './support/index.js'
 
 let t: TestApp
 let program: TestProgram

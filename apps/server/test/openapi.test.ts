@@ -1,6 +1,6 @@
-import { createTestApp, type TestApp } from '@loyalbase/testing'
 import { createConfig, lintFromString, type NormalizedProblem } from '@redocly/openapi-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type TestApp } from './support/index.js'
 
 // api.md "Conventions": OpenAPI 3.1 at /openapi.json that passes `redocly lint` (recommended
 // rules) with no errors, keeps the contract's path templates and declares every schema.

@@ -1,4 +1,5 @@
 import { fixedClock } from '@loyalbase/core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   createMember,
   createPeerApp,
@@ -7,8 +8,7 @@ import {
   expectLedgerConsistent,
   type TestApp,
   type TestProgram,
-} from '@loyalbase/testing'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+} from './support/index.js'
 
 /*
  * Orders of one member racing each other, on the real clock: the order that crosses a

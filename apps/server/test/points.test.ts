@@ -1,4 +1,5 @@
 import { fixedClock } from '@loyalbase/core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   createMember,
   createProgram,
@@ -6,8 +7,7 @@ import {
   expectLedgerConsistent,
   type TestApp,
   type TestProgram,
-} from '@loyalbase/testing'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+} from './support/index.js'
 
 const clock = fixedClock('2026-01-10T04:00:00Z')
 let t: TestApp

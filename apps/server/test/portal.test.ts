@@ -1,12 +1,12 @@
 import { fixedClock } from '@loyalbase/core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   createMember,
   createProgram,
   createTestApp,
   type TestApp,
   type TestProgram,
-} from '@loyalbase/testing'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+} from './support/index.js'
 
 const clock = fixedClock('2026-03-01T08:00:00Z')
 let t: TestApp

@@ -1,6 +1,6 @@
 import { fixedClock } from '@loyalbase/core'
-import { createProgram, createTestApp, type TestApp, type TestProgram } from '@loyalbase/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createProgram, createTestApp, type TestApp, type TestProgram } from './support/index.js'
 
 // api.md "Programs and keys": the platform admin key creates programs and their keys; a
 // program key reads and (admin) updates its own program.

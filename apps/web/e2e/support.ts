@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { loadConfig, type RunningServer, startServer } from '@loyalbase/server'
+import { loadConfig } from '@loyalbase/config'
+import { type RunningServer, startServer } from '@loyalbase/server'
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 

@@ -1,6 +1,6 @@
-import { createTestDb, type TestDatabase } from '@loyalbase/testing'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDb, type TestDatabase } from './testing.js'
 
 /*
  * `program_id` is the future distribution key (ARCHITECTURE.md, Decisions). A table is either

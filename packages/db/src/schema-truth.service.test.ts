@@ -1,9 +1,9 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createTestDb, type TestDatabase } from '@loyalbase/testing'
 import { sql } from 'kysely'
 import ts from 'typescript'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDb, type TestDatabase } from './testing.js'
 
 /*
  * schema.ts is written by hand; this test holds it to the migrations. It migrates a fresh

@@ -1,7 +1,7 @@
 import { cpus, loadavg } from 'node:os'
 import { type Command, InvalidArgumentError } from 'commander'
+import type { CommandContext } from '../cli.context.js'
 import { CliError } from '../cli.errors.js'
-import type { CommandContext } from '../cli.program.js'
 import {
   BENCH_ENGINES,
   BENCH_SCENARIO_NAMES,

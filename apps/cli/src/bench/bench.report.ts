@@ -7,6 +7,7 @@ import {
   type ExpiryRow,
   type OrdersCheck,
 } from './bench.js'
+import { BARE_ROUTE_SCENARIO } from './ceiling.scenario.js'
 import { formatCpuProfileSummary } from './cpu-profile.js'
 import { EXPIRY_LOTS_PER_MEMBER } from './expiry.scenario.js'
 import { ORDERS_SCENARIO } from './orders.scenario.js'
@@ -55,7 +56,13 @@ const ORDERS_CHECK_COLUMNS: Column<OrdersCheck>[] = [
 
 interface CeilingLine extends CeilingRow {
   ordersPerSecond: number | undefined
+  /** The bare route's requests/s in the same run (ceiling.scenario.ts). */
+  barePerSecond: number | undefined
 }
+
+/** `a / b` to two places, or `-` when either was not measured. */
+const quotient = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined || b === 0 ? '-' : fixed(a / b, 2)
 
 const CEILING_COLUMNS: Column<CeilingLine>[] = [
   { header: 'engine', value: (row) => row.engine },
@@ -71,6 +78,21 @@ const CEILING_COLUMNS: Column<CeilingLine>[] = [
     header: 'ratio',
     value: (row) =>
       row.ordersPerSecond === undefined ? '-' : fixed(row.ordersPerSecond / row.tps, 2),
+    align: 'right',
+  },
+  {
+    header: 'bare route req/s',
+    value: (row) => (row.barePerSecond === undefined ? '-' : fixed(row.barePerSecond)),
+    align: 'right',
+  },
+  {
+    header: 'orders / bare route',
+    value: (row) => quotient(row.ordersPerSecond, row.barePerSecond),
+    align: 'right',
+  },
+  {
+    header: 'bare route / pgbench',
+    value: (row) => quotient(row.barePerSecond, row.tps),
     align: 'right',
   },
 ]
@@ -113,6 +135,11 @@ function ordersRow(report: BenchReport, postgres: boolean): BenchRow | undefined
   return report.loads.find(
     (row) => row.scenario === ORDERS_SCENARIO && isPostgres(row.engine) === postgres,
   )
+}
+
+/** The load of one scenario on one engine, by the engine's label. */
+function loadOf(report: BenchReport, engine: string, scenario: string): BenchRow | undefined {
+  return report.loads.find((load) => load.engine === engine && load.scenario === scenario)
 }
 
 function line(target: string, measured?: { figure: string; pass: boolean }): TargetLine {
@@ -167,6 +194,23 @@ export function targetLines(report: BenchReport, connections: number): TargetLin
       target,
       ratio && { figure: `${fixed(ratio.value, 2)} (${ratio.of})`, pass: ratio.value >= goal },
     )
+  // Information, not a target: how close orders come to one HTTP round trip and one statement.
+  const bare = report.loads.find(
+    (row) => row.scenario === BARE_ROUTE_SCENARIO && isPostgres(row.engine),
+  )
+  const bareLines: TargetLine[] = bare
+    ? [
+        {
+          target: `info: PostgreSQL orders/s as a share of the ${BARE_ROUTE_SCENARIO}`,
+          figure:
+            postgres && bare.requestsPerSecond > 0
+              ? `${fixed(postgres.requestsPerSecond / bare.requestsPerSecond, 2)} ` +
+                `(${fixed(postgres.requestsPerSecond)} / ${fixed(bare.requestsPerSecond)})`
+              : 'not measured',
+          result: '-',
+        },
+      ]
+    : []
   const p99Target = `PostgreSQL orders p99 <= ${TARGETS.postgresP99Ms} ms at ${TARGETS.p99Connections} connections`
   const p99Line: TargetLine =
     postgres && connections !== TARGETS.p99Connections
@@ -191,6 +235,7 @@ export function targetLines(report: BenchReport, connections: number): TargetLin
       `stretch: PostgreSQL orders/s >= ${TARGETS.ceilingRatioStretch} x pgbench ceiling`,
       TARGETS.ceilingRatioStretch,
     ),
+    ...bareLines,
     p99Line,
     line(
       `PGlite (on disk) orders/s >= ${count(TARGETS.embeddedOrdersPerSecond)}`,
@@ -232,13 +277,14 @@ export function formatReport(report: BenchReport, connections: number): string {
     const first = report.ceilings[0] as CeilingRow
     const lines = report.ceilings.map((row) => ({
       ...row,
-      ordersPerSecond: report.loads.find(
-        (load) => load.engine === row.engine && load.scenario === ORDERS_SCENARIO,
-      )?.requestsPerSecond,
+      ordersPerSecond: loadOf(report, row.engine, ORDERS_SCENARIO)?.requestsPerSecond,
+      barePerSecond: loadOf(report, row.engine, BARE_ROUTE_SCENARIO)?.requestsPerSecond,
     }))
     sections.push(
       `PostgreSQL ceiling: pgbench -M prepared, ${first.clients} clients, ${first.seconds} s; one ` +
-        'statement inserts an order row (unique key) and a ledger row and updates a balance row\n' +
+        'statement inserts an order row (unique key) and a ledger row and updates a balance row; ' +
+        `bare route: the same statement behind a bare Fastify route, ${connections} connections ` +
+        'like orders/s\n' +
         formatTable(CEILING_COLUMNS, lines),
     )
   }

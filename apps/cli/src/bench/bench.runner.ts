@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { type Config, type RunningServer, startServer } from '@loyalbase/server'
+import type { Config } from '@loyalbase/config'
+import { type RunningServer, startServer } from '@loyalbase/server'
 import type {
   BenchOptions,
   BenchReport,
@@ -103,7 +104,7 @@ async function benchEngine(
         try {
           result = await runLoad({
             url: loadApi.baseUrl,
-            headers: { authorization: `Bearer ${loadApi.key}` },
+            headers: loadApi.key === undefined ? {} : { authorization: `Bearer ${loadApi.key}` },
             plan,
             seconds,
             connections: options.connections,

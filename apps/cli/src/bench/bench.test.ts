@@ -205,10 +205,48 @@ describe('formatReport', () => {
       .map((section) => section.split('\n')[0]?.split(':')[0])
       .filter(Boolean)
     expect(titles).toEqual(['HTTP load', 'PostgreSQL ceiling', 'Targets (speed)', 'Notes'])
-    expect(text).toMatch(/postgres 15\.20 +4000\.0 +2\.00 +40000 +1000\.0 +0\.25\n/)
+    // No bare route in this run: its columns say so.
+    expect(text).toMatch(/postgres 15\.20 +4000\.0 +2\.00 +40000 +1000\.0 +0\.25 +- +- +-\n/)
     // The server's peak RSS is a column of the load table.
     expect(text).toMatch(/ +requests +server RSS MB\n/)
     expect(text).toMatch(/postgres 15\.20 +orders\/s +1000\.0 +40\.0 +80\.0 +0 +10000 +250\n/)
+  })
+
+  it('puts the bare route beside the ceiling, and orders as a share of it in the targets', () => {
+    const bare = { ...load('postgres 15.20', 2_000, 30), scenario: 'bare route (1 statement)' }
+    const withBare = report({
+      loads: [load('postgres 15.20', 1_000, 80), bare],
+      ceilings: [ceiling],
+    })
+    const text = formatReport(withBare, 32)
+    expect(text).toContain(
+      'bare route: the same statement behind a bare Fastify route, 32 connections like orders/s\n',
+    )
+    expect(text).toMatch(
+      / +ratio +bare route req\/s +orders \/ bare route +bare route \/ pgbench\n/,
+    )
+    expect(text).toMatch(
+      /postgres 15\.20 +4000\.0 +2\.00 +40000 +1000\.0 +0\.25 +2000\.0 +0\.50 +0\.50\n/,
+    )
+    expect(text).toMatch(/postgres 15\.20 +bare route \(1 statement\) +2000\.0 /)
+    // Information without a verdict, right after the two ceiling targets they leave unchanged.
+    const lines = targetLines(withBare, 32)
+    expect(lines.slice(0, 3).map((line) => [line.target, line.figure, line.result])).toEqual([
+      ['PostgreSQL orders/s >= 0.3 x pgbench ceiling (same run)', '0.25 (1000.0 / 4000.0)', 'MISS'],
+      ['stretch: PostgreSQL orders/s >= 0.5 x pgbench ceiling', '0.25 (1000.0 / 4000.0)', 'MISS'],
+      [
+        'info: PostgreSQL orders/s as a share of the bare route (1 statement)',
+        '0.50 (1000.0 / 2000.0)',
+        '-',
+      ],
+    ])
+    expect(lines).toHaveLength(7)
+    // Without the orders load, the share is not measured; without the bare route, no line.
+    expect(targetLines(report({ loads: [bare] }), 32)[2]).toEqual({
+      target: 'info: PostgreSQL orders/s as a share of the bare route (1 statement)',
+      figure: 'not measured',
+      result: '-',
+    })
   })
 
   it('prints a CPU profile summary after the jobs', () => {

@@ -10,7 +10,7 @@ export type BenchEngine = (typeof BENCH_ENGINES)[number]
 /**
  * What `--scenarios` selects: `members` (creations and reads), `orders` (through HTTP, with
  * the count check), `orders-tiers` (orders with tiers off and on), `ceiling` (pgbench's bare
- * write, PostgreSQL only), `expiry` (the points-expiry job over bulk-loaded lots), `tiers` (the
+ * write, then the same write behind a bare Fastify route; PostgreSQL only), `expiry` (the points-expiry job over bulk-loaded lots), `tiers` (the
  * tier-evaluation job over bulk-loaded members and orders).
  */
 export const BENCH_SCENARIO_NAMES = [
@@ -240,14 +240,23 @@ export interface EngineRun {
    * absent), sampling the server's RSS meanwhile (and profiling it with `profile`); records
    * nothing.
    */
-  load(label: string, api: BenchApi, plan: LoadPlan, settings?: LoadSettings): Promise<LoadRun>
+  load(label: string, api: LoadTarget, plan: LoadPlan, settings?: LoadSettings): Promise<LoadRun>
   /** Drives the server for `options.seconds` and adds a row named `scenario` to the report. */
   measureLoad(
     scenario: string,
-    api: BenchApi,
+    api: LoadTarget,
     plan: LoadPlan,
     settings?: Omit<LoadSettings, 'seconds'>,
   ): Promise<LoadRun>
+}
+
+/**
+ * Where a timed load goes: an origin, and the key its requests carry as a bearer token (a
+ * `BenchApi`); without a key, no `authorization` header (the bare route).
+ */
+export interface LoadTarget {
+  baseUrl: string
+  key?: string
 }
 
 export interface LoadSettings {

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { BARE_POOL_SIZE, startBareRoute } from './bare-route.server.js'
 import type { CeilingRow, EngineRun } from './bench.js'
 
 /** pgbench's clients and threads for the ceiling, as issue 4 asks: 8 clients, prepared. */
@@ -37,22 +39,44 @@ ANALYZE bench_balances;
 `
 
 /**
- * One transaction of one statement: inserts an order row under a unique key (a sequence), a
- * ledger row for it, and adds its points to a random member's balance row.
+ * The bare write as one statement (data-modifying CTEs): inserts an order row under the key
+ * `id`, a ledger row for it, and adds its points to member `member`'s balance row. pgbench and
+ * the bare route run it with their own placeholders.
  */
-export const CEILING_SCRIPT = `\\set member random(1, ${CEILING_MEMBERS})
-\\set amount random(100, 100000)
-WITH o AS (
+function ceilingStatement(values: { id: string; member: string; amount: string }): string {
+  return `WITH o AS (
   INSERT INTO bench_orders (id, member_id, amount)
-  VALUES ('o-' || :client_id || '-' || nextval('bench_order_seq'), :member, :amount)
+  VALUES (${values.id}, ${values.member}, ${values.amount})
   RETURNING id, member_id, amount
 ), l AS (
   INSERT INTO bench_ledger (order_id, member_id, points)
   SELECT id, member_id, amount / 100 FROM o
   RETURNING member_id, points
 )
-UPDATE bench_balances b SET points = b.points + l.points FROM l WHERE b.member_id = l.member_id;
+UPDATE bench_balances b SET points = b.points + l.points FROM l WHERE b.member_id = l.member_id`
+}
+
+/**
+ * One transaction of one statement: inserts an order row under a unique key (a sequence), a
+ * ledger row for it, and adds its points to a random member's balance row.
+ */
+export const CEILING_SCRIPT = `\\set member random(1, ${CEILING_MEMBERS})
+\\set amount random(100, 100000)
+${ceilingStatement({
+  id: "'o-' || :client_id || '-' || nextval('bench_order_seq')",
+  member: ':member',
+  amount: ':amount',
+})};
 `
+
+/**
+ * The same statement for the bare route: `$1` the order id from the request's body, `$2` the
+ * member (1 … 1,000), `$3` the amount.
+ */
+export const BARE_ROUTE_STATEMENT = ceilingStatement({ id: '$1', member: '$2', amount: '$3' })
+
+/** The bare route's row in the HTTP load table. */
+export const BARE_ROUTE_SCENARIO = 'bare route (1 statement)'
 
 export interface PgbenchFigures {
   tps: number
@@ -124,14 +148,11 @@ function pgbenchArgs(databaseUrl: string, seconds: number, script: string): stri
 }
 
 /**
- * The database's own ceiling for the bare write: pgbench on the same scratch database, for
- * as long as each HTTP load runs. PostgreSQL only; a missing pgbench becomes a note.
+ * The database's own ceiling for the bare write: pgbench on the same scratch database, for as
+ * long as each HTTP load runs. A missing or failing pgbench becomes a note.
  */
-export async function benchCeiling(run: EngineRun): Promise<void> {
+async function measurePgbench(run: EngineRun): Promise<void> {
   const { options, report } = run
-  if (run.engine !== 'postgres') return
-  options.progress.phase(`${run.label}: creating the side tables for pgbench`)
-  await run.server.database.execScript(CEILING_SETUP_SQL)
   const folder = await mkdtemp(join(tmpdir(), 'lb-bench-'))
   try {
     const script = join(folder, 'bare-write.sql')
@@ -178,4 +199,55 @@ export async function benchCeiling(run: EngineRun): Promise<void> {
   } finally {
     await rm(folder, { recursive: true, force: true })
   }
+}
+
+/**
+ * The ceiling of one HTTP round trip and one statement from Node on this machine: a bare
+ * Fastify route in this process (bare-route.server.ts) runs `BARE_ROUTE_STATEMENT` on the side
+ * tables for each request, driven by the load generator's process exactly as `orders/s` is
+ * (same connections, same seconds, a unique order id per request). Its row goes to the HTTP
+ * load table; afterwards the side table must hold every order answered 2xx, plus at most one
+ * cut off per connection, or a note says otherwise.
+ */
+async function measureBareRoute(run: EngineRun): Promise<void> {
+  const { options, report } = run
+  options.progress.phase(
+    `${run.label}: starting a bare Fastify route (one prepared statement, pg pool of ${BARE_POOL_SIZE})`,
+  )
+  const route = await startBareRoute({
+    databaseUrl: run.databaseUrl,
+    statement: BARE_ROUTE_STATEMENT,
+    members: CEILING_MEMBERS,
+  })
+  try {
+    const prefix = `bare-${randomBytes(4).toString('hex')}-`
+    const result = await run.measureLoad(
+      BARE_ROUTE_SCENARIO,
+      { baseUrl: route.url },
+      { kind: 'bare-orders', prefix, members: CEILING_MEMBERS },
+    )
+    // Every 2xx was committed before it was sent; requests the stop cut off may still land.
+    const stored = await route.countOrders(prefix)
+    if (stored < result.ok2xx || stored > result.ok2xx + options.connections) {
+      report.notes.push(
+        `bare route: ${stored} orders in bench_orders for ${result.ok2xx} 2xx answers ` +
+          `(expected ${result.ok2xx} to ${result.ok2xx + options.connections})`,
+      )
+    }
+  } finally {
+    await route.close()
+  }
+}
+
+/**
+ * PostgreSQL only: pgbench's bare write on the scratch database, then the same statement
+ * behind a bare Fastify route, on the side tables pgbench wrote.
+ */
+export async function benchCeiling(run: EngineRun): Promise<void> {
+  if (run.engine !== 'postgres') return
+  run.options.progress.phase(`${run.label}: creating the side tables for pgbench`)
+  await run.server.database.execScript(CEILING_SETUP_SQL)
+  await measurePgbench(run)
+  run.options.signal?.throwIfAborted()
+  await measureBareRoute(run)
 }

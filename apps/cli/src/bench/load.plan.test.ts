@@ -1,6 +1,6 @@
 import type autocannon from 'autocannon'
 import { describe, expect, it } from 'vitest'
-import { plannedRequests } from './load.plan.js'
+import { benchOrder, plannedRequests } from './load.plan.js'
 
 type Setup = (request: autocannon.Request, context: Record<string, unknown>) => autocannon.Request
 type OnResponse = (status: number, body: string, context: Record<string, unknown>) => void
@@ -33,6 +33,25 @@ describe('plannedRequests', () => {
     ])
     expect(request).toMatchObject({ method: 'POST', path: '/v1/orders' })
     expect(planned.orders()).toEqual({ sent: 3, answered2xx: [10], answeredOther: [11] })
+  })
+
+  it('sends bare-route orders with unique ids, round-robin over the member numbers', () => {
+    const planned = plannedRequests({ kind: 'bare-orders', prefix: 'bare-x-', members: 2 })
+    const [request] = planned.requests
+    if (!request) throw new Error('no request')
+    const bodies = [exchange(request), exchange(request), exchange(request)].map((built) =>
+      JSON.parse(String(built.body)),
+    )
+    expect(bodies.map((body) => [body.id, body.member])).toEqual([
+      ['bare-x-0', 1],
+      ['bare-x-1', 2],
+      ['bare-x-2', 1],
+    ])
+    // The orders load's body otherwise.
+    expect(bodies[1]).toEqual({ ...benchOrder('bare-x-1', '', 1), member: 2 })
+    expect(request).toMatchObject({ method: 'POST', path: '/bare-orders' })
+    expect(request.headers).toEqual({ 'content-type': 'application/json' })
+    expect(planned.orders()).toBeUndefined()
   })
 
   it('gives every member creation its own external id', () => {

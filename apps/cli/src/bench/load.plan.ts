@@ -16,6 +16,14 @@ export type LoadPlan =
    * numbered from `first` (a stream loaded in several rounds continues its numbering).
    */
   | { kind: 'orders'; members: string[]; prefix: string; first: number }
+  /**
+   * `POST /bare-orders` on the bare route (ceiling.scenario.ts): order `n` with id
+   * `<prefix><n>` for member number `1 + n % members`, the orders load's body otherwise.
+   */
+  | { kind: 'bare-orders'; prefix: string; members: number }
+
+/** The bare route's one path (bare-route.server.ts). */
+export const BARE_ROUTE_PATH = '/bare-orders'
 
 /** What an orders load reports back, by order number `n` (the id is `<prefix><n>`). */
 export interface OrdersOutcome {
@@ -45,6 +53,14 @@ export function benchOrder(id: string, member: string, n: number) {
   }))
   const amount = items.reduce((sum, item) => sum + item.quantity * item.unit_price, 0)
   return { id, member, amount, channel: n % 4 === 0 ? 'store' : 'online', items }
+}
+
+/**
+ * The `n`th order of a bare-route load: the same body as `benchOrder`'s, with `member` the
+ * number of one of `members` balance rows, round-robin from 1.
+ */
+export function bareOrder(id: string, members: number, n: number) {
+  return { ...benchOrder(id, '', n), member: 1 + (n % members) }
 }
 
 interface OrderContext {
@@ -120,6 +136,24 @@ export function plannedRequests(plan: LoadPlan): {
           },
         ],
         orders: () => ({ sent, answered2xx, answeredOther }),
+      }
+    }
+    case 'bare-orders': {
+      const { prefix, members } = plan
+      let counter = 0
+      return {
+        requests: [
+          {
+            method: 'POST',
+            path: BARE_ROUTE_PATH,
+            headers: { 'content-type': 'application/json' },
+            setupRequest: (request) => {
+              const n = counter++
+              return { ...request, body: JSON.stringify(bareOrder(`${prefix}${n}`, members, n)) }
+            },
+          },
+        ],
+        orders: () => undefined,
       }
     }
   }

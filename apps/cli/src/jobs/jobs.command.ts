@@ -1,6 +1,6 @@
 import { AppError, type Services } from '@loyalbase/core'
 import { type Command, InvalidArgumentError } from 'commander'
-import type { CommandContext } from '../cli.program.js'
+import type { CommandContext } from '../cli.context.js'
 import { withServices } from '../database.session.js'
 import { parseAsOf } from './as-of.js'
 

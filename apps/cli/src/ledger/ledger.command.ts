@@ -6,7 +6,7 @@ import {
 } from '@loyalbase/core'
 import cliProgress from 'cli-progress'
 import type { Command } from 'commander'
-import type { CliIo, CommandContext } from '../cli.program.js'
+import type { CliIo, CommandContext } from '../cli.context.js'
 import { withServices } from '../database.session.js'
 
 /**

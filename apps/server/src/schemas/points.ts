@@ -6,9 +6,14 @@ const ZSource = Type.Object({ kind: Type.String(), id: Type.String() })
 export const ZPointTransaction = Type.Object(
   {
     id: Type.String(),
-    type: Type.Union(
-      ['earn', 'release', 'redeem', 'expire', 'reverse', 'adjust'].map((t) => Type.Literal(t)),
-    ),
+    type: Type.Union([
+      Type.Literal('earn'),
+      Type.Literal('release'),
+      Type.Literal('redeem'),
+      Type.Literal('expire'),
+      Type.Literal('reverse'),
+      Type.Literal('adjust'),
+    ]),
     points: Type.Integer({ description: 'Signed: positive adds, negative takes away' }),
     balance_after: Type.Integer({ description: 'Available points after this entry' }),
     source: ZSource,

@@ -1,7 +1,7 @@
+// The server's table of error codes: every code it can answer needs a sentence here.
+import { ERROR_CODES } from '@loyalbase/core'
 import i18next from 'i18next'
 import { describe, expect, it } from 'vitest'
-// The server's table of error codes: every code it can answer needs a sentence here.
-import { ERROR_CODES } from '../../../../packages/core/src/shared/app-error'
 import { ApiError, type Problem } from '../api/client'
 import {
   describeFieldPath,

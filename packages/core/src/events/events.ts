@@ -1,5 +1,5 @@
 import type { EventRow } from '@loyalbase/db'
-import { assertJsonSize } from '../members/members.js'
+import { assertJsonSize } from '../members/index.js'
 import { AppError } from '../shared/app-error.js'
 
 export const BUILTIN_EVENT_TYPES = [

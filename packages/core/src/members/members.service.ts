@@ -1,10 +1,9 @@
 import type { DB } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
-import { domainEvent } from '../domain-events/domain-events.js'
-import { recordDomainEvents } from '../domain-events/domain-events.repository.js'
-import type { IdempotencyClaim, StoredResponse } from '../idempotency/idempotency.js'
-import { runIdempotent } from '../idempotency/idempotency.service.js'
-import type { ProgramContext } from '../programs/programs.service.js'
+import { domainEvent, recordDomainEvents } from '../domain-events/index.js'
+import { type IdempotencyClaim, runIdempotent, type StoredResponse } from '../idempotency/index.js'
+import { entryTier } from '../ladder/index.js'
+import type { ProgramContext } from '../programs/index.js'
 import { AppError } from '../shared/app-error.js'
 import type { Clock } from '../shared/clock.js'
 import { isUniqueViolation } from '../shared/executor.js'
@@ -16,7 +15,6 @@ import {
   type PageRequest,
   toPage,
 } from '../shared/pagination.js'
-import { entryTier } from '../tiers/tiers.js'
 import {
   assertAttributes,
   assertMemberFields,

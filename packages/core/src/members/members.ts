@@ -1,8 +1,7 @@
 import type { MemberRow } from '@loyalbase/db'
+import { type TierLadder, tierName } from '../ladder/index.js'
 import { AppError } from '../shared/app-error.js'
 import { localDate } from '../shared/calendar.js'
-import { type TierLadder, tierName } from '../tiers/tiers.js'
-
 export interface Member {
   id: string
   external_id: string

@@ -1,10 +1,10 @@
 import type { MemberRow } from '@loyalbase/db'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { TierLadder } from '../ladder/ladder.js'
 import { DEFAULT_POINTS_POLICY } from '../programs/programs.js'
 import type { ProgramContext } from '../programs/programs.service.js'
 import { type EarningRule, rewardPoints } from '../rules/rules.js'
-import type { TierLadder } from '../tiers/tiers.js'
 import { type OrderSnapshot, planOrder, tierWindows } from './order-plan.js'
 
 const NOW = new Date('2026-05-01T04:00:00Z')

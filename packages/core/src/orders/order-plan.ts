@@ -1,18 +1,26 @@
 import type { MemberRow } from '@loyalbase/db'
-import { domainEvent } from '../domain-events/domain-events.js'
-import { availableAtFor, expiryFor } from '../points/points.js'
-import type { ProgramContext } from '../programs/programs.service.js'
-import { buildOrderContext, memberFactsOf } from '../rules/rule-context.js'
+import { domainEvent } from '../domain-events/index.js'
+import {
+  qualifyingRanges,
+  qualifyingTier,
+  type Range,
+  type TierLadder,
+  tierIndex,
+} from '../ladder/index.js'
+import { availableAtFor, expiryFor } from '../points/index.js'
+import type { ProgramContext } from '../programs/index.js'
 import {
   applyLimits,
+  buildOrderContext,
   type EarningRule,
   evaluateRules,
   limitedGrowth,
   limitedPeriods,
+  memberFactsOf,
   ORDER_TRIGGER,
   periodCap,
   usageOf,
-} from '../rules/rules.js'
+} from '../rules/index.js'
 import { newId } from '../shared/ids.js'
 import {
   lifetimeCounter,
@@ -20,14 +28,7 @@ import {
   type NewTierChange,
   tierChangeRecords,
   windowedMetricBound,
-} from '../tiers/tier-upgrade.js'
-import {
-  qualifyingRanges,
-  qualifyingTier,
-  type Range,
-  type TierLadder,
-  tierIndex,
-} from '../tiers/tiers.js'
+} from '../tiers/index.js'
 import { type NewOrderInput, type OrderEffects, presentOrder, type RulePayout } from './orders.js'
 
 /*

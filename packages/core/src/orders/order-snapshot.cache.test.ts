@@ -1,6 +1,6 @@
 import type { MemberRow } from '@loyalbase/db'
 import { describe, expect, it } from 'vitest'
-import type { Range } from '../tiers/tiers.js'
+import type { Range } from '../ladder/ladder.js'
 import type { OrderSnapshot } from './order-plan.js'
 import { OrderSnapshotCache } from './order-snapshot.cache.js'
 

@@ -1,4 +1,4 @@
-import type { Range } from '../tiers/tiers.js'
+import type { Range } from '../ladder/index.js'
 import type { OrderSnapshot } from './order-plan.js'
 
 /**

@@ -1,7 +1,7 @@
 import { type MemberRow, type OrderRow, preparedStatement, type RefundRow } from '@loyalbase/db'
 import { CompiledQuery, sql } from 'kysely'
+import type { Range } from '../ladder/index.js'
 import type { Executor } from '../shared/executor.js'
-import type { Range } from '../tiers/tiers.js'
 import type { OrderSnapshot, OrderWrite } from './order-plan.js'
 
 export async function findOrder(

@@ -1,6 +1,6 @@
 import type { DB } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
-import { ADMIN_KEY_PREFIX } from '../api-keys/api-keys.js'
+import { ADMIN_KEY_PREFIX } from '../api-keys/index.js'
 import { hashSecret, newSecret, secretMatches } from '../shared/ids.js'
 
 const ADMIN_KEY_SETTING = 'admin_key_hash'

@@ -1,8 +1,11 @@
 import type { MemberRow } from '@loyalbase/db'
-import type { ProgramContext } from '../programs/programs.service.js'
-import type { RuleContext } from '../rules/rule-context.js'
-import { evaluateRules, limitedGrowth } from '../rules/rules.js'
-import type { RulesService } from '../rules/rules.service.js'
+import type { ProgramContext } from '../programs/index.js'
+import {
+  evaluateRules,
+  limitedGrowth,
+  type RuleContext,
+  type RulesService,
+} from '../rules/index.js'
 import type { Executor } from '../shared/executor.js'
 import { creditPoints, type Source } from './ledger.js'
 

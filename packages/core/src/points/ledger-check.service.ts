@@ -1,7 +1,7 @@
 import type { DB } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
-import { listMemberIdsAfter } from '../members/members.repository.js'
-import { findProgram } from '../programs/programs.repository.js'
+import { listMemberIdsAfter } from '../members/index.js'
+import { findProgram } from '../programs/index.js'
 import { AppError } from '../shared/app-error.js'
 import {
   compareLot,

@@ -1,6 +1,6 @@
 import type { PointTransactionRow } from '@loyalbase/db'
-import { lockMember } from '../members/members.repository.js'
-import type { ProgramContext } from '../programs/programs.service.js'
+import { lockMember } from '../members/index.js'
+import type { ProgramContext } from '../programs/index.js'
 import { AppError } from '../shared/app-error.js'
 import type { Executor } from '../shared/executor.js'
 import { newId } from '../shared/ids.js'

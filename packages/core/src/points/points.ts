@@ -1,4 +1,4 @@
-import type { ExpiryPolicy } from '../programs/programs.js'
+import type { ExpiryPolicy } from '../programs/index.js'
 import { addMonths, localYear, zonedMidnight } from '../shared/calendar.js'
 
 export type LotStatus = 'pending' | 'available'

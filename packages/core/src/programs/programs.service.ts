@@ -1,7 +1,7 @@
 import type { DB, ProgramRow } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
-import type { IdempotencyClaim, StoredResponse } from '../idempotency/idempotency.js'
-import { runIdempotent } from '../idempotency/idempotency.service.js'
+import { type IdempotencyClaim, runIdempotent, type StoredResponse } from '../idempotency/index.js'
+import { DEFAULT_TIER_LADDER, type TierLadder } from '../ladder/index.js'
 import { AppError } from '../shared/app-error.js'
 import type { Clock } from '../shared/clock.js'
 import { newId } from '../shared/ids.js'
@@ -12,7 +12,6 @@ import {
   type PageRequest,
   toPage,
 } from '../shared/pagination.js'
-import { DEFAULT_TIER_LADDER, type TierLadder } from '../tiers/tiers.js'
 import {
   assertCurrency,
   assertLocale,

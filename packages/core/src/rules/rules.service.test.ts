@@ -1,4 +1,4 @@
-import { createTestDb, type TestDatabase } from '@loyalbase/testing'
+import { createTestDb, type TestDatabase } from '@loyalbase/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServices, type Services } from '../create-services.js'
 import type { ProgramContext } from '../programs/programs.service.js'

@@ -1,11 +1,9 @@
 import type { DB } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
-import type { IdempotencyClaim, StoredResponse } from '../idempotency/idempotency.js'
-import { runIdempotent } from '../idempotency/idempotency.service.js'
-import { assertJsonSize } from '../members/members.js'
-import { findMemberByRef } from '../members/members.repository.js'
-import { bumpRulesVersion } from '../programs/programs.repository.js'
-import type { ProgramContext } from '../programs/programs.service.js'
+import { type IdempotencyClaim, runIdempotent, type StoredResponse } from '../idempotency/index.js'
+import { entryTier } from '../ladder/index.js'
+import { assertJsonSize, findMemberByRef } from '../members/index.js'
+import { bumpRulesVersion, type ProgramContext } from '../programs/index.js'
 import { AppError } from '../shared/app-error.js'
 import type { Clock } from '../shared/clock.js'
 import type { Executor } from '../shared/executor.js'
@@ -17,7 +15,6 @@ import {
   type PageRequest,
   toPage,
 } from '../shared/pagination.js'
-import { entryTier } from '../tiers/tiers.js'
 import {
   buildEventContext,
   buildOrderContext,

@@ -5,11 +5,13 @@ import {
   birthdayIn,
   daysBetween,
   formatLocalTime,
+  instantOfWallClock,
   isBirthday,
   localDate,
   localTime,
   nextPeriodStart,
   periodStart,
+  wallClockMinute,
   zonedMidnight,
 } from './calendar.js'
 
@@ -133,5 +135,57 @@ describe('calendar', () => {
     expect(isBirthday('--02-29', '2026-02-28')).toBe(true)
     expect(isBirthday('--02-29', '2028-02-28')).toBe(false)
     expect(isBirthday(null, '2026-05-17')).toBe(false)
+  })
+})
+
+describe('wall-clock inputs (the web app’s datetime-local fields)', () => {
+  it('reads an instant as the wall clock of the zone, to the minute', () => {
+    expect(wallClockMinute(new Date('2026-03-01T02:00:00Z'), 'Asia/Shanghai')).toBe(
+      '2026-03-01T10:00',
+    )
+    expect(wallClockMinute(new Date('2026-07-01T16:30:59Z'), 'America/New_York')).toBe(
+      '2026-07-01T12:30',
+    )
+  })
+
+  it('turns a wall clock of the zone into its instant, on both sides of a DST change', () => {
+    expect(instantOfWallClock('2026-03-01T10:00', 'Asia/Shanghai')?.toISOString()).toBe(
+      '2026-03-01T02:00:00.000Z',
+    )
+    expect(instantOfWallClock('2026-01-15T09:00', 'America/New_York')?.toISOString()).toBe(
+      '2026-01-15T14:00:00.000Z',
+    )
+    expect(instantOfWallClock('2026-07-15T09:00:30', 'America/New_York')?.toISOString()).toBe(
+      '2026-07-15T13:00:30.000Z',
+    )
+    // 02:30 does not exist in New York on 8 March 2026: read as the instant the clock jumps.
+    expect(instantOfWallClock('2026-03-08T02:30', 'America/New_York')?.toISOString()).toBe(
+      '2026-03-08T07:30:00.000Z',
+    )
+  })
+
+  it('rejects what is not a wall-clock time', () => {
+    expect(instantOfWallClock('', 'Asia/Shanghai')).toBeNull()
+    expect(instantOfWallClock('tomorrow', 'Asia/Shanghai')).toBeNull()
+  })
+
+  it('round-trips every minute it can show', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('2000-01-01T00:00:00Z'),
+          max: new Date('2099-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        fc.constantFrom('Asia/Shanghai', 'America/New_York', 'Europe/London', 'UTC'),
+        (instant, zone) => {
+          const minute = new Date(Math.floor(instant.getTime() / 60_000) * 60_000)
+          const shown = wallClockMinute(minute, zone)
+          const back = instantOfWallClock(shown, zone)
+          // The repeated hour of an autumn change shows twice; both readings show the same.
+          expect(back && wallClockMinute(back, zone)).toBe(shown)
+        },
+      ),
+    )
   })
 })

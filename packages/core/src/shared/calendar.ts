@@ -164,3 +164,27 @@ export function isBirthday(birthday: string | null, date: string): boolean {
   if (!birthday) return false
   return birthdayIn(Number(date.slice(0, 4)), birthday) === date
 }
+
+/**
+ * The wall clock of `timeZone` at `instant` to the minute, `YYYY-MM-DDTHH:mm`: what an
+ * `<input type="datetime-local">` shows for an instant in the program's zone.
+ */
+export function wallClockMinute(instant: Date, timeZone: string): string {
+  const t = new TZDate(instant.getTime(), timeZone)
+  return `${pad(t.getFullYear(), 4)}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}T${pad(t.getHours())}:${pad(t.getMinutes())}`
+}
+
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/
+
+/**
+ * The instant a wall-clock time (`YYYY-MM-DDTHH:mm[:ss]`) of `timeZone` names; null when the
+ * text is not such a time. A time a daylight-saving change skips is read as the instant the
+ * clock jumps over it (TZDate's reading).
+ */
+export function instantOfWallClock(local: string, timeZone: string): Date | null {
+  const match = WALL_CLOCK.exec(local)
+  if (!match) return null
+  const [y, mo, d, h, mi, s] = match.slice(1).map((part) => Number(part ?? 0)) as number[]
+  const instant = new TZDate(y ?? 0, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, s ?? 0, timeZone)
+  return Number.isNaN(instant.getTime()) ? null : new Date(instant.getTime())
+}

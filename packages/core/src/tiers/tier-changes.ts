@@ -1,8 +1,8 @@
 import type { MemberRow, TierChangeReason } from '@loyalbase/db'
-import type { ProgramContext } from '../programs/programs.service.js'
+import { qualifyingRanges, qualifyingTier, type TierLadder, tierIndex } from '../ladder/index.js'
+import type { ProgramContext } from '../programs/index.js'
 import type { Executor } from '../shared/executor.js'
 import { lifetimeCounter, tierChangeRecords, windowedMetricBound } from './tier-upgrade.js'
-import { qualifyingRanges, qualifyingTier, type TierLadder, tierIndex } from './tiers.js'
 import { applyTierChange, metricInRange, metricInRangeOf } from './tiers.repository.js'
 
 export interface TierChange {

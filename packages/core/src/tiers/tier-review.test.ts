@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { dueReview, type TierLadder, tierIndex } from '../ladder/ladder.js'
 import { type ReviewedMember, type ReviewOutcome, reviewOutcome } from './tier-review.js'
-import { dueReview, type TierLadder, tierIndex } from './tiers.js'
 
 const ladderArb = fc
   .record({

@@ -1,6 +1,5 @@
 import type { TierChangeReason } from '@loyalbase/db'
-import { downgradeTarget, qualifyingTier, type TierLadder, tierIndex } from './tiers.js'
-
+import { downgradeTarget, qualifyingTier, type TierLadder, tierIndex } from '../ladder/index.js'
 /** What the periodic review reads of a member (its row locked). */
 export interface ReviewedMember {
   tier_key: string

@@ -1,9 +1,8 @@
 import type { MemberRow, TierChangeReason } from '@loyalbase/db'
-import { domainEvent, type NewDomainEvent } from '../domain-events/domain-events.js'
-import type { ProgramContext } from '../programs/programs.service.js'
+import { domainEvent, type NewDomainEvent } from '../domain-events/index.js'
+import { type TierLadder, tierIndex } from '../ladder/index.js'
+import type { ProgramContext } from '../programs/index.js'
 import { newId } from '../shared/ids.js'
-import { type TierLadder, tierIndex } from './tiers.js'
-
 /*
  * The pure parts of a tier change: what counts, what a change records. Used inside orders'
  * and events' writes, by the periodic review and by the order plan (orders/order-plan.ts).

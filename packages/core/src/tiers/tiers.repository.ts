@@ -1,7 +1,7 @@
 import type { MemberRow, TierChangeRow } from '@loyalbase/db'
 import { sql } from 'kysely'
+import type { Range, TierMetric } from '../ladder/index.js'
 import type { Executor } from '../shared/executor.js'
-import type { Range, TierMetric } from './tiers.js'
 
 function inRange(column: string, range: Range) {
   const after = range.from ? sql`${sql.ref(column)} > ${range.from}` : sql`true`

@@ -1,10 +1,10 @@
-import { createTestDb, type TestDatabase, testEngine } from '@loyalbase/testing'
+import { createTestDb, type TestDatabase, testEngine } from '@loyalbase/db/testing'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServices, type Services } from '../create-services.js'
+import type { TierLadder } from '../ladder/ladder.js'
 import type { ProgramContext } from '../programs/programs.service.js'
 import { fixedClock } from '../shared/clock.js'
-import type { TierLadder } from './tiers.js'
 
 // The tier-evaluation job reviews a page of members per transaction; these cases prove what
 // only batches could get wrong: pages, and members another transaction holds meanwhile.

@@ -1,9 +1,18 @@
 import type { DB, MemberRow } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
-import type { JobDefinition } from '../jobs/jobs.js'
-import { findMemberByRef, listMemberIdsAfter, lockMember } from '../members/members.repository.js'
-import { findProgram } from '../programs/programs.repository.js'
-import { type ProgramContext, toProgramContext } from '../programs/programs.service.js'
+import type { JobDefinition } from '../jobs/index.js'
+import {
+  assertLadder,
+  dueReview,
+  nextTier,
+  retainBy,
+  type TierLadder,
+  tierIndex,
+  tierName,
+  windowRange,
+} from '../ladder/index.js'
+import { findMemberByRef, listMemberIdsAfter, lockMember } from '../members/index.js'
+import { findProgram, type ProgramContext, toProgramContext } from '../programs/index.js'
 import { AppError } from '../shared/app-error.js'
 import type { Clock } from '../shared/clock.js'
 import type { Executor } from '../shared/executor.js'
@@ -15,16 +24,6 @@ import {
   upgradeIfQualified,
 } from './tier-changes.js'
 import { reviewDueFor, reviewOutcome } from './tier-review.js'
-import {
-  assertLadder,
-  dueReview,
-  nextTier,
-  retainBy,
-  type TierLadder,
-  tierIndex,
-  tierName,
-  windowRange,
-} from './tiers.js'
 import {
   insertOutboxEvents,
   insertTierChanges,

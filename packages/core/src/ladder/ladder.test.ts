@@ -12,7 +12,7 @@ import {
   type TierLadder,
   tierIndex,
   windowRange,
-} from './tiers.js'
+} from './ladder.js'
 
 const ladderArb = fc
   .uniqueArray(fc.integer({ min: 1, max: 10_000_000 }), { minLength: 0, maxLength: 6 })

@@ -1,7 +1,7 @@
 import { type Clock, createServices, type Services, systemClock } from '@loyalbase/core'
-import { buildApp } from '@loyalbase/server'
+import { createTestDb, type TestDatabase } from '@loyalbase/db/testing'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
-import { createTestDb, type TestDatabase } from './test-db.js'
+import { buildApp } from '../../src/app.js'
 
 export const TEST_ADMIN_KEY = 'lb_admin_test_platform_key_0001'
 

@@ -1,4 +1,4 @@
-import { addMonths } from '../shared/calendar.js'
+import { addMonths } from '../src/shared/calendar.js'
 
 /*
  * An in-memory model of what the ledger's steps should do to one member, for the model-based

@@ -1,13 +1,9 @@
 import type { DB, MemberRow } from '@loyalbase/db'
-import { createTestDb, type TestDatabase } from '@loyalbase/testing'
+import { createTestDb, type TestDatabase } from '@loyalbase/db/testing'
 import fc from 'fast-check'
 import type { Transaction } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createServices, type Services } from '../create-services.js'
-import type { ProgramContext } from '../programs/programs.service.js'
-import { AppError } from '../shared/app-error.js'
-import { fixedClock } from '../shared/clock.js'
-import { newId } from '../shared/ids.js'
+import { createServices, type Services } from '../src/create-services.js'
 import {
   creditPoints,
   debitPoints,
@@ -15,7 +11,11 @@ import {
   lockPointsHolder,
   releaseDueLots,
   reversePoints,
-} from './ledger.js'
+} from '../src/points/ledger.js'
+import type { ProgramContext } from '../src/programs/programs.service.js'
+import { AppError } from '../src/shared/app-error.js'
+import { fixedClock } from '../src/shared/clock.js'
+import { newId } from '../src/shared/ids.js'
 import * as model from './ledger.model.js'
 
 /*

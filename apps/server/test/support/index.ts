@@ -1,5 +1,5 @@
+export { createTestDb, type TestDatabase, type TestEngine, testEngine } from '@loyalbase/db/testing'
 export * from './factories.js'
 export * from './isolation.js'
 export * from './ledger.js'
 export * from './test-app.js'
-export * from './test-db.js'

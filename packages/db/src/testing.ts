@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { type Database, migrate, openDatabase } from '@loyalbase/db'
 import pg from 'pg'
+import { type Database, migrate, openDatabase } from './index.js'
 
 export type TestEngine = 'pglite' | 'postgres'
 

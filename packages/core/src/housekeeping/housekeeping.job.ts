@@ -1,10 +1,9 @@
 import type { DB } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
-import { deleteOlderThan } from '../idempotency/idempotency.repository.js'
-import { deleteExpiredSessions } from '../portal/portal-sessions.repository.js'
+import { deleteOlderThan } from '../idempotency/index.js'
+import type { JobDefinition } from '../jobs/index.js'
+import { deleteExpiredSessions } from '../portal/index.js'
 import type { Clock } from '../shared/clock.js'
-import type { JobDefinition } from './jobs.js'
-
 /** Stored idempotent responses are kept a week: long past any client's retry window. */
 export const IDEMPOTENCY_RETENTION_MS = 7 * 24 * 60 * 60 * 1000
 

@@ -1,0 +1,13 @@
+/*
+ * The public API of the members module: what other modules of the core may import from it.
+ * Anything not listed here is the module's own (see ARCHITECTURE.md, "Boundaries").
+ */
+export { assertJsonSize } from './members.js'
+export {
+  addMemberActivity,
+  findMemberByRef,
+  listMemberIdsAfter,
+  lockMember,
+  lockMemberByRef,
+} from './members.repository.js'
+export type { MembersService } from './members.service.js'

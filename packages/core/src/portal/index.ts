@@ -1,0 +1,5 @@
+/*
+ * The public API of the portal module: what other modules of the core may import from it.
+ * Anything not listed here is the module's own (see ARCHITECTURE.md, "Boundaries").
+ */
+export { deleteExpiredSessions } from './portal-sessions.repository.js'
