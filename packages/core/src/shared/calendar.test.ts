@@ -1,3 +1,5 @@
+import { TZDate } from '@date-fns/tz'
+import { addMonths as dateFnsAddMonths, differenceInCalendarDays } from 'date-fns'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
@@ -186,6 +188,37 @@ describe('wall-clock inputs (the web app’s datetime-local fields)', () => {
           expect(back && wallClockMinute(back, zone)).toBe(shown)
         },
       ),
+    )
+  })
+})
+
+describe('the UTC arithmetic of the hot path agrees with date-fns', () => {
+  const instants = fc.date({
+    min: new Date('1970-01-01T00:00:00Z'),
+    max: new Date('2999-12-31T23:59:59Z'),
+    noInvalidDate: true,
+  })
+
+  it('addMonths is date-fns addMonths in UTC', () => {
+    fc.assert(
+      fc.property(instants, fc.integer({ min: -240, max: 240 }), (instant, months) => {
+        const expected = dateFnsAddMonths(new TZDate(instant.getTime(), 'UTC'), months)
+        expect(addMonths(instant, months).getTime()).toBe(expected.getTime())
+      }),
+    )
+  })
+
+  it('daysBetween is date-fns differenceInCalendarDays, never negative', () => {
+    fc.assert(
+      fc.property(instants, instants, (a, b) => {
+        const from = a.toISOString().slice(0, 10)
+        const to = b.toISOString().slice(0, 10)
+        const expected = differenceInCalendarDays(
+          new TZDate(b.getTime(), 'UTC'),
+          new TZDate(a.getTime(), 'UTC'),
+        )
+        expect(daysBetween(from, to)).toBe(Math.max(0, expected))
+      }),
     )
   })
 })

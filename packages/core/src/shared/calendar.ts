@@ -5,7 +5,6 @@ import {
   addQuarters,
   addWeeks,
   addYears,
-  differenceInCalendarDays,
   startOfDay,
   startOfISOWeek,
   startOfMonth,
@@ -125,24 +124,38 @@ export function nextPeriodStart(period: CalendarPeriod, instant: Date, timeZone:
 
 /**
  * Adds calendar months to an instant, counted in UTC, keeping the day where the month has it
- * (31 January + 1 month = 28 or 29 February): rolling windows and rolling expiry.
+ * (31 January + 1 month = 28 or 29 February): rolling windows and rolling expiry. Plain UTC
+ * arithmetic (date-fns' `addMonths` rule, without a time zone to consult): orders call it for
+ * every rolling window, and a `TZDate` in UTC cost a tenth of an order's CPU time.
  */
 export function addMonths(instant: Date, months: number): Date {
-  return new Date(addCalendarMonths(new TZDate(instant.getTime(), 'UTC'), months).getTime())
+  const result = new Date(instant.getTime())
+  const day = result.getUTCDate()
+  result.setUTCDate(1)
+  result.setUTCMonth(result.getUTCMonth() + months)
+  const lastDay = new Date(
+    Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0),
+  ).getUTCDate()
+  result.setUTCDate(Math.min(day, lastDay))
+  return result
 }
 
 /** Whole calendar days from one local date (`YYYY-MM-DD`) to another; never negative. */
 export function daysBetween(from: string, to: string): number {
-  return Math.max(0, differenceInCalendarDays(dayOf(to), dayOf(from)))
+  return Math.max(0, Math.round((dayOf(to) - dayOf(from)) / DAY_MS))
 }
 
-function dayOf(date: string): TZDate {
-  return new TZDate(
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** The UTC midnight of a local date: local dates compare as days, whatever their zone. */
+function dayOf(date: string): number {
+  const day = new Date(0)
+  day.setUTCFullYear(
     Number(date.slice(0, 4)),
     Number(date.slice(5, 7)) - 1,
     Number(date.slice(8, 10)),
-    'UTC',
   )
+  return day.getTime()
 }
 
 export function isLeapYear(year: number): boolean {
