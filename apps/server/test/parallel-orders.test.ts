@@ -171,3 +171,35 @@ describe('what another server changed', () => {
     await expectLedgerConsistent(t)
   })
 })
+
+describe('many members racing for one budget', () => {
+  it('pays a rule exactly up to its budget when 30 members order at once', async () => {
+    // Orders of different members are written together in one statement; the plans that
+    // would overrun the budget are refused by the write, and those orders are computed again
+    // without the rule. Every order succeeds; the rule pays exactly ten of them.
+    const p = await createProgram(t, { name: 'Budget race' })
+    const rule = await t.call('POST', '/v1/earning-rules', {
+      key: p.keys.admin,
+      body: {
+        name: '100 points while the budget lasts',
+        trigger: 'order.completed',
+        reward: { type: 'fixed', points: 100 },
+        limits: { total_budget: 1_000 },
+      },
+    })
+    expect(rule.statusCode, rule.body).toBe(201)
+    const members = await Promise.all(
+      Array.from({ length: 30 }, () => createMember(t, p.keys.admin)),
+    )
+    const results = await Promise.all(
+      members.map((m, i) => order(p, { id: `budget-${i}`, member: m.id, amount: 5_000 })),
+    )
+    for (const res of results) expect(res.statusCode, res.body).toBe(201)
+    const earned = results.map((res) => res.json().effects.points_earned as number)
+    expect(earned.filter((points) => points === 100)).toHaveLength(10)
+    expect(earned.filter((points) => points === 0)).toHaveLength(20)
+    const saved = await t.call('GET', `/v1/earning-rules/${rule.json().id}`, { key: p.keys.admin })
+    expect(saved.json().budget_used).toBe(1_000)
+    await expectLedgerConsistent(t)
+  })
+})

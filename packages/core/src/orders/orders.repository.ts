@@ -137,6 +137,10 @@ const SNAPSHOT = preparedStatement(
 )
 const APPLY = preparedStatement('lb_apply_order', 'SELECT lb_apply_order($1::jsonb)')
 const APPLY_MANY = preparedStatement('lb_apply_orders', 'SELECT lb_apply_orders($1::jsonb)')
+const APPLY_TOGETHER = preparedStatement(
+  'lb_apply_orders_together',
+  'SELECT lb_apply_orders_together($1::jsonb) AS lb_apply_orders',
+)
 const SNAPSHOT_MANY = preparedStatement(
   'lb_order_snapshots',
   'SELECT lb_order_snapshots($1::jsonb) AS snapshots',
@@ -297,9 +301,23 @@ export async function applyOrderPlans(
   db: Executor,
   writes: readonly OrderWrite[],
 ): Promise<(ApplyResult | Error)[]> {
+  const body = JSON.stringify(writes)
+  // Plans of different members nearly always all pass: write them without a subtransaction
+  // each, and only when the database refuses one, again with (0012_order_writes_together.sql).
+  if (writes.length > 1 && new Set(writes.map((w) => w.member.id)).size === writes.length) {
+    const together = await db
+      .executeQuery<{ lb_apply_orders: { version: number }[] }>(
+        CompiledQuery.raw(APPLY_TOGETHER, [body]),
+      )
+      .catch(() => undefined)
+    const versions = together?.rows[0]?.lb_apply_orders
+    if (versions && versions.length === writes.length) {
+      return versions.map((outcome) => ({ ok: true, version: Number(outcome.version) }))
+    }
+  }
   const result = await db.executeQuery<{
     lb_apply_orders: ({ version: number } | { error: string; message: string })[]
-  }>(CompiledQuery.raw(APPLY_MANY, [JSON.stringify(writes)]))
+  }>(CompiledQuery.raw(APPLY_MANY, [body]))
   const outcomes = result.rows[0]?.lb_apply_orders ?? []
   return writes.map((_, i) => {
     const outcome = outcomes[i]
