@@ -15,6 +15,7 @@ const CORE_LAYERS = [
   ['rules'],
   ['points'],
   ['tiers'],
+  ['coupons'],
   ['events'],
   ['orders'],
   ['api-keys'],

@@ -12,6 +12,7 @@ import { openApiPlugin } from './plugins/openapi.js'
 import { rateLimitPlugin } from './plugins/rate-limit.js'
 import { validationPlugin } from './plugins/validation.js'
 import { webPlugin } from './plugins/web.js'
+import { couponRoutes } from './routes/coupons.js'
 import { earningRuleRoutes } from './routes/earning-rules.js'
 import { healthRoutes } from './routes/health.js'
 import { jobRoutes } from './routes/jobs.js'
@@ -91,6 +92,7 @@ export async function buildApp(services: Services, config: AppConfig): Promise<F
   await app.register(orderRoutes, deps)
   await app.register(earningRuleRoutes, deps)
   await app.register(tierRoutes, deps)
+  await app.register(couponRoutes, deps)
   await app.register(portalRoutes, deps)
   await app.register(jobRoutes, deps)
   if (config.webDist) await app.register(webPlugin, { dist: config.webDist })

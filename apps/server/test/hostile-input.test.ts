@@ -472,6 +472,11 @@ describe('hostile values in every parameter of every route', () => {
       body: { name: 'platform spare', role: 'readonly' },
     })
     await post('/v1/jobs/housekeeping/run', {})
+    const template = await post('/v1/coupon-templates', {
+      name: 'Fixture coupon',
+      discount: { type: 'amount', amount_off: 100 },
+      validity: { days: 7 },
+    })
     const runs = await t.call('GET', '/v1/jobs/runs', { key })
     portalToken = (await post(`/v1/members/${member.id}/portal-sessions`, {})).token
     fixtures = {
@@ -483,11 +488,13 @@ describe('hostile values in every parameter of every route', () => {
         '/v1/orders/': { id: order.order.id },
         '/v1/events/': { id: 'fixture-event' },
         '/v1/earning-rules/': { id: rule.id },
+        '/v1/coupon-templates/': { id: template.id },
         '/v1/job-runs/': { id: runs.json().data[0].id },
       },
       fields: {
         member: member.id,
         rule: rule.id,
+        template: template.id,
         tier: 'member',
         key: 'member',
         trigger: 'order.completed',

@@ -27,6 +27,11 @@ describe('program isolation', () => {
     const runId = runs.json().data[0].id
     const orderId = 'owner-order'
     const eventId = 'owner-event'
+    const template = await t.call('POST', '/v1/coupon-templates', {
+      key: owner.keys.admin,
+      body: { name: 'Owner coupon', discount: { type: 'free_shipping' }, validity: { days: 7 } },
+    })
+    const templateId = template.json().id
     await t.call('POST', '/v1/orders', {
       key: owner.keys.admin,
       body: { id: orderId, member: member.id, amount: 100 },
@@ -44,6 +49,7 @@ describe('program isolation', () => {
         '/v1/orders': { id: orderId },
         '/v1/job-runs': { id: runId },
         '/v1/events': { id: eventId },
+        '/v1/coupon-templates': { id: templateId },
         '/v1/earning-rules': {
           id: (
             await t.call('POST', '/v1/earning-rules', {
@@ -65,6 +71,9 @@ describe('program isolation', () => {
         'POST /v1/orders/:id/refunds': { id: 'intruder-refund', amount: 1 },
         'PUT /v1/members/:member/tier': { tier: 'member', reason: 'intruder' },
         'PATCH /v1/earning-rules/:id': { name: 'intruder', active: false },
+        'PATCH /v1/coupon-templates/:id': { name: 'intruder', active: false },
+        'POST /v1/coupon-templates/:id/codes': { count: 1 },
+        'POST /v1/members/:member/coupons': { template: templateId },
       },
       ['name'],
     )
@@ -78,12 +87,22 @@ describe('program isolation', () => {
         'POST /v1/orders/:id/refunds',
         'GET /v1/events/:id',
         'GET /v1/earning-rules/:id',
+        'GET /v1/coupon-templates/:id',
+        'PATCH /v1/coupon-templates/:id',
+        'POST /v1/coupon-templates/:id/codes',
+        'GET /v1/coupon-templates/:id/codes',
+        'POST /v1/members/:member/coupons',
+        'GET /v1/members/:member/coupons',
       ]),
     )
     // The owner's data is untouched and its key still works.
     const after = await t.call('GET', `/v1/members/${member.id}`, { key: owner.keys.admin })
     expect(after.json().name).toBeNull()
     expect((await t.call('GET', '/v1/program', { key: owner.keys.readonly })).statusCode).toBe(200)
+    const ownTemplate = await t.call('GET', `/v1/coupon-templates/${templateId}`, {
+      key: owner.keys.readonly,
+    })
+    expect(ownTemplate.json()).toMatchObject({ name: 'Owner coupon', active: true, issued: 0 })
   })
 
   it('keeps external ids apart: the same external_id in two programs is two members', async () => {

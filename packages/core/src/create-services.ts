@@ -1,6 +1,7 @@
 import type { DB } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
 import { createApiKeysService } from './api-keys/api-keys.service.js'
+import { createCouponsService } from './coupons/coupons.service.js'
 import { createDemoService } from './demo/demo.service.js'
 import { createEventsService } from './events/events.service.js'
 import { housekeepingJob } from './housekeeping/housekeeping.job.js'
@@ -34,9 +35,11 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
   })
   const events = createEventsService(db, clock, { rules })
   const tiers = createTiersService(db, clock, { startJob: jobs.start })
+  const coupons = createCouponsService(db, clock, { startJob: jobs.start })
   jobs.register(housekeepingJob(db, clock))
   jobs.register(tiers.job())
   for (const job of points.jobs()) jobs.register(job)
+  jobs.register(coupons.job())
   const demo = createDemoService(db, clock, { programs, apiKeys, members, rules, orders, events })
   return {
     db,
@@ -49,6 +52,7 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
     ledgerCheck: createLedgerCheckService(db),
     rules,
     tiers,
+    coupons,
     orders,
     events,
     portalSessions,

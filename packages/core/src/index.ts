@@ -1,5 +1,13 @@
 export * from './api-keys/api-keys.js'
 export type { ApiKeysService, ProgramKeyIdentity } from './api-keys/api-keys.service.js'
+export * from './coupons/coupons.js'
+export type {
+  BulkCodesStarted,
+  CodeQuery,
+  IssueInput,
+  MemberCouponQuery,
+  TemplateQuery,
+} from './coupons/coupons.service.js'
 export { createServices, type Services } from './create-services.js'
 export * from './demo/demo.js'
 export type { DemoProgram } from './demo/demo.service.js'

@@ -269,6 +269,63 @@ export interface OutboxEventsTable {
   created_at: CreatedAt
 }
 
+export type CouponDiscountColumn =
+  | { type: 'percent'; percent_off: number; max_amount?: number }
+  | { type: 'amount'; amount_off: number }
+  | { type: 'free_shipping' }
+
+export interface CouponTemplatesTable {
+  program_id: string
+  id: string
+  name: string
+  discount: Json<CouponDiscountColumn>
+  min_spend: number | null
+  applies_to: ColumnType<
+    { categories?: string[]; skus?: string[] } | null,
+    string | null,
+    string | null
+  >
+  validity_days: number | null
+  starts_at: Timestamp | null
+  ends_at: Timestamp | null
+  per_member_limit: number | null
+  total_limit: number | null
+  stackable: Generated<boolean>
+  active: Generated<boolean>
+  issued: Generated<number>
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface CouponCodeBatchesTable {
+  program_id: string
+  /** The `coupon-codes` job run that makes the codes. */
+  run_id: string
+  template_id: string
+  count: number
+  generated: Generated<number>
+  created_at: CreatedAt
+  finished_at: Timestamp | null
+}
+
+export type CouponStatus = 'unassigned' | 'active' | 'redeemed'
+
+export interface CouponsTable {
+  program_id: string
+  id: string
+  template_id: string
+  /** Normalised: 16 Crockford base32 characters, upper case, no dashes. */
+  code: string
+  status: CouponStatus
+  member_id: string | null
+  run_id: string | null
+  issued_at: Timestamp | null
+  starts_at: Timestamp | null
+  expires_at: Timestamp | null
+  redeemed_at: Timestamp | null
+  created_at: CreatedAt
+}
+
 export interface DB {
   platform_settings: PlatformSettingsTable
   programs: ProgramsTable
@@ -288,6 +345,9 @@ export interface DB {
   outbox_events: OutboxEventsTable
   refunds: RefundsTable
   events: EventsTable
+  coupon_templates: CouponTemplatesTable
+  coupon_code_batches: CouponCodeBatchesTable
+  coupons: CouponsTable
 }
 
 export type MemberRow = Selectable<MembersTable>
@@ -304,3 +364,6 @@ export type RefundRow = Selectable<RefundsTable>
 export type EventRow = Selectable<EventsTable>
 export type TierChangeRow = Selectable<TierChangesTable>
 export type OutboxEventRow = Selectable<OutboxEventsTable>
+export type CouponTemplateRow = Selectable<CouponTemplatesTable>
+export type CouponCodeBatchRow = Selectable<CouponCodeBatchesTable>
+export type CouponRow = Selectable<CouponsTable>

@@ -77,8 +77,8 @@ function oneOf(misses: AjvError[]): AjvError | undefined {
 /**
  * `allErrors` reports every branch of a union. A union of literals becomes one "must be one
  * of"; a tagged union (`{ type: 'rolling', … }`) is narrowed to the branch whose tag matches,
- * or to a "must be one of" on the tag; otherwise the errors every branch shares are kept, when
- * there are any.
+ * or to a "must be one of" on the tag; an untagged one to the only branch whose shape (fields,
+ * type) the value has; otherwise the errors every branch shares are kept, when there are any.
  */
 function narrowUnions(input: AjvError[]): AjvError[] {
   let errors = input
@@ -100,12 +100,21 @@ function narrowUnions(input: AjvError[]): AjvError[] {
     const tagMiss = (e: AjvError) =>
       e.keyword === 'const' && depth(e.instancePath) === depth(union.instancePath) + 1
     const survivors = all.filter((branch) => !branch.some(tagMiss))
+    // A branch the value does not have the shape of: a field missing or unknown, or another type.
+    const shapeMiss = (e: AjvError) =>
+      e.instancePath === union.instancePath &&
+      (e.keyword === 'required' || e.keyword === 'additionalProperties' || e.keyword === 'type')
+    const shaped = survivors.filter((branch) => !branch.some(shapeMiss))
     let kept: AjvError[] | undefined
     if (all.every((branch) => branch.every(literalMiss))) {
       const merged = oneOf(all.flat())
       kept = merged && [merged]
     } else if (survivors.length === 1) {
       kept = survivors[0]
+    } else if (shaped.length === 1) {
+      // An untagged union (`{ days } | { starts_at, ends_at }`): the one branch whose fields the
+      // value has is the one meant, and its errors are the ones to name.
+      kept = shaped[0]
     } else if (survivors.length === 0) {
       const merged = oneOf(all.flatMap((branch) => branch.filter(tagMiss)))
       kept = merged && [merged]

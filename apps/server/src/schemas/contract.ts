@@ -1,5 +1,9 @@
 import type {
   ApiKey,
+  CouponResource,
+  CouponTemplateInput,
+  CouponTemplatePatch,
+  CouponTemplateResource,
   EarningRuleResource,
   JobRun,
   Member,
@@ -11,6 +15,12 @@ import type {
   TierLadder,
 } from '@loyalbase/core'
 import type { Static } from 'typebox'
+import type {
+  ZCoupon,
+  ZCouponTemplate,
+  ZCouponTemplateCreate,
+  ZCouponTemplatePatch,
+} from './coupons.js'
 import type { ZEarningRule } from './earning-rules.js'
 import type { ZJobRun } from './jobs.js'
 import type { ZMember, ZMemberCreate, ZMemberPatch } from './members.js'
@@ -48,4 +58,8 @@ export type Contract = [
   Check<Same<Static<typeof ZEarningRule>, EarningRuleResource>>,
   Check<Same<Static<typeof ZJobRun>, JobRun>>,
   Check<Same<Static<typeof ZPointTransaction>, PointTransaction>>,
+  Check<Same<Static<typeof ZCouponTemplate>, CouponTemplateResource>>,
+  Check<Same<Static<typeof ZCouponTemplateCreate>, CouponTemplateInput>>,
+  Check<Same<Static<typeof ZCouponTemplatePatch>, CouponTemplatePatch>>,
+  Check<Same<Static<typeof ZCoupon>, CouponResource>>,
 ]

@@ -1,4 +1,5 @@
 import { ZProblem } from './common.js'
+import { ZCoupon, ZCouponTemplate } from './coupons.js'
 import { ZEarningRule } from './earning-rules.js'
 import { ZJobRun } from './jobs.js'
 import { ZMember } from './members.js'
@@ -19,4 +20,6 @@ export const SHARED_SCHEMAS = [
   ZPointTransaction,
   ZOrder,
   ZEarningRule,
+  ZCouponTemplate,
+  ZCoupon,
 ]

@@ -498,6 +498,96 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/v1/coupon-templates': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** List coupon templates, newest first */
+    get: operations['listCouponTemplates']
+    put?: never
+    /**
+     * Create a coupon template
+     * @description What its coupons take off, on what, for how long, and how many may exist. `Idempotency-Key` accepted.
+     */
+    post: operations['createCouponTemplate']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/coupon-templates/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Get a coupon template */
+    get: operations['getCouponTemplate']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    /**
+     * Rename a coupon template, or switch it off or on
+     * @description An inactive template issues no coupons and no bulk codes, and its unassigned codes cannot be claimed (`422 coupon_invalid`); coupons already issued keep their terms.
+     */
+    patch: operations['updateCouponTemplate']
+    trace?: never
+  }
+  '/v1/coupon-templates/{id}/codes': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * List a template’s coupons and codes, or export them all as CSV
+     * @description In the order they were made. `format=csv` sends every one (of the `status` given) as `text/csv`, header `code,status,member,issued_at,expires_at`.
+     */
+    get: operations['listCouponCodes']
+    put?: never
+    /**
+     * Generate unassigned codes in the background
+     * @description Counts them against `total_limit` at once (`422 limit_reached` when fewer are left), then makes them in a `coupon-codes` job run whose progress `GET /v1/job-runs/{id}` shows. `Idempotency-Key` accepted.
+     */
+    post: operations['generateCouponCodes']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/members/{member}/coupons': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * A member’s coupons, the latest issued first
+     * @description `status=expired`: active coupons whose `expires_at` has passed (shown as `expired`); `active`: those that have not; without `status`: all.
+     */
+    get: operations['listMemberCoupons']
+    put?: never
+    /**
+     * Issue a coupon to a member, or let the member claim a bulk code
+     * @description `{ template }` issues a new coupon of it; `{ code }` claims an unassigned bulk code. Past `per_member_limit` or `total_limit`: `422 limit_reached`. A code that cannot be claimed — unknown, claimed, redeemed, of an inactive template — is `422 coupon_invalid`, always with the same detail. `Idempotency-Key` accepted.
+     */
+    post: operations['issueCoupon']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/v1/portal/me': {
     parameters: {
       query?: never
@@ -895,6 +985,80 @@ export interface components {
       created_at: string
       /** Format: date-time */
       updated_at: string
+    }
+    CouponTemplate: {
+      /** @description `cpt_…` */
+      id: string
+      name: string
+      /** @description `percent`: `percent_off` % of the covered items, rounded down, at most `max_amount`; `amount`: `amount_off`, at most what the covered items cost; `free_shipping`: the shipping fee. */
+      discount:
+        | {
+            /** @enum {string} */
+            type: 'percent'
+            /** @description Percent off the covered items, 1 to 100, at most 4 decimals */
+            percent_off: number
+            /** @description The most the discount takes off, in minor units */
+            max_amount?: number
+          }
+        | {
+            /** @enum {string} */
+            type: 'amount'
+            /** @description Taken off, in minor units */
+            amount_off: number
+          }
+        | {
+            /** @enum {string} */
+            type: 'free_shipping'
+          }
+      min_spend: number | null
+      applies_to: {
+        categories?: string[]
+        skus?: string[]
+      } | null
+      /** @description `{ days }` counted from each issue, or one window for every coupon */
+      validity:
+        | {
+            /** @description From issue (a bulk code: from its claim) to the end of the program’s local day this many days later */
+            days: number
+          }
+        | {
+            /** Format: date-time */
+            starts_at: string
+            /**
+             * Format: date-time
+             * @description Exclusive; after starts_at
+             */
+            ends_at: string
+          }
+      per_member_limit: number | null
+      total_limit: number | null
+      /** @description May be used on one order with other coupons */
+      stackable: boolean
+      /** @description An inactive template issues nothing */
+      active: boolean
+      /** @description Coupons issued and bulk codes requested so far, against `total_limit` */
+      issued: number
+      /** Format: date-time */
+      created_at: string
+      /** Format: date-time */
+      updated_at: string
+    }
+    Coupon: {
+      /** @description `cpn_…` */
+      id: string
+      /** @description 16 characters of Crockford base32 in groups of four: `XXXX-XXXX-XXXX-XXXX` */
+      code: string
+      /** @description The template’s id */
+      template: string
+      member: string | null
+      /** @description `expired`: active, and `expires_at` has passed */
+      status: 'unassigned' | 'active' | 'redeemed' | 'expired'
+      starts_at: string | null
+      expires_at: string | null
+      issued_at: string | null
+      redeemed_at: string | null
+      /** Format: date-time */
+      created_at: string
     }
   }
   responses: never
@@ -4545,6 +4709,770 @@ export interface operations {
       }
       /** @description The body is not JSON (`unsupported_media_type`) */
       415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  listCouponTemplates: {
+    parameters: {
+      query?: {
+        active?: boolean
+        limit?: number
+        cursor?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            data: components['schemas']['CouponTemplate'][]
+            next_cursor: string | null
+          }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  createCouponTemplate: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string
+          /** @description `percent`: `percent_off` % of the covered items, rounded down, at most `max_amount`; `amount`: `amount_off`, at most what the covered items cost; `free_shipping`: the shipping fee. */
+          discount:
+            | {
+                /** @enum {string} */
+                type: 'percent'
+                /** @description Percent off the covered items, 1 to 100, at most 4 decimals */
+                percent_off: number
+                /** @description The most the discount takes off, in minor units */
+                max_amount?: number
+              }
+            | {
+                /** @enum {string} */
+                type: 'amount'
+                /** @description Taken off, in minor units */
+                amount_off: number
+              }
+            | {
+                /** @enum {string} */
+                type: 'free_shipping'
+              }
+          /** @description The covered items must cost at least this (minor units) for the coupon to apply */
+          min_spend?: number
+          /** @description Items in any of the categories or with any of the SKUs; none given: every item */
+          applies_to?: {
+            categories?: string[]
+            skus?: string[]
+          }
+          /** @description `{ days }` counted from each issue, or one window for every coupon */
+          validity:
+            | {
+                /** @description From issue (a bulk code: from its claim) to the end of the program’s local day this many days later */
+                days: number
+              }
+            | {
+                /** Format: date-time */
+                starts_at: string
+                /**
+                 * Format: date-time
+                 * @description Exclusive; after starts_at
+                 */
+                ends_at: string
+              }
+          /** @description Coupons of this template one member may ever get (redeemed and expired ones included) */
+          per_member_limit?: number
+          /** @description Coupons of this template in all, bulk codes included */
+          total_limit?: number
+          /** @default false */
+          stackable?: boolean
+        }
+      }
+    }
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['CouponTemplate']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Conflict with the current state or an earlier request */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is larger than 1 MB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is not JSON (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  getCouponTemplate: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description `cpt_…` */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['CouponTemplate']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  updateCouponTemplate: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description `cpt_…` */
+        id: string
+      }
+      cookie?: never
+    }
+    /** @description A template’s terms never change; its name and switch do */
+    requestBody: {
+      content: {
+        'application/json': {
+          name?: string
+          /** @description `false`: no more coupons, bulk codes or claims */
+          active?: boolean
+        }
+      }
+    }
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['CouponTemplate']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is larger than 1 MB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is not JSON (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  listCouponCodes: {
+    parameters: {
+      query?: {
+        status?: 'unassigned' | 'active' | 'redeemed' | 'expired'
+        /** @description `csv`: every code (paging ignored) as text/csv */
+        format?: 'json' | 'csv'
+        limit?: number
+        cursor?: string
+      }
+      header?: never
+      path: {
+        /** @description `cpt_…` */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A page of coupons (JSON), or all of them (CSV) */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            data: components['schemas']['Coupon'][]
+            next_cursor: string | null
+          }
+          'text/csv': string
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  generateCouponCodes: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description `cpt_…` */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          count: number
+        }
+      }
+    }
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** @description The job run: `GET /v1/job-runs/{id}` shows its progress */
+            run_id: string
+            job: string
+            template: string
+            count: number
+          }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Conflict with the current state or an earlier request */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is larger than 1 MB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is not JSON (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Well-formed, but the current state refuses it */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  listMemberCoupons: {
+    parameters: {
+      query?: {
+        status?: 'active' | 'redeemed' | 'expired'
+        limit?: number
+        cursor?: string
+      }
+      header?: never
+      path: {
+        /** @description mem_… id or external_id */
+        member: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            data: components['schemas']['Coupon'][]
+            next_cursor: string | null
+          }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  issueCoupon: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description mem_… id or external_id */
+        member: string
+      }
+      cookie?: never
+    }
+    /** @description Give exactly one of `template` and `code` */
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Issue a new coupon of it */
+          template?: string
+          /** @description Claim this unassigned bulk code (case, dashes and spaces do not matter) */
+          code?: string
+        }
+      }
+    }
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Coupon']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Conflict with the current state or an earlier request */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is larger than 1 MB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is not JSON (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Well-formed, but the current state refuses it */
+      422: {
         headers: {
           [name: string]: unknown
         }

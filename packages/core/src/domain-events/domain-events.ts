@@ -77,6 +77,21 @@ export const DOMAIN_EVENT_SCHEMAS = {
     { member: Type.String(), from: Type.String(), to: Type.String(), reason: Reason },
     { description: 'The member moved to a higher tier (also a `tier.changed`).' },
   ),
+  'coupon.issued': Type.Object(
+    {
+      member: Type.String(),
+      coupon: Type.String(),
+      template: Type.String(),
+      code: Type.String({ description: 'As shown: `XXXX-XXXX-XXXX-XXXX`' }),
+      via: Type.Union([Type.Literal('template'), Type.Literal('code')]),
+      starts_at: Type.String({ format: 'date-time' }),
+      expires_at: Type.String({ format: 'date-time' }),
+    },
+    {
+      description:
+        'A coupon was issued to the member from a template, or the member claimed a bulk code.',
+    },
+  ),
 } satisfies Record<string, TSchema>
 
 export type DomainEventType = keyof typeof DOMAIN_EVENT_SCHEMAS

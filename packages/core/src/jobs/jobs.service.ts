@@ -50,8 +50,11 @@ export function createJobsService(db: Kysely<DB>, clock: Clock) {
 
   async function execute(programId: string, runId: string, job: JobDefinition, asOf: Date) {
     try {
-      const processed = await job.run(programId, asOf, (done) =>
-        reportProgress(db, programId, runId, done),
+      const processed = await job.run(
+        programId,
+        asOf,
+        (done) => reportProgress(db, programId, runId, done),
+        runId,
       )
       await finishRun(db, programId, runId, { finished_at: clock.now(), processed, error: null })
       return processed
@@ -91,11 +94,14 @@ export function createJobsService(db: Kysely<DB>, clock: Clock) {
       return { processed: await execute(programId, id, job, at) }
     },
 
-    /** Starts a run in the background and answers with its id at once. */
-    async start(programId: string, name: string, asOf?: Date): Promise<string> {
+    /**
+     * Starts a run in the background and answers with its id at once. `runId`, when given, is
+     * the id the caller already recorded its work under (a `run_…` id of its own making).
+     */
+    async start(programId: string, name: string, asOf?: Date, runId?: string): Promise<string> {
       const job = registry.get(name)
       if (!job) throw new AppError('not_found', `There is no job named "${name}".`)
-      const id = newId('run')
+      const id = runId ?? newId('run')
       const at = asOf ?? clock.now()
       await insertManualRun(db, {
         program_id: programId,

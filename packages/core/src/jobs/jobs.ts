@@ -7,9 +7,15 @@ export interface JobDefinition {
   schedule: string
   /**
    * Does the work as of `asOf`; returns how many items it processed. Must be idempotent.
-   * Long jobs report how many items they have examined through `progress`.
+   * Long jobs report how many items they have examined through `progress`. `runId` is the run's
+   * own id: a use case that starts a run for work it recorded first finds that work by it.
    */
-  run(programId: string, asOf: Date, progress?: (done: number) => Promise<void>): Promise<number>
+  run(
+    programId: string,
+    asOf: Date,
+    progress?: (done: number) => Promise<void>,
+    runId?: string,
+  ): Promise<number>
 }
 
 export interface JobRun {

@@ -1,11 +1,17 @@
 import { TZDate } from '@date-fns/tz'
-import { addMonths as dateFnsAddMonths, differenceInCalendarDays } from 'date-fns'
+import {
+  addDays,
+  addMonths as dateFnsAddMonths,
+  differenceInCalendarDays,
+  startOfDay,
+} from 'date-fns'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   addMonths,
   birthdayIn,
   daysBetween,
+  endOfDayAfter,
   formatLocalTime,
   instantOfWallClock,
   isBirthday,
@@ -110,6 +116,51 @@ describe('calendar', () => {
     ).toMatchObject({
       date: '2026-09-06',
     })
+  })
+
+  it('ends the local day n days later at the first instant of the next, DST included', () => {
+    // Shanghai: issued 10:00 on 1 March, 7 days: to the end of 8 March, 16:00 UTC.
+    expect(endOfDayAfter(new Date('2026-03-01T02:00:00Z'), 7, 'Asia/Shanghai').toISOString()).toBe(
+      '2026-03-08T16:00:00.000Z',
+    )
+    // Issued one second before local midnight still counts that day as the first.
+    expect(endOfDayAfter(new Date('2026-03-01T15:59:59Z'), 1, 'Asia/Shanghai').toISOString()).toBe(
+      '2026-03-02T16:00:00.000Z',
+    )
+    // New York, across the spring change (8 March 2026): a 23-hour day.
+    expect(
+      endOfDayAfter(new Date('2026-03-07T12:00:00Z'), 1, 'America/New_York').toISOString(),
+    ).toBe('2026-03-09T04:00:00.000Z')
+    // Santiago skips midnight on 6 September 2026: that day begins at 01:00.
+    expect(
+      wallClockMinute(
+        endOfDayAfter(new Date('2026-09-04T15:00:00Z'), 1, 'America/Santiago'),
+        'America/Santiago',
+      ),
+    ).toBe('2026-09-06T01:00')
+  })
+
+  it('ends the right local day, at its end, in every zone (checked against date-fns)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ZONES),
+        instant,
+        fc.integer({ min: 1, max: 3650 }),
+        (zone, at, days) => {
+          const end = endOfDayAfter(at, days, zone)
+          const before = new Date(end.getTime() - 1)
+          expect(end.getTime()).toBeGreaterThan(at.getTime())
+          // The last instant of validity is on the local day `days` days after the issue's…
+          expect(daysBetween(localDate(at, zone), localDate(before, zone))).toBe(days)
+          // …and the end is the first instant of the day after it.
+          expect(daysBetween(localDate(at, zone), localDate(end, zone))).toBe(days + 1)
+          expect(periodStart('day', end, zone).getTime()).toBe(end.getTime())
+          const oracle = startOfDay(addDays(new TZDate(at.getTime(), zone), days + 1))
+          expect(end.getTime()).toBe(oracle.getTime())
+        },
+      ),
+      { numRuns: 1000 },
+    )
   })
 
   it('adds months in UTC, keeping the day where the month has it', () => {

@@ -140,6 +140,17 @@ export function addMonths(instant: Date, months: number): Date {
   return result
 }
 
+/**
+ * The end of the local day `days` days after the one holding `instant`: the first instant of
+ * the day after that one (so an end is exclusive). A coupon "valid for 7 days" issued on 1 March
+ * at 10:00 is good to the end of 8 March, and stops at the first instant of 9 March — 00:00, or
+ * the instant the clock jumps to where a daylight-saving change skips midnight.
+ */
+export function endOfDayAfter(instant: Date, days: number, timeZone: string): Date {
+  const day = new Date(dayOf(localDate(instant, timeZone)) + (days + 1) * DAY_MS)
+  return zonedMidnight(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), timeZone)
+}
+
 /** Whole calendar days from one local date (`YYYY-MM-DD`) to another; never negative. */
 export function daysBetween(from: string, to: string): number {
   return Math.max(0, Math.round((dayOf(to) - dayOf(from)) / DAY_MS))

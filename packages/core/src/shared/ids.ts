@@ -9,13 +9,13 @@ export function newId(prefix: string): string {
 }
 
 // Crockford's base32 without I, L, O, U: easy to read out and type, hard to guess.
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+export const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 
 /** Random text of `length` characters from a 32-letter alphabet (5 bits each). */
 export function randomCode(length: number): string {
   const bytes = randomBytes(length)
   let out = ''
-  for (const byte of bytes) out += ALPHABET[byte & 31]
+  for (const byte of bytes) out += CODE_ALPHABET[byte & 31]
   return out
 }
 

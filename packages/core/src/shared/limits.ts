@@ -21,5 +21,11 @@ export const MAX_POINTS = 1_000_000_000
 /** A rule's caps (per member per day, month, in total; its total budget). */
 export const MAX_RULE_LIMIT = 1_000_000_000_000_000
 
+/** A coupon template's limits: coupons per member, coupons in all. */
+export const MAX_COUPON_LIMIT = 1_000_000_000
+
+/** Codes one bulk-code request makes. */
+export const MAX_BULK_CODES = 100_000
+
 /** How far ahead of the server's clock an order or event may be dated (clock skew). */
 export const MAX_FUTURE_MS = 24 * 60 * 60 * 1000
