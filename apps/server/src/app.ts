@@ -12,6 +12,7 @@ import { openApiPlugin } from './plugins/openapi.js'
 import { rateLimitPlugin } from './plugins/rate-limit.js'
 import { validationPlugin } from './plugins/validation.js'
 import { webPlugin } from './plugins/web.js'
+import { checkoutRoutes } from './routes/checkout.js'
 import { couponRoutes } from './routes/coupons.js'
 import { earningRuleRoutes } from './routes/earning-rules.js'
 import { healthRoutes } from './routes/health.js'
@@ -90,6 +91,7 @@ export async function buildApp(services: Services, config: AppConfig): Promise<F
   await app.register(memberRoutes, deps)
   await app.register(pointRoutes, deps)
   await app.register(orderRoutes, deps)
+  await app.register(checkoutRoutes, deps)
   await app.register(earningRuleRoutes, deps)
   await app.register(tierRoutes, deps)
   await app.register(couponRoutes, deps)

@@ -1,12 +1,14 @@
 import type { DB } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
 import { createApiKeysService } from './api-keys/api-keys.service.js'
+import { createCouponRedemptions } from './coupons/coupon-redemptions.service.js'
 import { createCouponsService } from './coupons/coupons.service.js'
 import { createDemoService } from './demo/demo.service.js'
 import { createEventsService } from './events/events.service.js'
 import { housekeepingJob } from './housekeeping/housekeeping.job.js'
 import { createJobsService } from './jobs/jobs.service.js'
 import { createMembersService } from './members/members.service.js'
+import { createCheckoutService } from './orders/checkout.service.js'
 import { createOrdersService } from './orders/orders.service.js'
 import { createPlatformService } from './platform/platform.service.js'
 import { createLedgerCheckService } from './points/ledger-check.service.js'
@@ -27,12 +29,15 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
   const jobs = createJobsService(db, clock)
   const points = createPointsService(db, clock)
   const rules = createRulesService(db, clock)
+  const couponRedemptions = createCouponRedemptions()
   const orders = createOrdersService(db, clock, {
     rules,
+    coupons: couponRedemptions,
     reloadProgram: programs.get,
     onProgramChanged: apiKeys.refreshProgram,
     onKeyRevoked: apiKeys.forgetKey,
   })
+  const checkout = createCheckoutService(db, clock, { rules, coupons: couponRedemptions })
   const events = createEventsService(db, clock, { rules })
   const tiers = createTiersService(db, clock, { startJob: jobs.start })
   const coupons = createCouponsService(db, clock, { startJob: jobs.start })
@@ -54,6 +59,7 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
     tiers,
     coupons,
     orders,
+    checkout,
     events,
     portalSessions,
     jobs,

@@ -202,6 +202,8 @@ export interface OrdersTable {
   shipping_fee: Generated<number>
   channel: string | null
   items: GeneratedJson<unknown[]>
+  /** What the order's coupons took off, each with its share of every item (docs/checkout.md). */
+  discounts: GeneratedJson<unknown[]>
   occurred_at: Timestamp
   points_earned: Generated<number>
   growth_earned: Generated<number>
@@ -323,6 +325,8 @@ export interface CouponsTable {
   starts_at: Timestamp | null
   expires_at: Timestamp | null
   redeemed_at: Timestamp | null
+  /** The order that redeemed it, while it stays redeemed. */
+  order_id: string | null
   created_at: CreatedAt
 }
 

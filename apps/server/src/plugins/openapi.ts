@@ -68,6 +68,10 @@ export const openApiPlugin = fp(async (app: FastifyInstance) => {
         { name: 'points', description: 'Points balances, ledger and spending' },
         { name: 'earning-rules', description: 'Earning rules: what orders and events pay' },
         { name: 'orders', description: 'Orders and refunds' },
+        {
+          name: 'checkout',
+          description: 'Checkout quotes: prices, coupons and points before the order',
+        },
         { name: 'events', description: 'Behaviour events' },
         { name: 'tiers', description: 'Tier ladder' },
         { name: 'coupons', description: 'Coupon templates, coupons and bulk codes' },

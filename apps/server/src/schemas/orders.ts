@@ -9,7 +9,7 @@ const ZMerchantId = Type.String({
 })
 const ZMoney = Type.Integer({ minimum: 0, maximum: MAX_AMOUNT, description: 'Minor units' })
 
-const ZOrderItem = Type.Object(
+export const ZOrderItem = Type.Object(
   {
     sku: Type.String({ minLength: 1, maxLength: 128 }),
     name: Type.Optional(Type.String({ maxLength: 200 })),
@@ -66,6 +66,15 @@ export const ZOrder = Type.Object(
         quantity: Type.Integer(),
         unit_price: Type.Integer(),
       }),
+    ),
+    discounts: Type.Array(
+      Type.Object({
+        source: Type.Literal('coupon'),
+        id: Type.String(),
+        code: Type.String(),
+        amount: Type.Integer(),
+      }),
+      { description: 'What the order’s coupons took off (docs/checkout.md)' },
     ),
     occurred_at: ZTimestamp,
     points_earned: Type.Integer(),

@@ -388,6 +388,23 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/v1/checkout/quote': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** What a basket costs after coupons and points, and what it earns; no side effects */
+    post: operations['quoteCheckout']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/v1/earning-rules': {
     parameters: {
       query?: never
@@ -903,6 +920,14 @@ export interface components {
         category?: string
         quantity: number
         unit_price: number
+      }[]
+      /** @description What the order’s coupons took off (docs/checkout.md) */
+      discounts: {
+        /** @enum {string} */
+        source: 'coupon'
+        id: string
+        code: string
+        amount: number
       }[]
       /** Format: date-time */
       occurred_at: string
@@ -3460,6 +3485,162 @@ export interface operations {
       }
       /** @description No such resource in this program (`not_found`) */
       404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  quoteCheckout: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description mem_… id or external_id */
+          member: string
+          items: {
+            sku: string
+            name?: string
+            category?: string
+            quantity: number
+            /** @description Minor units */
+            unit_price: number
+          }[]
+          /** @description Minor units */
+          shipping_fee?: number
+          coupon_codes?: string[]
+          points_to_redeem?: number
+          channel?: string
+        }
+      }
+    }
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** @description Σ quantity × unit_price, minor units */
+            subtotal: number
+            discounts: {
+              source: 'tier' | 'coupon' | 'benefit'
+              id: string
+              amount: number
+            }[]
+            shipping_fee: number
+            shipping_discount: number
+            points_redeemed: number
+            /** @description What the redeemed points pay, minor units */
+            points_value: number
+            /** @description What the member pays, minor units */
+            total: number
+            /** @description What an order of this total would earn */
+            points_to_earn: number
+            /** @description Each of the member’s active coupons: whether it applies to this basket, or why not */
+            applicable_coupons: {
+              id: string | null
+              code: string
+              template: string | null
+              applicable: boolean
+              /** @description Why a coupon does not apply; `invalid` covers unknown, used and other members’ codes alike */
+              reason?:
+                | 'invalid'
+                | 'not_started'
+                | 'expired'
+                | 'min_spend_not_met'
+                | 'no_eligible_items'
+                | 'not_stackable'
+                | 'duplicate'
+              /** @description What it takes off this basket on its own */
+              amount?: number
+            }[]
+            /** @description The request’s own codes that were not applied, with the reason */
+            coupons_refused: {
+              id: string | null
+              code: string
+              template: string | null
+              applicable: boolean
+              /** @description Why a coupon does not apply; `invalid` covers unknown, used and other members’ codes alike */
+              reason?:
+                | 'invalid'
+                | 'not_started'
+                | 'expired'
+                | 'min_spend_not_met'
+                | 'no_eligible_items'
+                | 'not_stackable'
+                | 'duplicate'
+              /** @description What it takes off this basket on its own */
+              amount?: number
+            }[]
+          }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is larger than 1 MB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is not JSON (`unsupported_media_type`) */
+      415: {
         headers: {
           [name: string]: unknown
         }

@@ -338,3 +338,114 @@ export async function advanceBatch(
     .where('run_id', '=', runId)
     .execute()
 }
+
+/** A coupon with what its template says, as orders and quotes price it. */
+export type PricedCouponRow = CouponRow &
+  Pick<
+    CouponTemplateRow,
+    'discount' | 'min_spend' | 'applies_to' | 'stackable' | 'validity_days'
+  > & { template_starts_at: Date | null; template_ends_at: Date | null }
+
+function pricedCoupons(db: Executor, programId: string) {
+  return db
+    .selectFrom('coupons as c')
+    .innerJoin('coupon_templates as t', (join) =>
+      join.onRef('t.program_id', '=', 'c.program_id').onRef('t.id', '=', 'c.template_id'),
+    )
+    .selectAll('c')
+    .select([
+      't.discount',
+      't.min_spend',
+      't.applies_to',
+      't.stackable',
+      't.validity_days',
+      't.starts_at as template_starts_at',
+      't.ends_at as template_ends_at',
+    ])
+    .where('c.program_id', '=', programId)
+}
+
+/**
+ * The coupons with these normalised codes; with `lock`, their rows locked for the caller's
+ * transaction (an order redeeming them: concurrent orders of one code queue here).
+ */
+export async function findPricedCouponsByCodes(
+  db: Executor,
+  programId: string,
+  codes: readonly string[],
+  lock: boolean,
+): Promise<PricedCouponRow[]> {
+  if (codes.length === 0) return []
+  const query = pricedCoupons(db, programId).where('c.code', 'in', [...codes])
+  return (lock ? query.forUpdate('c') : query).execute() as Promise<PricedCouponRow[]>
+}
+
+/** The member's coupons that are active and not expired at `at`, oldest issue first. */
+export async function listUsableMemberCoupons(
+  db: Executor,
+  programId: string,
+  memberId: string,
+  at: Date,
+): Promise<PricedCouponRow[]> {
+  return pricedCoupons(db, programId)
+    .where('c.member_id', '=', memberId)
+    .where('c.status', '=', 'active')
+    .where((eb) => eb.or([eb('c.expires_at', 'is', null), eb('c.expires_at', '>', at)]))
+    .orderBy('c.issued_at')
+    .orderBy('c.id')
+    .limit(100)
+    .execute() as Promise<PricedCouponRow[]>
+}
+
+/**
+ * Marks the coupons redeemed by `orderId` — an unassigned code becomes the member's as it is
+ * used — if every one of them is still usable by the member; returns how many were.
+ */
+export async function redeemCoupons(
+  db: Executor,
+  programId: string,
+  memberId: string,
+  ids: readonly string[],
+  orderId: string,
+  at: Date,
+): Promise<number> {
+  if (ids.length === 0) return 0
+  const result = await db
+    .updateTable('coupons')
+    .set((eb) => ({
+      status: 'redeemed',
+      member_id: memberId,
+      issued_at: eb.fn.coalesce('issued_at', eb.val(at)),
+      redeemed_at: at,
+      order_id: orderId,
+    }))
+    .where('program_id', '=', programId)
+    .where('id', 'in', [...ids])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'active'), eb('member_id', '=', memberId)]),
+        eb('status', '=', 'unassigned'),
+      ]),
+    )
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
+/** Gives back the coupons `orderId` redeemed that have not expired at `at`; returns their ids. */
+export async function restoreOrderCoupons(
+  db: Executor,
+  programId: string,
+  orderId: string,
+  at: Date,
+): Promise<string[]> {
+  const rows = await db
+    .updateTable('coupons')
+    .set({ status: 'active', redeemed_at: null, order_id: null })
+    .where('program_id', '=', programId)
+    .where('order_id', '=', orderId)
+    .where('status', '=', 'redeemed')
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', at)]))
+    .returning('id')
+    .execute()
+  return rows.map((row) => row.id).sort()
+}

@@ -2,6 +2,12 @@
  * The public API of the coupons module: what other modules of the core may import from it.
  * Anything not listed here is the module's own (see ARCHITECTURE.md, "Boundaries").
  */
+
+export {
+  type CouponRedemptions,
+  createCouponRedemptions,
+  type UsableCoupon,
+} from './coupon-redemptions.service.js'
 export {
   type CouponDiscount,
   type CouponResource,

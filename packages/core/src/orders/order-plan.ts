@@ -29,7 +29,13 @@ import {
   tierChangeRecords,
   windowedMetricBound,
 } from '../tiers/index.js'
-import { type NewOrderInput, type OrderEffects, presentOrder, type RulePayout } from './orders.js'
+import {
+  type NewOrderInput,
+  type OrderDiscount,
+  type OrderEffects,
+  presentOrder,
+  type RulePayout,
+} from './orders.js'
 
 /*
  * What an order will do, computed from a snapshot without touching the database: the points
@@ -68,6 +74,44 @@ export function tierWindows(program: ProgramContext, at: Date): Range[] {
   return qualifyingRanges(window, at, program.timezone, true)
 }
 
+/** What a snapshot must hold for an order (or a quote) at `at` under these live rules. */
+export function snapshotNeeds(
+  program: ProgramContext,
+  rules: readonly EarningRule[],
+  at: Date,
+  now: Date,
+) {
+  const limited = rules.flatMap((rule) =>
+    limitedPeriods(rule.limits, at, program.timezone).map((period) => ({ rule, period })),
+  )
+  return {
+    limited,
+    usageKeys: limited.map(({ rule, period }) => `${rule.id}\u0000${period}`),
+    budgetedRules: rules.filter((r) => r.limits.total_budget !== undefined).map((r) => r.id),
+    windows: tierWindows(program, new Date(Math.max(at.getTime(), now.getTime()))),
+  }
+}
+
+/** The snapshot query's request for an order of `amount` by `member` under `needs`. */
+export function snapshotRequest(
+  program: ProgramContext,
+  needs: ReturnType<typeof snapshotNeeds>,
+  order: { id: string; member: string; amount: number },
+) {
+  const ladder = program.tier_ladder
+  return {
+    programId: program.id,
+    member: order.member,
+    orderId: order.id,
+    limitedRules: [...new Set(needs.limited.map(({ rule }) => rule.id))],
+    periods: [...new Set(needs.limited.map(({ period }) => period))],
+    budgetedRules: needs.budgetedRules,
+    ladder: { ...windowNeed(ladder), metric: ladder.metric },
+    amount: order.amount,
+    windows: needs.windows,
+  }
+}
+
 /** Does the ladder need the window sums, and from which threshold on (spend and orders)? */
 export function windowNeed(ladder: TierLadder) {
   return {
@@ -88,6 +132,13 @@ export interface OrderPlanRequest {
   rules: readonly EarningRule[]
   /** The API key whose request this is: the write checks it is still live. */
   keyId: string | null
+  /** What the order's coupons took off (pricing.ts), already redeemed in its transaction. */
+  checkout?: OrderCheckout
+}
+
+/** The coupons an order redeemed and what each took off. */
+export interface OrderCheckout {
+  discounts: OrderDiscount[]
 }
 
 /** The rows and moves `lb_apply_order` writes (packages/db/src/migrations/0008_order_write.sql). */
@@ -383,8 +434,14 @@ export function planOrder(
     ...(points > 0 && pending ? { points_available_at: availableAt.toISOString() } : {}),
     growth_earned: write.member.growth,
     points_redeemed: 0,
-    discounts: [],
-    coupons_redeemed: [],
+    discounts: (request.checkout?.discounts ?? []).map(({ source, id, amount }) => ({
+      source,
+      id,
+      amount,
+    })),
+    coupons_redeemed: (request.checkout?.discounts ?? [])
+      .filter((d) => d.source === 'coupon')
+      .map((d) => d.id),
     benefits_used: [],
     tier_change: tierChange,
     rules: payouts,
@@ -397,6 +454,7 @@ export function planOrder(
     shipping_fee: write.order.shipping_fee,
     channel: write.order.channel,
     items: write.order.items,
+    discounts: request.checkout?.discounts ?? [],
     occurred_at: occurredAt,
     points_earned: points,
     growth_earned: write.member.growth,

@@ -3,6 +3,7 @@ import { CompiledQuery, sql } from 'kysely'
 import type { Range } from '../ladder/index.js'
 import type { Executor } from '../shared/executor.js'
 import type { OrderSnapshot, OrderWrite } from './order-plan.js'
+import type { OrderDiscount } from './orders.js'
 
 export async function findOrder(
   db: Executor,
@@ -348,4 +349,19 @@ export async function applyOrderPlan(
     if (stale) return { ok: false, stale }
     throw error
   }
+}
+
+/** What the order's coupons took off, with each item's share (for refunds), on the order. */
+export async function saveOrderDiscounts(
+  db: Executor,
+  programId: string,
+  orderId: string,
+  discounts: readonly OrderDiscount[],
+): Promise<void> {
+  await db
+    .updateTable('orders')
+    .set({ discounts: JSON.stringify(discounts) })
+    .where('program_id', '=', programId)
+    .where('id', '=', orderId)
+    .execute()
 }

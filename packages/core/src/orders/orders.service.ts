@@ -6,12 +6,19 @@ import { fingerprintOf, runClaimed, type StoredResponse } from '../idempotency/i
 import { addMemberActivity, lockMember } from '../members/index.js'
 import { reversePoints } from '../points/index.js'
 import type { ProgramContext } from '../programs/index.js'
-import { limitedPeriods, ORDER_TRIGGER, type RulesService } from '../rules/index.js'
+import { ORDER_TRIGGER, type RulesService } from '../rules/index.js'
 import { AppError } from '../shared/app-error.js'
 import type { Clock } from '../shared/clock.js'
 import type { Executor } from '../shared/executor.js'
 import { MAX_FUTURE_MS } from '../shared/limits.js'
-import { type OrderWrite, planOrder, tierWindows, windowNeed } from './order-plan.js'
+import type { CouponRedemptions } from './coupons.port.js'
+import {
+  type OrderCheckout,
+  type OrderWrite,
+  planOrder,
+  snapshotNeeds,
+  snapshotRequest,
+} from './order-plan.js'
 import { OrderSnapshotCache } from './order-snapshot.cache.js'
 import {
   type NewOrderInput,
@@ -38,9 +45,11 @@ import {
   type SnapshotRequest,
   type StalePlan,
   type StoredOrder,
+  saveOrderDiscounts,
   saveRefundOutcome,
   saveRefundResponse,
 } from './orders.repository.js'
+import { couponRefusalText, minorPerMajor, priceBasket } from './pricing.js'
 import { StatementBatcher } from './statement.batcher.js'
 
 /** A plan the database refused inside a transaction: the transaction is rolled back. */
@@ -55,6 +64,7 @@ export function createOrdersService(
   clock: Clock,
   deps: {
     rules: RulesService
+    coupons: CouponRedemptions
     reloadProgram(id: string): Promise<ProgramContext>
     /** Told when a write found the program changed, with the program as it is now. */
     onProgramChanged?(program: ProgramContext): void
@@ -63,19 +73,50 @@ export function createOrdersService(
   },
 ) {
   function assertSupported(input: NewOrderInput) {
-    if (input.coupon_codes && input.coupon_codes.length > 0) {
-      // No coupon exists before the incentives work ships, so no code can apply.
-      throw new AppError(
-        'coupon_invalid',
-        `The coupon code "${input.coupon_codes[0]}" does not exist.`,
-      )
-    }
     if (input.points_to_redeem) {
       throw AppError.invalid(
         'points_to_redeem',
-        'paying with points at checkout is not available yet',
+        'paying with points in an order is not available yet (the checkout quote prices it)',
       )
     }
+  }
+
+  /**
+   * The order's coupons, locked in its transaction and priced by the checkout's rules; any code
+   * that does not apply refuses the order (`422 coupon_invalid`, with the reason).
+   */
+  async function priceCoupons(
+    on: Executor,
+    program: ProgramContext,
+    memberId: string,
+    input: NewOrderInput,
+    at: Date,
+  ): Promise<OrderCheckout> {
+    const codes = input.coupon_codes ?? []
+    const coupons = await deps.coupons.byCodes(on, program.id, memberId, codes, true)
+    // Without items, the order's amount stands for its basket: one line, no SKU or category.
+    const items = input.items?.length
+      ? input.items
+      : [{ sku: '', category: null, quantity: 1, unit_price: input.amount }]
+    const priced = priceBasket({
+      items,
+      shipping_fee: input.shipping_fee ?? 0,
+      coupons,
+      codes,
+      points_to_redeem: 0,
+      points_available: 0,
+      policy: program.points_policy,
+      minor_per_major: minorPerMajor(program.currency),
+      at,
+    })
+    const refused = priced.refused[0]
+    if (refused) {
+      const index = codes.indexOf(refused.code)
+      throw new AppError('coupon_invalid', couponRefusalText(refused.code, refused.reason), [
+        { path: `coupon_codes/${Math.max(0, index)}`, message: refused.reason },
+      ])
+    }
+    return { discounts: priced.discounts }
   }
 
   const kept = new OrderSnapshotCache()
@@ -99,31 +140,22 @@ export function createOrdersService(
     options: { keyId?: string },
     mode: 'kept' | 'read' | 'locked',
   ): Promise<{ response: StoredResponse } | { stale: StalePlan | 'window' }> {
+    // Coupons are redeemed with their rows locked: such an order runs in a transaction.
+    const withCoupons = (input.coupon_codes?.length ?? 0) > 0
+    if (withCoupons && mode !== 'locked') {
+      return db
+        .transaction()
+        .execute((trx) =>
+          placeOrder(trx, program, input, fingerprint, requested, options, 'locked'),
+        )
+    }
     const before = clock.now()
     const at = requested ?? before
     const rules = await deps.rules.activeRulesFor(program, ORDER_TRIGGER)
-    const ladder = program.tier_ladder
-    const limited = rules.flatMap((rule) =>
-      limitedPeriods(rule.limits, at, program.timezone).map((period) => ({ rule, period })),
-    )
-    const needs = {
-      usageKeys: limited.map(({ rule, period }) => `${rule.id}\u0000${period}`),
-      budgetedRules: rules.filter((r) => r.limits.total_budget !== undefined).map((r) => r.id),
-      windows: tierWindows(program, new Date(Math.max(at.getTime(), before.getTime()))),
-    }
+    const needs = snapshotNeeds(program, rules, at, before)
     let snapshot = mode === 'kept' ? kept.find(program.id, input.member, needs) : undefined
     if (!snapshot) {
-      const request: SnapshotRequest = {
-        programId: program.id,
-        member: input.member,
-        orderId: input.id,
-        limitedRules: [...new Set(limited.map(({ rule }) => rule.id))],
-        periods: [...new Set(limited.map(({ period }) => period))],
-        budgetedRules: needs.budgetedRules,
-        ladder: { ...windowNeed(ladder), metric: ladder.metric },
-        amount: input.amount,
-        windows: needs.windows,
-      }
+      const request = snapshotRequest(program, needs, input)
       const read =
         mode === 'locked'
           ? await readOrderSnapshot(on, request, true)
@@ -152,8 +184,21 @@ export function createOrdersService(
     // committed after it refuses the write): one member's ledger is stamped in write order.
     const now = clock.now()
     const occurredAt = requested ?? now
+    // Locks the coupons after the member (and the referrer), before any rule row.
+    const checkout = withCoupons
+      ? await priceCoupons(on, program, member.id, input, now)
+      : undefined
     const plan = planOrder(
-      { program, input, occurredAt, now, fingerprint, rules, keyId: options.keyId ?? null },
+      {
+        program,
+        input,
+        occurredAt,
+        now,
+        fingerprint,
+        rules,
+        keyId: options.keyId ?? null,
+        ...(checkout ? { checkout } : {}),
+      },
       snapshot,
     )
     if (plan === 'needs_window') {
@@ -168,6 +213,13 @@ export function createOrdersService(
       // In a transaction the refused statement aborted it: roll it back and start again.
       if (mode === 'locked') throw new StaleOrder(written.stale)
       return { stale: written.stale }
+    }
+    if (checkout) {
+      const ids = checkout.discounts.map((d) => d.id)
+      if (!(await deps.coupons.redeem(on, program.id, member.id, ids, input.id, now))) {
+        throw new Error(`order ${input.id}: a coupon locked for it was redeemed by another`)
+      }
+      await saveOrderDiscounts(on, program.id, input.id, checkout.discounts)
     }
     kept.remember(program.id, input.member, {
       ...plan.after,
@@ -388,10 +440,16 @@ export function createOrdersService(
             { spend: -input.amount, growth: -due.growth },
             now,
           )
+          // A full refund gives back the order's coupons that have not expired.
+          const full = current.refunded_amount + input.amount >= current.amount
+          const restored =
+            full && (current.discounts as unknown[]).length > 0
+              ? await deps.coupons.restore(trx, program.id, orderId, now)
+              : []
           const effects: RefundEffects = {
             points_reversed: reversed,
             growth_reversed: due.growth,
-            coupons_restored: [],
+            coupons_restored: restored,
             tier_change: null,
           }
           const refund = await saveRefundOutcome(trx, program.id, input.id, {

@@ -22,6 +22,19 @@ export interface NewOrderInput {
   points_to_redeem?: number
 }
 
+/**
+ * A discount an order got, with its share of each item (in the order's items' order), so that a
+ * refund knows what each item really cost (docs/checkout.md, "How a discount is spread").
+ */
+export interface OrderDiscount {
+  source: 'coupon'
+  id: string
+  code: string
+  amount: number
+  by_item: number[]
+  shipping: number
+}
+
 export interface RefundItem {
   sku: string
   quantity: number
@@ -117,6 +130,12 @@ export function presentOrder(row: OrderRow, refunds: RefundRow[] = []) {
     shipping_fee: row.shipping_fee,
     channel: row.channel,
     items: row.items as OrderItem[],
+    discounts: ((row.discounts ?? []) as OrderDiscount[]).map(({ source, id, code, amount }) => ({
+      source,
+      id,
+      code,
+      amount,
+    })),
     occurred_at: row.occurred_at.toISOString(),
     points_earned: row.points_earned,
     growth_earned: row.growth_earned,

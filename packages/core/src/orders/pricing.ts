@@ -231,3 +231,21 @@ export function minorPerMajor(currency: string): number {
     .maximumFractionDigits
   return 10 ** (digits ?? 2)
 }
+
+const REFUSALS: Record<CouponRefusal, string> = {
+  invalid: 'cannot be used',
+  not_started: 'is not valid yet',
+  expired: 'has expired',
+  min_spend_not_met: 'needs a larger order (min_spend)',
+  no_eligible_items: 'covers none of the items',
+  not_stackable: 'cannot be combined with other coupons',
+  duplicate: 'is given twice',
+}
+
+/**
+ * The detail of `422 coupon_invalid`. Unknown, used and other members' codes read alike, so a
+ * guessed code learns nothing.
+ */
+export function couponRefusalText(code: string, reason: CouponRefusal): string {
+  return `The coupon code "${code}" ${REFUSALS[reason]}.`
+}

@@ -1,0 +1,333 @@
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  createMember,
+  createProgram,
+  createTestApp,
+  type TestApp,
+  type TestProgram,
+} from './support/index.js'
+
+/*
+ * POST /v1/checkout/quote: what a basket costs and earns, with no side effect, by the order's
+ * own computation.
+ */
+
+let t: TestApp
+let p: TestProgram
+
+beforeAll(async () => {
+  t = await createTestApp()
+  p = await createProgram(t, { name: 'Checkout' })
+  const rule = await t.call('POST', '/v1/earning-rules', {
+    key: p.keys.admin,
+    body: {
+      name: '1 point per yuan',
+      trigger: 'order.completed',
+      reward: { type: 'per_amount', points: 1, per: 100 },
+    },
+  })
+  expect(rule.statusCode, rule.body).toBe(201)
+})
+afterAll(() => t.close())
+
+const items = [
+  { sku: 'shoe', category: 'shoes', quantity: 1, unit_price: 30_000 },
+  { sku: 'sock', category: 'socks', quantity: 2, unit_price: 1_000 },
+]
+
+async function memberWithPoints(points: number) {
+  const m = await createMember(t, p.keys.admin)
+  if (points > 0) {
+    const adjusted = await t.call('POST', `/v1/members/${m.id}/points/adjustments`, {
+      key: p.keys.admin,
+      body: { points, reason: 'test' },
+    })
+    expect(adjusted.statusCode, adjusted.body).toBe(201)
+  }
+  return m
+}
+
+const quote = (body: Record<string, unknown>, key = p.keys.server) =>
+  t.call('POST', '/v1/checkout/quote', { key, body })
+
+describe('POST /v1/checkout/quote', () => {
+  it('prices a basket with shipping and points, and says what it earns', async () => {
+    const m = await memberWithPoints(20_000)
+    const res = await quote({ member: m.id, items, shipping_fee: 1_000, points_to_redeem: 99_999 })
+    expect(res.statusCode, res.body).toBe(200)
+    // 50 % of 33,000 may be paid with points (default policy: 100 points per yuan).
+    expect(res.json()).toEqual({
+      subtotal: 32_000,
+      discounts: [],
+      shipping_fee: 1_000,
+      shipping_discount: 0,
+      points_redeemed: 16_500,
+      points_value: 16_500,
+      total: 16_500,
+      points_to_earn: 165,
+      applicable_coupons: [],
+      coupons_refused: [],
+    })
+  })
+
+  it('changes nothing: the balance, the ledger and the orders stay as they were', async () => {
+    const m = await memberWithPoints(5_000)
+    const before = await t.call('GET', `/v1/members/${m.id}/points`, { key: p.keys.readonly })
+    for (let i = 0; i < 3; i++) {
+      const res = await quote({ member: m.external_id, items, points_to_redeem: 5_000 })
+      expect(res.statusCode, res.body).toBe(200)
+      expect(res.json().points_redeemed).toBe(5_000)
+    }
+    const after = await t.call('GET', `/v1/members/${m.id}/points`, { key: p.keys.readonly })
+    expect(after.json()).toEqual(before.json())
+    const ledger = await t.call('GET', `/v1/members/${m.id}/points/transactions`, {
+      key: p.keys.readonly,
+    })
+    expect(ledger.json().data).toHaveLength(1)
+  })
+
+  it('refuses unknown codes without telling which kind of unknown, and never fails the quote', async () => {
+    const m = await memberWithPoints(0)
+    const res = await quote({ member: m.id, items, coupon_codes: ['ZZZZ-ZZZZ-ZZZZ-ZZZZ'] })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json().coupons_refused).toEqual([
+      {
+        id: null,
+        code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ',
+        template: null,
+        applicable: false,
+        reason: 'invalid',
+      },
+    ])
+    expect(res.json().total).toBe(32_000)
+  })
+
+  it('answers 404 for a member of no program of the key, 403 for a read-only key, 400 for bad baskets', async () => {
+    expect((await quote({ member: 'mem_nobody', items })).statusCode).toBe(404)
+    const m = await memberWithPoints(0)
+    expect((await quote({ member: m.id, items }, p.keys.readonly)).statusCode).toBe(403)
+    const empty = await quote({ member: m.id, items: [] })
+    expect(empty.statusCode).toBe(400)
+    expect(empty.json().errors[0].path).toBe('items')
+    const negative = await quote({ member: m.id, items, points_to_redeem: -1 })
+    expect(negative.statusCode).toBe(400)
+  })
+
+  it('earns what the order placed from it earns, for any basket (quote = order)', async () => {
+    const m = await memberWithPoints(0)
+    let n = 0
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            sku: fc.constantFrom('a', 'b', 'c'),
+            quantity: fc.integer({ min: 1, max: 3 }),
+            unit_price: fc.integer({ min: 0, max: 20_000 }),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        fc.integer({ min: 0, max: 2_000 }),
+        async (basket, shipping) => {
+          const q = await quote({ member: m.id, items: basket, shipping_fee: shipping })
+          expect(q.statusCode, q.body).toBe(200)
+          const priced = q.json()
+          const order = await t.call('POST', '/v1/orders', {
+            key: p.keys.server,
+            body: {
+              id: `quote-order-${n++}`,
+              member: m.id,
+              amount: priced.total,
+              shipping_fee: shipping,
+              items: basket,
+            },
+          })
+          expect(order.statusCode, order.body).toBe(201)
+          expect(order.json().effects.points_earned).toBe(priced.points_to_earn)
+        },
+      ),
+      { numRuns: 15 },
+    )
+  })
+})
+
+async function template(body: Record<string, unknown>) {
+  const res = await t.call('POST', '/v1/coupon-templates', {
+    key: p.keys.admin,
+    body: { name: 'Coupon', validity: { days: 30 }, ...body },
+  })
+  expect(res.statusCode, res.body).toBe(201)
+  return res.json() as { id: string }
+}
+
+async function issue(member: string, templateId: string) {
+  const res = await t.call('POST', `/v1/members/${member}/coupons`, {
+    key: p.keys.server,
+    body: { template: templateId },
+  })
+  expect(res.statusCode, res.body).toBe(201)
+  return res.json() as { id: string; code: string }
+}
+
+async function bulkCode(templateId: string): Promise<string> {
+  const res = await t.call('POST', `/v1/coupon-templates/${templateId}/codes`, {
+    key: p.keys.admin,
+    body: { count: 1 },
+  })
+  expect(res.statusCode, res.body).toBe(202)
+  await t.services.jobs.settle()
+  const codes = await t.call('GET', `/v1/coupon-templates/${templateId}/codes`, {
+    key: p.keys.admin,
+  })
+  return codes.json().data[0].code
+}
+
+let orderNo = 0
+const placeOrder = (member: string, body: Record<string, unknown>) =>
+  t.call('POST', '/v1/orders', {
+    key: p.keys.server,
+    body: { id: `cpn-order-${orderNo++}`, member, items, ...body },
+  })
+
+describe('coupons at checkout and in orders', () => {
+  it('quotes a member’s coupons, applies a code, and says why the others do not apply', async () => {
+    const m = await memberWithPoints(0)
+    const tenOff = await template({
+      discount: { type: 'percent', percent_off: 10, max_amount: 5_000 },
+    })
+    const big = await template({
+      discount: { type: 'amount', amount_off: 10_000 },
+      min_spend: 50_000,
+    })
+    const socks = await template({
+      discount: { type: 'amount', amount_off: 500 },
+      applies_to: { categories: ['socks'] },
+      stackable: true,
+    })
+    const a = await issue(m.id, tenOff.id)
+    const b = await issue(m.id, big.id)
+    const c = await issue(m.id, socks.id)
+    const res = await quote({ member: m.id, items, coupon_codes: [a.code.toLowerCase()] })
+    expect(res.statusCode, res.body).toBe(200)
+    const q = res.json()
+    expect(q.discounts).toEqual([{ source: 'coupon', id: a.id, amount: 3_200 }])
+    expect(q.total).toBe(28_800)
+    expect(q.points_to_earn).toBe(288)
+    const verdicts = Object.fromEntries(q.applicable_coupons.map((v: { id: string }) => [v.id, v]))
+    expect(verdicts[a.id]).toMatchObject({ applicable: true, amount: 3_200 })
+    expect(verdicts[b.id]).toMatchObject({ applicable: false, reason: 'min_spend_not_met' })
+    expect(verdicts[c.id]).toMatchObject({ applicable: true, amount: 500 })
+  })
+
+  it('redeems a coupon with the order, once, and answers as the quote did', async () => {
+    const m = await memberWithPoints(0)
+    const tpl = await template({ discount: { type: 'amount', amount_off: 2_000 } })
+    const coupon = await issue(m.id, tpl.id)
+    const q = (await quote({ member: m.id, items, coupon_codes: [coupon.code] })).json()
+    const order = await placeOrder(m.id, { amount: q.total, coupon_codes: [coupon.code] })
+    expect(order.statusCode, order.body).toBe(201)
+    const { effects, order: stored } = order.json()
+    expect(effects.discounts).toEqual([{ source: 'coupon', id: coupon.id, amount: 2_000 }])
+    expect(effects.coupons_redeemed).toEqual([coupon.id])
+    expect(effects.points_earned).toBe(q.points_to_earn)
+    expect(stored.discounts).toEqual([
+      { source: 'coupon', id: coupon.id, code: coupon.code, amount: 2_000 },
+    ])
+    const again = await placeOrder(m.id, { amount: q.total, coupon_codes: [coupon.code] })
+    expect(again.statusCode, again.body).toBe(422)
+    expect(again.json().code).toBe('coupon_invalid')
+    const list = await t.call('GET', `/v1/members/${m.id}/coupons?status=redeemed`, {
+      key: p.keys.readonly,
+    })
+    expect(list.json().data.map((x: { id: string }) => x.id)).toEqual([coupon.id])
+  })
+
+  it('refuses an unknown and a used code with the same answer, and writes nothing', async () => {
+    const m = await memberWithPoints(0)
+    const tpl = await template({ discount: { type: 'amount', amount_off: 100 } })
+    const used = await issue(m.id, tpl.id)
+    expect((await placeOrder(m.id, { amount: 31_900, coupon_codes: [used.code] })).statusCode).toBe(
+      201,
+    )
+    const id = 'cpn-order-refused'
+    const asUsed = await t.call('POST', '/v1/orders', {
+      key: p.keys.server,
+      body: { id, member: m.id, items, amount: 31_900, coupon_codes: [used.code] },
+    })
+    const unknown = await t.call('POST', '/v1/orders', {
+      key: p.keys.server,
+      body: { id, member: m.id, items, amount: 31_900, coupon_codes: ['ZZZZ-ZZZZ-ZZZZ-ZZZZ'] },
+    })
+    expect(asUsed.statusCode).toBe(422)
+    expect(unknown.statusCode).toBe(422)
+    const strip = (body: string, code: string) => body.replaceAll(code, '…')
+    expect(strip(asUsed.body, used.code)).toBe(strip(unknown.body, 'ZZZZ-ZZZZ-ZZZZ-ZZZZ'))
+    expect((await t.call('GET', `/v1/orders/${id}`, { key: p.keys.readonly })).statusCode).toBe(404)
+  })
+
+  it('lets exactly one of 20 parallel orders of different members redeem one bulk code', async () => {
+    const tpl = await template({ discount: { type: 'amount', amount_off: 1_000 } })
+    const code = await bulkCode(tpl.id)
+    const members = await Promise.all(Array.from({ length: 20 }, () => memberWithPoints(0)))
+    const results = await Promise.all(
+      members.map((m) => placeOrder(m.id, { amount: 31_000, coupon_codes: [code] })),
+    )
+    const won = results.filter((r) => r.statusCode === 201)
+    const lost = results.filter((r) => r.statusCode === 422)
+    expect(won).toHaveLength(1)
+    expect(lost).toHaveLength(19)
+    for (const r of lost) expect(r.json().code).toBe('coupon_invalid')
+    expect(won[0]?.json().effects.discounts[0].amount).toBe(1_000)
+  })
+
+  it('gives the coupon back on a full refund, not on a partial one', async () => {
+    const m = await memberWithPoints(0)
+    const tpl = await template({ discount: { type: 'free_shipping' } })
+    const coupon = await issue(m.id, tpl.id)
+    const order = await placeOrder(m.id, {
+      amount: 32_000,
+      shipping_fee: 1_000,
+      coupon_codes: [coupon.code],
+    })
+    expect(order.statusCode, order.body).toBe(201)
+    expect(order.json().effects.discounts).toEqual([
+      { source: 'coupon', id: coupon.id, amount: 1_000 },
+    ])
+    const orderId = order.json().order.id
+    const part = await t.call('POST', `/v1/orders/${orderId}/refunds`, {
+      key: p.keys.server,
+      body: { id: `${orderId}-r1`, amount: 2_000 },
+    })
+    expect(part.statusCode, part.body).toBe(201)
+    expect(part.json().effects.coupons_restored).toEqual([])
+    const rest = await t.call('POST', `/v1/orders/${orderId}/refunds`, {
+      key: p.keys.server,
+      body: { id: `${orderId}-r2`, amount: 30_000 },
+    })
+    expect(rest.statusCode, rest.body).toBe(201)
+    expect(rest.json().effects.coupons_restored).toEqual([coupon.id])
+    const active = await t.call('GET', `/v1/members/${m.id}/coupons?status=active`, {
+      key: p.keys.readonly,
+    })
+    expect(active.json().data.map((x: { id: string }) => x.id)).toContain(coupon.id)
+    // Usable again.
+    const reuse = await placeOrder(m.id, {
+      amount: 32_000,
+      shipping_fee: 1_000,
+      coupon_codes: [coupon.code],
+    })
+    expect(reuse.statusCode, reuse.body).toBe(201)
+  })
+
+  it('prices an order without items as one line of its amount', async () => {
+    const m = await memberWithPoints(0)
+    const tpl = await template({ discount: { type: 'percent', percent_off: 10 }, min_spend: 5_000 })
+    const coupon = await issue(m.id, tpl.id)
+    const res = await t.call('POST', '/v1/orders', {
+      key: p.keys.server,
+      body: { id: 'no-items', member: m.id, amount: 8_000, coupon_codes: [coupon.code] },
+    })
+    expect(res.statusCode, res.body).toBe(201)
+    expect(res.json().effects.discounts).toEqual([{ source: 'coupon', id: coupon.id, amount: 800 }])
+  })
+})
