@@ -330,4 +330,55 @@ describe('coupons at checkout and in orders', () => {
     expect(res.statusCode, res.body).toBe(201)
     expect(res.json().effects.discounts).toEqual([{ source: 'coupon', id: coupon.id, amount: 800 }])
   })
+
+  it('agrees with the order on discounts, refusals and points, for random baskets and coupons', async () => {
+    const m = await memberWithPoints(0)
+    const kinds = [
+      { discount: { type: 'percent', percent_off: 15, max_amount: 2_500 } },
+      { discount: { type: 'amount', amount_off: 3_000 }, min_spend: 10_000 },
+      { discount: { type: 'amount', amount_off: 700 }, applies_to: { categories: ['b'] } },
+      { discount: { type: 'free_shipping' } },
+    ]
+    const templates = await Promise.all(kinds.map((k) => template(k)))
+    let n = 0
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            sku: fc.constantFrom('s1', 's2', 's3'),
+            category: fc.constantFrom('a', 'b'),
+            quantity: fc.integer({ min: 1, max: 3 }),
+            unit_price: fc.integer({ min: 0, max: 9_000 }),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        fc.integer({ min: 0, max: 1_500 }),
+        fc.integer({ min: 0, max: templates.length - 1 }),
+        async (basket, shipping, which) => {
+          const coupon = await issue(m.id, templates[which]?.id ?? '')
+          const body = { items: basket, shipping_fee: shipping, coupon_codes: [coupon.code] }
+          const q = (await quote({ member: m.id, ...body })).json()
+          const order = await t.call('POST', '/v1/orders', {
+            key: p.keys.server,
+            body: { id: `prop-cpn-${n++}`, member: m.id, amount: q.total, ...body },
+          })
+          if (q.coupons_refused.length > 0) {
+            expect(order.statusCode, order.body).toBe(422)
+            expect(order.json().errors[0].message).toBe(q.coupons_refused[0].reason)
+            return
+          }
+          expect(order.statusCode, order.body).toBe(201)
+          const { effects } = order.json()
+          expect(effects.discounts).toEqual(q.discounts)
+          expect(effects.points_earned).toBe(q.points_to_earn)
+          expect(q.total).toBe(
+            q.subtotal +
+              q.shipping_fee -
+              q.discounts.reduce((s: number, d: { amount: number }) => s + d.amount, 0),
+          )
+        },
+      ),
+      { numRuns: 20 },
+    )
+  })
 })
