@@ -113,7 +113,7 @@ export function createOrdersService(
     if (refused) {
       const index = codes.indexOf(refused.code)
       throw new AppError('coupon_invalid', couponRefusalText(refused.code, refused.reason), [
-        { path: `coupon_codes/${Math.max(0, index)}`, message: refused.reason },
+        { path: `coupon_codes[${Math.max(0, index)}]`, message: refused.reason },
       ])
     }
     return { discounts: priced.discounts }
