@@ -13,6 +13,7 @@ const CORE_LAYERS = [
   ['programs'],
   ['members'],
   ['rules'],
+  ['segments'],
   ['points'],
   ['tiers'],
   ['coupons'],

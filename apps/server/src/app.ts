@@ -22,6 +22,7 @@ import { orderRoutes } from './routes/orders.js'
 import { pointRoutes } from './routes/points.js'
 import { portalRoutes } from './routes/portal.js'
 import { programRoutes } from './routes/programs.js'
+import { segmentRoutes } from './routes/segments.js'
 import { tierRoutes } from './routes/tiers.js'
 
 export type { AppDeps } from './http/deps.js'
@@ -95,6 +96,7 @@ export async function buildApp(services: Services, config: AppConfig): Promise<F
   await app.register(earningRuleRoutes, deps)
   await app.register(tierRoutes, deps)
   await app.register(couponRoutes, deps)
+  await app.register(segmentRoutes, deps)
   await app.register(portalRoutes, deps)
   await app.register(jobRoutes, deps)
   if (config.webDist) await app.register(webPlugin, { dist: config.webDist })

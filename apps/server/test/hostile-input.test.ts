@@ -477,6 +477,10 @@ describe('hostile values in every parameter of every route', () => {
       discount: { type: 'amount', amount_off: 100 },
       validity: { days: 7 },
     })
+    const segment = await post('/v1/segments', {
+      name: 'Fixture segment',
+      condition: { '>=': [{ var: 'points' }, 0] },
+    })
     const runs = await t.call('GET', '/v1/jobs/runs', { key })
     portalToken = (await post(`/v1/members/${member.id}/portal-sessions`, {})).token
     fixtures = {
@@ -489,6 +493,7 @@ describe('hostile values in every parameter of every route', () => {
         '/v1/events/': { id: 'fixture-event' },
         '/v1/earning-rules/': { id: rule.id },
         '/v1/coupon-templates/': { id: template.id },
+        '/v1/segments/': { id: segment.id },
         '/v1/job-runs/': { id: runs.json().data[0].id },
       },
       fields: {

@@ -32,6 +32,11 @@ describe('program isolation', () => {
       body: { name: 'Owner coupon', discount: { type: 'free_shipping' }, validity: { days: 7 } },
     })
     const templateId = template.json().id
+    const segment = await t.call('POST', '/v1/segments', {
+      key: owner.keys.admin,
+      body: { name: 'Owner segment', condition: { '>=': [{ var: 'points' }, 0] } },
+    })
+    const segmentId = segment.json().id
     await t.call('POST', '/v1/orders', {
       key: owner.keys.admin,
       body: { id: orderId, member: member.id, amount: 100 },
@@ -50,6 +55,7 @@ describe('program isolation', () => {
         '/v1/job-runs': { id: runId },
         '/v1/events': { id: eventId },
         '/v1/coupon-templates': { id: templateId },
+        '/v1/segments': { id: segmentId },
         '/v1/earning-rules': {
           id: (
             await t.call('POST', '/v1/earning-rules', {
@@ -74,6 +80,7 @@ describe('program isolation', () => {
         'PATCH /v1/coupon-templates/:id': { name: 'intruder', active: false },
         'POST /v1/coupon-templates/:id/codes': { count: 1 },
         'POST /v1/members/:member/coupons': { template: templateId },
+        'PATCH /v1/segments/:id': { name: 'intruder', condition: { '==': [{ var: 'tier' }, 'x'] } },
       },
       ['name'],
     )
@@ -93,6 +100,10 @@ describe('program isolation', () => {
         'GET /v1/coupon-templates/:id/codes',
         'POST /v1/members/:member/coupons',
         'GET /v1/members/:member/coupons',
+        'GET /v1/segments/:id',
+        'PATCH /v1/segments/:id',
+        'DELETE /v1/segments/:id',
+        'GET /v1/segments/:id/members',
       ]),
     )
     // The owner's data is untouched and its key still works.
@@ -103,6 +114,10 @@ describe('program isolation', () => {
       key: owner.keys.readonly,
     })
     expect(ownTemplate.json()).toMatchObject({ name: 'Owner coupon', active: true, issued: 0 })
+    const ownSegment = await t.call('GET', `/v1/segments/${segmentId}`, {
+      key: owner.keys.readonly,
+    })
+    expect(ownSegment.json()).toMatchObject({ name: 'Owner segment', count: 1 })
   })
 
   it('keeps external ids apart: the same external_id in two programs is two members', async () => {

@@ -16,6 +16,7 @@ import { createPointsService } from './points/points.service.js'
 import { createPortalSessionsService } from './portal/portal-sessions.service.js'
 import { createProgramsService } from './programs/programs.service.js'
 import { createRulesService } from './rules/rules.service.js'
+import { createSegmentsService } from './segments/segments.service.js'
 import type { Clock } from './shared/clock.js'
 import { createTiersService } from './tiers/tiers.service.js'
 
@@ -56,6 +57,7 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
     points,
     ledgerCheck: createLedgerCheckService(db),
     rules,
+    segments: createSegmentsService(db, clock),
     tiers,
     coupons,
     orders,

@@ -27,6 +27,12 @@ export * from './rules/rule-condition.js'
 export * from './rules/rule-context.js'
 export * from './rules/rules.js'
 export type { PreviewInput, PreviewResult, RuleQuery, SampleMember } from './rules/rules.service.js'
+export * from './segments/segments.js'
+export type {
+  SegmentMembersPage,
+  SegmentPreview,
+  SegmentQuery,
+} from './segments/segments.service.js'
 export * from './shared/app-error.js'
 export * from './shared/clock.js'
 export * from './shared/ids.js'

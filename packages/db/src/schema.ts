@@ -330,6 +330,16 @@ export interface CouponsTable {
   created_at: CreatedAt
 }
 
+export interface SegmentsTable {
+  program_id: string
+  id: string
+  name: string
+  /** A JsonLogic condition, checked by the core (segments.ts). */
+  condition: Json<Record<string, unknown>>
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
 export interface DB {
   platform_settings: PlatformSettingsTable
   programs: ProgramsTable
@@ -352,6 +362,7 @@ export interface DB {
   coupon_templates: CouponTemplatesTable
   coupon_code_batches: CouponCodeBatchesTable
   coupons: CouponsTable
+  segments: SegmentsTable
 }
 
 export type MemberRow = Selectable<MembersTable>
@@ -371,3 +382,4 @@ export type OutboxEventRow = Selectable<OutboxEventsTable>
 export type CouponTemplateRow = Selectable<CouponTemplatesTable>
 export type CouponCodeBatchRow = Selectable<CouponCodeBatchesTable>
 export type CouponRow = Selectable<CouponsTable>
+export type SegmentRow = Selectable<SegmentsTable>

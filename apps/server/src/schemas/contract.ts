@@ -12,6 +12,9 @@ import type {
   PointsPolicy,
   PointTransaction,
   Program,
+  SegmentInput,
+  SegmentPatch,
+  SegmentResource,
   TierLadder,
 } from '@loyalbase/core'
 import type { Static } from 'typebox'
@@ -26,6 +29,7 @@ import type { ZJobRun } from './jobs.js'
 import type { ZMember, ZMemberCreate, ZMemberPatch } from './members.js'
 import type { ZPointTransaction } from './points.js'
 import type { ZApiKey, ZPointsPolicy, ZProgram } from './programs.js'
+import type { ZSegment, ZSegmentCreate, ZSegmentPatch } from './segments.js'
 import type { ZTierLadder } from './tiers.js'
 
 /*
@@ -62,4 +66,7 @@ export type Contract = [
   Check<Same<Static<typeof ZCouponTemplateCreate>, CouponTemplateInput>>,
   Check<Same<Static<typeof ZCouponTemplatePatch>, CouponTemplatePatch>>,
   Check<Same<Static<typeof ZCoupon>, CouponResource>>,
+  Check<Same<Static<typeof ZSegment>, SegmentResource>>,
+  Check<Same<Static<typeof ZSegmentCreate>, SegmentInput>>,
+  Check<Same<Static<typeof ZSegmentPatch>, SegmentPatch>>,
 ]

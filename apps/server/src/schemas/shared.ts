@@ -6,6 +6,7 @@ import { ZMember } from './members.js'
 import { ZOrder } from './orders.js'
 import { ZPointTransaction } from './points.js'
 import { ZApiKey, ZPointsPolicy, ZProgram } from './programs.js'
+import { ZSegment } from './segments.js'
 import { ZTierLadder } from './tiers.js'
 
 /** Schemas with an `$id`: registered once at the root, named as OpenAPI components. */
@@ -22,4 +23,5 @@ export const SHARED_SCHEMAS = [
   ZEarningRule,
   ZCouponTemplate,
   ZCoupon,
+  ZSegment,
 ]

@@ -2,6 +2,7 @@
  * The public API of the rules module: what other modules of the core may import from it.
  * Anything not listed here is the module's own (see ARCHITECTURE.md, "Boundaries").
  */
+export { assertCondition, conditionErrors } from './rule-condition.js'
 export {
   buildEventContext,
   buildOrderContext,
