@@ -149,3 +149,76 @@ describe('portal tier', () => {
     })
   })
 })
+
+describe('portal coupons', () => {
+  it('lists the session member’s coupons by status with what each does, nobody else’s', async () => {
+    const p = await createProgram(t, { name: 'Coupon portal' })
+    const template = (
+      await t.call('POST', '/v1/coupon-templates', {
+        key: p.keys.admin,
+        body: {
+          name: '满 300 减 50',
+          discount: { type: 'amount', amount_off: 5000 },
+          min_spend: 30000,
+          applies_to: { categories: ['shoes'] },
+          validity: { days: 7 },
+        },
+      })
+    ).json()
+    const member = await createMember(t, p.keys.admin)
+    const other = await createMember(t, p.keys.admin)
+    const issue = (to: string) =>
+      t.call('POST', `/v1/members/${to}/coupons`, {
+        key: p.keys.admin,
+        body: { template: template.id },
+      })
+    const mine = (await issue(member.id)).json()
+    await issue(other.id)
+    const session = (
+      await t.call('POST', `/v1/members/${member.id}/portal-sessions`, { key: p.keys.server })
+    ).json()
+
+    const me = await t.call('GET', '/v1/portal/me', { key: session.token })
+    expect(me.json().program.points_policy).toEqual({ redeem_rate: 100, max_redeem_percent: 50 })
+
+    const usable = await t.call('GET', '/v1/portal/coupons?status=active', { key: session.token })
+    expect(usable.statusCode).toBe(200)
+    expect(usable.json()).toEqual({
+      data: [
+        {
+          ...mine,
+          terms: {
+            name: '满 300 减 50',
+            discount: { type: 'amount', amount_off: 5000 },
+            min_spend: 30000,
+            applies_to: { categories: ['shoes'] },
+            stackable: false,
+          },
+        },
+      ],
+      next_cursor: null,
+    })
+    for (const status of ['redeemed', 'expired']) {
+      const none = await t.call('GET', `/v1/portal/coupons?status=${status}`, {
+        key: session.token,
+      })
+      expect(none.json().data).toEqual([])
+    }
+    // After its last day the coupon is under expired, and no longer usable.
+    clock.set('2026-03-20T00:00:00Z')
+    const fresh = (
+      await t.call('POST', `/v1/members/${member.id}/portal-sessions`, { key: p.keys.server })
+    ).json()
+    const expired = await t.call('GET', '/v1/portal/coupons?status=expired', { key: fresh.token })
+    expect(
+      expired.json().data.map((c: { id: string; status: string }) => [c.id, c.status]),
+    ).toEqual([[mine.id, 'expired']])
+    const none = await t.call('GET', '/v1/portal/coupons?status=active', { key: fresh.token })
+    expect(none.json().data).toEqual([])
+    clock.set('2026-03-01T08:00:00Z')
+
+    expect((await t.call('GET', '/v1/portal/coupons', { key: p.keys.admin })).statusCode).toBe(403)
+    const bad = await t.call('GET', '/v1/portal/coupons?status=unassigned', { key: session.token })
+    expect(bad.statusCode).toBe(400)
+  })
+})

@@ -4,10 +4,26 @@ import { Type } from 'typebox'
 import { portalOf } from '../http/context.js'
 import type { AppDeps } from '../http/deps.js'
 import { errorResponses, ZPage, ZPageQuery } from '../schemas/common.js'
+import { ZCoupon, ZCouponTemplate, ZMemberCouponQuery } from '../schemas/coupons.js'
 import { ZPointsBalance } from '../schemas/points.js'
 import { ZTierStatus } from '../schemas/tiers.js'
 
 const portal = { auth: { kind: 'portal' as const } }
+
+/** A member's coupon with what it does, for the portal (the template's terms, not its counts). */
+const ZPortalCoupon = Type.Object({
+  ...ZCoupon.properties,
+  terms: Type.Object(
+    {
+      name: ZCouponTemplate.properties.name,
+      discount: ZCouponTemplate.properties.discount,
+      min_spend: ZCouponTemplate.properties.min_spend,
+      applies_to: ZCouponTemplate.properties.applies_to,
+      stackable: ZCouponTemplate.properties.stackable,
+    },
+    { description: 'What the coupon takes off, on what, from its template' },
+  ),
+})
 
 /** The member portal's own API: everything is the session's member, nothing else. */
 export async function portalRoutes(fastify: FastifyInstance, { services }: AppDeps) {
@@ -29,6 +45,17 @@ export async function portalRoutes(fastify: FastifyInstance, { services }: AppDe
               currency: Type.String(),
               locale: Type.String(),
               timezone: Type.String(),
+              points_policy: Type.Object(
+                {
+                  redeem_rate: Type.Number({
+                    description: 'Points worth one major currency unit at checkout',
+                  }),
+                  max_redeem_percent: Type.Number({
+                    description: 'The most of an order points may pay, in percent',
+                  }),
+                },
+                { description: 'Points as cash at checkout' },
+              ),
             }),
             locale: Type.Union([Type.String(), Type.Null()]),
             return_url: Type.Union([Type.String(), Type.Null()]),
@@ -48,6 +75,10 @@ export async function portalRoutes(fastify: FastifyInstance, { services }: AppDe
           currency: program.currency,
           locale: program.locale,
           timezone: program.timezone,
+          points_policy: {
+            redeem_rate: program.points_policy.redeem_rate,
+            max_redeem_percent: program.points_policy.max_redeem_percent,
+          },
         },
         locale: session.locale,
         return_url: session.returnUrl,
@@ -123,6 +154,49 @@ export async function portalRoutes(fastify: FastifyInstance, { services }: AppDe
         ...status,
         ladder: session.program.tier_ladder.tiers,
         metric_type: session.program.tier_ladder.metric,
+      }
+    },
+  )
+
+  app.get(
+    '/v1/portal/coupons',
+    {
+      config: portal,
+      schema: {
+        tags: ['portal'],
+        operationId: 'listPortalCoupons',
+        summary: 'The session member’s coupons with what each does, the latest issued first',
+        description:
+          '`status=active`: usable now or later; `redeemed`: used; `expired`: past `expires_at`.',
+        querystring: ZMemberCouponQuery,
+        response: { 200: ZPage(ZPortalCoupon), ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const { program, memberId } = portalOf(request)
+      const page = await services.coupons.memberCoupons(program, memberId, request.query)
+      const ids = [...new Set(page.data.map((coupon) => coupon.template))]
+      const templates = new Map(
+        await Promise.all(
+          ids.map(async (id) => [id, await services.coupons.getTemplate(program, id)] as const),
+        ),
+      )
+      return {
+        next_cursor: page.next_cursor,
+        data: page.data.map((coupon) => {
+          const template = templates.get(coupon.template)
+          if (!template) throw new Error(`coupon ${coupon.id} has no template`)
+          return {
+            ...coupon,
+            terms: {
+              name: template.name,
+              discount: template.discount,
+              min_spend: template.min_spend,
+              applies_to: template.applies_to,
+              stackable: template.stackable,
+            },
+          }
+        }),
       }
     },
   )

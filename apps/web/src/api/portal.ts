@@ -1,9 +1,13 @@
 import { type ApiClient, unwrap } from './client'
-import type { ApiResponse } from './schema'
+import type { ApiQuery, ApiResponse } from './schema'
 
 /** The session's member and program. Called with a portal session token (`lb_ps_…`). */
 export type PortalMe = ApiResponse<'/v1/portal/me', 'get'>
 export type PortalProgram = PortalMe['program']
+
+/** The session member's coupons, each with its template's terms (what it does). */
+export type PortalCoupon = ApiResponse<'/v1/portal/coupons', 'get'>['data'][number]
+export type PortalCouponStatus = NonNullable<ApiQuery<'/v1/portal/coupons', 'get'>['status']>
 
 /** The session member's tier, progress and what keeps it, with the whole ladder. */
 export type PortalTierStatus = ApiResponse<'/v1/portal/tier', 'get'>
@@ -33,4 +37,13 @@ export function listPortalPointTransactions(
 
 export function getPortalTier(api: ApiClient, signal?: AbortSignal) {
   return unwrap(api.GET('/v1/portal/tier', { signal }))
+}
+
+/** The session member's coupons of a status (`active`: usable now or later), latest first. */
+export function listPortalCoupons(
+  api: ApiClient,
+  params: { status?: PortalCouponStatus; limit?: number; cursor?: string },
+  signal?: AbortSignal,
+) {
+  return unwrap(api.GET('/v1/portal/coupons', { params: { query: { ...params } }, signal }))
 }

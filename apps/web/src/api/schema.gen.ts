@@ -750,6 +750,26 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/v1/portal/coupons': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * The session member’s coupons with what each does, the latest issued first
+     * @description `status=active`: usable now or later; `redeemed`: used; `expired`: past `expires_at`.
+     */
+    get: operations['listPortalCoupons']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/v1/jobs': {
     parameters: {
       query?: never
@@ -6364,6 +6384,13 @@ export interface operations {
               currency: string
               locale: string
               timezone: string
+              /** @description Points as cash at checkout */
+              points_policy: {
+                /** @description Points worth one major currency unit at checkout */
+                redeem_rate: number
+                /** @description The most of an order points may pay, in percent */
+                max_redeem_percent: number
+              }
             }
             locale: string | null
             return_url: string | null
@@ -6629,6 +6656,125 @@ export interface operations {
               color?: string
             }[]
             metric_type: string
+          }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  listPortalCoupons: {
+    parameters: {
+      query?: {
+        status?: 'active' | 'redeemed' | 'expired'
+        limit?: number
+        cursor?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            data: {
+              /** @description `cpn_…` */
+              id: string
+              /** @description 16 characters of Crockford base32 in groups of four: `XXXX-XXXX-XXXX-XXXX` */
+              code: string
+              /** @description The template’s id */
+              template: string
+              member: string | null
+              /** @description `expired`: active, and `expires_at` has passed */
+              status: 'unassigned' | 'active' | 'redeemed' | 'expired'
+              starts_at: string | null
+              expires_at: string | null
+              issued_at: string | null
+              redeemed_at: string | null
+              /** Format: date-time */
+              created_at: string
+              /** @description What the coupon takes off, on what, from its template */
+              terms: {
+                name: string
+                /** @description `percent`: `percent_off` % of the covered items, rounded down, at most `max_amount`; `amount`: `amount_off`, at most what the covered items cost; `free_shipping`: the shipping fee. */
+                discount:
+                  | {
+                      /** @enum {string} */
+                      type: 'percent'
+                      /** @description Percent off the covered items, 1 to 100, at most 4 decimals */
+                      percent_off: number
+                      /** @description The most the discount takes off, in minor units */
+                      max_amount?: number
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'amount'
+                      /** @description Taken off, in minor units */
+                      amount_off: number
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'free_shipping'
+                    }
+                min_spend: number | null
+                applies_to: {
+                  categories?: string[]
+                  skus?: string[]
+                } | null
+                /** @description May be used on one order with other coupons */
+                stackable: boolean
+              }
+            }[]
+            next_cursor: string | null
           }
         }
       }

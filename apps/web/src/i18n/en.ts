@@ -1,3 +1,4 @@
+import { couponsEn } from './en.coupons'
 import { errorsEn } from './en.errors'
 import { pointsEn } from './en.points'
 import { rulesEn } from './en.rules'
@@ -148,4 +149,5 @@ export const en: Messages = {
   ...pointsEn,
   ...rulesEn,
   ...tiersEn,
+  ...couponsEn,
 }

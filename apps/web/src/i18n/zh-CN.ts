@@ -1,3 +1,4 @@
+import { couponsZhCN } from './zh-CN.coupons'
 import { errorsZhCN } from './zh-CN.errors'
 import { pointsZhCN } from './zh-CN.points'
 import { rulesZhCN } from './zh-CN.rules'
@@ -150,6 +151,7 @@ export const zhCN = {
   ...pointsZhCN,
   ...rulesZhCN,
   ...tiersZhCN,
+  ...couponsZhCN,
 }
 
 export type Messages = typeof zhCN

@@ -6,6 +6,8 @@ import { RequireProgramKey } from '../../session/RequireProgramKey'
 import { BenefitsPage } from './benefits/BenefitsPage'
 import { CampaignsPage } from './campaigns/CampaignsPage'
 import { CouponsPage } from './coupons/CouponsPage'
+import { TemplateDetailPage } from './coupons/TemplateDetailPage'
+import { TemplateEditorPage } from './coupons/TemplateEditorPage'
 import { MemberDetailPage } from './members/MemberDetailPage'
 import { MemberListPage } from './members/MemberListPage'
 import { NotFoundPage } from './NotFoundPage'
@@ -43,6 +45,8 @@ export default function AdminRoutes() {
           <Route path="orders/:id" element={<OrderDetailPage />} />
           <Route path="tiers" element={<TiersPage />} />
           <Route path="coupons" element={<CouponsPage />} />
+          <Route path="coupons/new" element={<TemplateEditorPage />} />
+          <Route path="coupons/:id" element={<TemplateDetailPage />} />
           <Route path="campaigns" element={<CampaignsPage />} />
           <Route path="benefits" element={<BenefitsPage />} />
           <Route path="rewards" element={<RewardsPage />} />

@@ -7,8 +7,10 @@ import { ErrorAlert } from '../../components/ErrorAlert'
 import { applySuggestedLocale } from '../../i18n'
 import { clearPortalToken, takePortalTokenFromUrl } from '../../session/portal-token'
 import { MemberCard } from './MemberCard'
+import { PortalCoupons } from './PortalCoupons'
 import { PortalMessage } from './PortalMessage'
 import { PortalPoints } from './PortalPoints'
+import { PortalPointsCash } from './PortalPointsCash'
 import { PortalShell } from './PortalShell'
 import { PortalTier } from './PortalTier'
 
@@ -44,6 +46,7 @@ export default function PortalPage() {
     body = (
       <>
         <MemberCard member={me.data.member} program={me.data.program} tier={tier.data} />
+        <PortalPointsCash points={me.data.member.points.available} program={me.data.program} />
         {tier.data ? (
           <PortalTier
             status={tier.data}
@@ -51,6 +54,11 @@ export default function PortalPage() {
             timeZone={me.data.program.timezone}
           />
         ) : null}
+        <PortalCoupons
+          api={api}
+          currency={me.data.program.currency}
+          timeZone={me.data.program.timezone}
+        />
         <PortalPoints api={api} timeZone={me.data.program.timezone} />
       </>
     )

@@ -1,7 +1,191 @@
+import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons'
+import {
+  App,
+  Button,
+  Card,
+  Flex,
+  Progress,
+  Switch,
+  Table,
+  type TableColumnsType,
+  Typography,
+} from 'antd'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ComingSoon } from '../../../components/ComingSoon'
+import { Link, useNavigate } from 'react-router-dom'
+import {
+  type CouponTemplate,
+  listCouponTemplates,
+  updateCouponTemplate,
+} from '../../../api/coupons'
+import { useQuery } from '../../../api/use-query'
+import { useErrorToast } from '../../../components/ApiProblem'
+import { useCouponText } from '../../../components/coupons/use-coupon-text'
+import {
+  type CursorStack,
+  currentCursor,
+  nextPage,
+  previousPage,
+} from '../../../components/cursor-stack'
+import { ErrorAlert } from '../../../components/ErrorAlert'
+import { useAdminSession } from '../../../session/AdminSession'
+import { TemplateLimits } from './TemplateLimits'
 
+const PAGE_SIZE = 20
+
+/** Every coupon template: what it takes off, for how long, its limits and count; switch it. */
 export function CouponsPage() {
   const { t } = useTranslation()
-  return <ComingSoon section={t('admin.nav.coupons')} />
+  const { message } = App.useApp()
+  const toastError = useErrorToast()
+  const navigate = useNavigate()
+  const { api, program } = useAdminSession()
+  const text = useCouponText(program?.currency ?? 'CNY', program?.timezone)
+  const [stack, setStack] = useState<CursorStack>([])
+  const [toggling, setToggling] = useState<Record<string, boolean>>({})
+  const [patched, setPatched] = useState<Record<string, CouponTemplate>>({})
+  const cursor = currentCursor(stack)
+  const list = useQuery(JSON.stringify(['coupon-templates', cursor ?? null]), (signal) =>
+    listCouponTemplates(api, { limit: PAGE_SIZE, cursor }, signal),
+  )
+  const page = list.error ? undefined : list.data
+  const nextCursor = page?.next_cursor ?? null
+
+  const setActive = async (template: CouponTemplate, active: boolean) => {
+    setToggling((previous) => ({ ...previous, [template.id]: active }))
+    try {
+      const updated = await updateCouponTemplate(api, template.id, { active })
+      setPatched((previous) => ({ ...previous, [template.id]: updated }))
+      void message.success(
+        t(active ? 'coupons.activated' : 'coupons.deactivated', { name: template.name }),
+      )
+    } catch (error) {
+      toastError(error)
+    } finally {
+      setToggling(({ [template.id]: _, ...rest }) => rest)
+    }
+  }
+
+  const columns: TableColumnsType<CouponTemplate> = [
+    {
+      title: t('coupons.columns.name'),
+      key: 'name',
+      render: (_, template) => (
+        <Link to={`/admin/coupons/${template.id}`} data-testid="coupon-template-link">
+          {template.name}
+        </Link>
+      ),
+    },
+    {
+      title: t('coupons.columns.discount'),
+      key: 'discount',
+      render: (_, template) => (
+        <Flex vertical>
+          <span data-testid="coupon-template-discount">{text.discount(template)}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {text.scope(template)}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      title: t('coupons.columns.validity'),
+      key: 'validity',
+      render: (_, template) => text.validity(template.validity),
+    },
+    {
+      title: t('coupons.columns.limits'),
+      key: 'limits',
+      render: (_, template) => <TemplateLimits template={template} />,
+    },
+    {
+      title: t('coupons.columns.issued'),
+      key: 'issued',
+      width: 170,
+      render: (_, template) => {
+        const issued = text.format.number(template.issued)
+        if (!template.total_limit) return `${issued} / ${t('coupons.unlimited')}`
+        const total = template.total_limit
+        return (
+          <Flex vertical>
+            <Progress
+              percent={Math.min(100, Math.round((template.issued / total) * 100))}
+              size="small"
+              status={template.issued >= total ? 'exception' : 'normal'}
+            />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {issued} / {text.format.number(total)}
+            </Typography.Text>
+          </Flex>
+        )
+      },
+    },
+    {
+      title: t('coupons.columns.active'),
+      key: 'active',
+      render: (_, template) => (
+        <Switch
+          checked={toggling[template.id] ?? template.active}
+          loading={template.id in toggling}
+          onChange={(checked) => setActive(template, checked)}
+          aria-label={t('coupons.columns.active')}
+          data-testid="coupon-template-active"
+        />
+      ),
+    },
+  ]
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" align="flex-start" gap={16} wrap>
+        <Flex vertical gap={4}>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('coupons.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('coupons.subtitle')}</Typography.Text>
+        </Flex>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => navigate('/admin/coupons/new')}
+          data-testid="coupon-template-create"
+        >
+          {t('coupons.create')}
+        </Button>
+      </Flex>
+      <Card>
+        {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
+        <div style={{ overflowX: 'auto' }} data-testid="coupon-templates-table">
+          <Table<CouponTemplate>
+            rowKey="id"
+            columns={columns}
+            dataSource={(page?.data ?? []).map((template) => patched[template.id] ?? template)}
+            loading={list.loading}
+            pagination={false}
+            style={{ minWidth: 960 }}
+            locale={{ emptyText: t('coupons.empty') }}
+          />
+        </div>
+        <Flex justify="flex-end" align="center" gap={8} style={{ marginTop: 16 }}>
+          <Typography.Text type="secondary">
+            {t('members.page', { page: stack.length + 1 })}
+          </Typography.Text>
+          <Button
+            icon={<LeftOutlined />}
+            disabled={stack.length === 0 || list.loading}
+            onClick={() => setStack(previousPage(stack))}
+          >
+            {t('members.previous')}
+          </Button>
+          <Button
+            disabled={nextCursor === null || list.loading}
+            onClick={() => nextCursor && setStack(nextPage(stack, nextCursor))}
+          >
+            {t('members.next')}
+            <RightOutlined />
+          </Button>
+        </Flex>
+      </Card>
+    </Flex>
+  )
 }
