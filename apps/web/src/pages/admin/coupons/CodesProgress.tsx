@@ -1,13 +1,11 @@
 import { Alert, Progress, Typography } from 'antd'
-import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ApiClient } from '../../../api/client'
-import { getJobRun, type JobRun } from '../../../api/jobs'
+import type { JobRun } from '../../../api/jobs'
+import { useJobRun } from '../../../api/use-job-run'
 import { ApiErrorText } from '../../../components/ApiProblem'
 import { useLocaliseError } from '../../../i18n/use-error-message'
 import { useFormat } from '../../../i18n/use-format'
-
-const POLL_MS = 1000
 
 export interface CodesProgressProps {
   api: ApiClient
@@ -23,38 +21,7 @@ export function CodesProgress({ api, runId, count, onFinished }: CodesProgressPr
   const { t } = useTranslation()
   const localise = useLocaliseError()
   const format = useFormat()
-  const [run, setRun] = useState<JobRun | null>(null)
-  const [pollError, setPollError] = useState<unknown>(null)
-  const finishedRef = useRef(onFinished)
-  useEffect(() => {
-    finishedRef.current = onFinished
-  })
-
-  useEffect(() => {
-    const controller = new AbortController()
-    let timer: number | undefined
-    const poll = async () => {
-      try {
-        const found = await getJobRun(api, runId, controller.signal)
-        if (controller.signal.aborted) return
-        setRun(found)
-        setPollError(null)
-        if (found?.finished_at) {
-          finishedRef.current(found)
-          return
-        }
-      } catch (error) {
-        if (controller.signal.aborted) return
-        setPollError(error)
-      }
-      timer = window.setTimeout(poll, POLL_MS)
-    }
-    void poll()
-    return () => {
-      controller.abort()
-      window.clearTimeout(timer)
-    }
-  }, [api, runId])
+  const { run, pollError } = useJobRun(api, runId, onFinished)
 
   if (run?.finished_at) {
     const made = run.processed ?? run.progress ?? 0
