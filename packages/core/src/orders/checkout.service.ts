@@ -5,7 +5,7 @@ import { ORDER_TRIGGER, type RulesService } from '../rules/index.js'
 import { AppError } from '../shared/app-error.js'
 import type { Clock } from '../shared/clock.js'
 import type { CouponLookup } from './coupons.port.js'
-import { planOrder, snapshotNeeds, snapshotRequest } from './order-plan.js'
+import { planOrder, snapshotNeeds, snapshotRequest, withUsageDefaults } from './order-plan.js'
 import type { OrderItem } from './orders.js'
 import { readOrderSnapshot } from './orders.repository.js'
 import {
@@ -80,9 +80,7 @@ export function createCheckoutService(
       const read = await readOrderSnapshot(db, request, false)
       if (!read) throw AppError.notFound('Member')
       const member = read.snapshot.member
-      const usage = new Map(needs.usageKeys.map((key) => [key, 0]))
-      for (const [key, points] of read.snapshot.usage) usage.set(key, points)
-      const snapshot = { ...read.snapshot, usage }
+      const snapshot = withUsageDefaults(read.snapshot, needs)
 
       const codes = input.coupon_codes ?? []
       const [named, held] = await Promise.all([

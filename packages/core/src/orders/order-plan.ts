@@ -92,6 +92,19 @@ export function snapshotNeeds(
   }
 }
 
+/**
+ * The snapshot as read, with a usage row at 0 for every limited rule and period the read did not
+ * find, so that a snapshot kept for the next order knows them too.
+ */
+export function withUsageDefaults(
+  snapshot: OrderSnapshot,
+  needs: ReturnType<typeof snapshotNeeds>,
+): OrderSnapshot {
+  const usage = new Map(needs.usageKeys.map((key) => [key, 0]))
+  for (const [key, points] of snapshot.usage) usage.set(key, points)
+  return { ...snapshot, usage }
+}
+
 /** The snapshot query's request for an order of `amount` by `member` under `needs`. */
 export function snapshotRequest(
   program: ProgramContext,

@@ -18,6 +18,7 @@ import {
   planOrder,
   snapshotNeeds,
   snapshotRequest,
+  withUsageDefaults,
 } from './order-plan.js'
 import { OrderSnapshotCache } from './order-snapshot.cache.js'
 import {
@@ -162,10 +163,7 @@ export function createOrdersService(
           : ((await reads.call(request)) ?? undefined)
       if (!read) throw AppError.notFound('Member')
       if (read.existing) return { response: replayOf(input.id, fingerprint, read.existing) }
-      // Usage rows the snapshot did not find are at 0: kept as such, so the next order knows.
-      const usage = new Map(needs.usageKeys.map((key) => [key, 0]))
-      for (const [key, points] of read.snapshot.usage) usage.set(key, points)
-      snapshot = { ...read.snapshot, usage }
+      snapshot = withUsageDefaults(read.snapshot, needs)
       kept.remember(program.id, input.member, snapshot)
     }
     const member = snapshot.member
