@@ -4,6 +4,7 @@ import {
   createMember,
   createProgram,
   createTestApp,
+  expectLedgerConsistent,
   type TestApp,
   type TestProgram,
 } from './support/index.js'
@@ -331,8 +332,8 @@ describe('coupons at checkout and in orders', () => {
     expect(res.json().effects.discounts).toEqual([{ source: 'coupon', id: coupon.id, amount: 800 }])
   })
 
-  it('agrees with the order on discounts, refusals and points, for random baskets and coupons', async () => {
-    const m = await memberWithPoints(0)
+  it('agrees with the order on discounts, refusals and points, for random baskets, coupons and points to redeem', async () => {
+    const m = await memberWithPoints(1_000_000)
     const kinds = [
       { discount: { type: 'percent', percent_off: 15, max_amount: 2_500 } },
       { discount: { type: 'amount', amount_off: 3_000 }, min_spend: 10_000 },
@@ -354,9 +355,15 @@ describe('coupons at checkout and in orders', () => {
         ),
         fc.integer({ min: 0, max: 1_500 }),
         fc.integer({ min: 0, max: templates.length - 1 }),
-        async (basket, shipping, which) => {
+        fc.integer({ min: 0, max: 8_000 }),
+        async (basket, shipping, which, points) => {
           const coupon = await issue(m.id, templates[which]?.id ?? '')
-          const body = { items: basket, shipping_fee: shipping, coupon_codes: [coupon.code] }
+          const body = {
+            items: basket,
+            shipping_fee: shipping,
+            coupon_codes: [coupon.code],
+            points_to_redeem: points,
+          }
           const q = (await quote({ member: m.id, ...body })).json()
           const order = await t.call('POST', '/v1/orders', {
             key: p.keys.server,
@@ -371,14 +378,181 @@ describe('coupons at checkout and in orders', () => {
           const { effects } = order.json()
           expect(effects.discounts).toEqual(q.discounts)
           expect(effects.points_earned).toBe(q.points_to_earn)
-          expect(q.total).toBe(
-            q.subtotal +
-              q.shipping_fee -
-              q.discounts.reduce((s: number, d: { amount: number }) => s + d.amount, 0),
+          expect(effects.points_redeemed).toBe(q.points_redeemed)
+          const discounted = q.discounts.reduce(
+            (s: number, d: { amount: number }) => s + d.amount,
+            0,
           )
+          expect(discounted).toBeLessThanOrEqual(q.subtotal + q.shipping_fee)
+          expect(q.total).toBeGreaterThanOrEqual(0)
+          expect(q.points_redeemed).toBeLessThanOrEqual(points)
+          expect(q.total).toBe(q.subtotal + q.shipping_fee - discounted - q.points_value)
         },
       ),
       { numRuns: 20 },
     )
+  })
+})
+
+describe('orders paid in part with points', () => {
+  const pointsOf = async (member: string) =>
+    (await t.call('GET', `/v1/members/${member}/points`, { key: p.keys.readonly })).json()
+
+  it('redeems what the quote redeems, earns only on what was paid, and records where the points went', async () => {
+    const m = await memberWithPoints(20_000)
+    const q = (await quote({ member: m.id, items, points_to_redeem: 12_000 })).json()
+    expect(q).toMatchObject({ points_redeemed: 12_000, points_value: 12_000, total: 20_000 })
+    const res = await t.call('POST', '/v1/orders', {
+      key: p.keys.server,
+      body: { id: 'pts-1', member: m.id, items, amount: q.total, points_to_redeem: 12_000 },
+    })
+    expect(res.statusCode, res.body).toBe(201)
+    const { order, effects } = res.json()
+    expect(effects.points_redeemed).toBe(12_000)
+    // 1 point per yuan on the 200 yuan paid, not on the 120 yuan paid with points.
+    expect(effects.points_earned).toBe(200)
+    expect(effects.points_earned).toBe(q.points_to_earn)
+    expect(order).toMatchObject({
+      points_redeemed: 12_000,
+      points_value: 12_000,
+      points_returned: 0,
+    })
+    const balance = await pointsOf(m.id)
+    expect(balance.available).toBe(20_000 - 12_000 + 200)
+    expect(balance.lifetime.redeemed).toBe(12_000)
+    const txns = (
+      await t.call('GET', `/v1/members/${m.id}/points/transactions`, { key: p.keys.readonly })
+    ).json().data as { type: string; points: number; source: { kind: string; id: string } }[]
+    expect(txns.find((x) => x.type === 'redeem')).toMatchObject({
+      points: -12_000,
+      source: { kind: 'order', id: 'pts-1' },
+    })
+    // A replay answers the same and spends nothing more.
+    const again = await t.call('POST', '/v1/orders', {
+      key: p.keys.server,
+      body: { id: 'pts-1', member: m.id, items, amount: q.total, points_to_redeem: 12_000 },
+    })
+    expect(again.statusCode).toBe(201)
+    expect(again.json()).toEqual(res.json())
+    expect((await pointsOf(m.id)).available).toBe(20_000 - 12_000 + 200)
+    await expectLedgerConsistent(t)
+  })
+
+  it('refuses points beyond the balance with insufficient_points, and writes nothing', async () => {
+    const m = await memberWithPoints(1_000)
+    const res = await t.call('POST', '/v1/orders', {
+      key: p.keys.server,
+      body: { id: 'pts-short', member: m.id, items, amount: 31_000, points_to_redeem: 1_001 },
+    })
+    expect(res.statusCode, res.body).toBe(422)
+    expect(res.json()).toMatchObject({
+      code: 'insufficient_points',
+      errors: [{ path: 'points_to_redeem' }],
+    })
+    expect((await t.call('GET', '/v1/orders/pts-short', { key: p.keys.readonly })).statusCode).toBe(
+      404,
+    )
+    expect((await pointsOf(m.id)).available).toBe(1_000)
+  })
+
+  it('gives the points back in proportion on refunds, all of them with the last, and keeps their expiry', async () => {
+    const m = await memberWithPoints(10_000)
+    const explain = async () =>
+      (await t.call('GET', `/v1/members/${m.id}/points/explain`, { key: p.keys.readonly })).json()
+        .lots as { remaining: number; expires_at: string | null; source: { kind: string } }[]
+    const [adjusted] = await explain()
+    const placed = await t.call('POST', '/v1/orders', {
+      key: p.keys.server,
+      body: { id: 'pts-refund', member: m.id, items, amount: 22_000, points_to_redeem: 10_000 },
+    })
+    expect(placed.statusCode, placed.body).toBe(201)
+    expect(placed.json().effects.points_redeemed).toBe(10_000)
+    const refund = (id: string, amount: number) =>
+      t.call('POST', '/v1/orders/pts-refund/refunds', {
+        key: p.keys.server,
+        body: { id, amount },
+      })
+    // A third of what was paid: a third of the points (rounded down), and of the 220 earned.
+    const first = await refund('pts-refund-1', 7_333)
+    expect(first.statusCode, first.body).toBe(201)
+    expect(first.json().effects).toMatchObject({ points_returned: 3_333, points_reversed: 73 })
+    const second = await refund('pts-refund-2', 14_667)
+    expect(second.statusCode, second.body).toBe(201)
+    expect(second.json().effects).toMatchObject({ points_returned: 6_667, points_reversed: 147 })
+    const order = (await t.call('GET', '/v1/orders/pts-refund', { key: p.keys.readonly })).json()
+    expect(order).toMatchObject({ points_redeemed: 10_000, points_returned: 10_000 })
+    expect(order.refunds.map((r: { points_returned: number }) => r.points_returned)).toEqual([
+      3_333, 6_667,
+    ])
+    const balance = await pointsOf(m.id)
+    expect(balance.available).toBe(10_000)
+    expect(balance.lifetime.redeemed).toBe(0)
+    // The points came back with the expiry of the adjustment's lot they were taken from.
+    const back = (await explain()).filter((l) => l.source.kind === 'refund')
+    expect(back.map((l) => l.remaining)).toEqual([3_333, 6_667])
+    expect(adjusted?.remaining).toBe(10_000)
+    for (const lot of back) expect(lot.expires_at).toBe(adjusted?.expires_at)
+    await expectLedgerConsistent(t)
+  })
+
+  it('refunds an order paid wholly with points with amount 0, and refuses amount 0 on any other', async () => {
+    const m = await memberWithPoints(50_000)
+    await t.call('PATCH', '/v1/program', {
+      key: p.keys.admin,
+      body: { points_policy: { max_redeem_percent: 100 } },
+    })
+    try {
+      const placed = await t.call('POST', '/v1/orders', {
+        key: p.keys.server,
+        body: { id: 'pts-free', member: m.id, items, amount: 0, points_to_redeem: 32_000 },
+      })
+      expect(placed.statusCode, placed.body).toBe(201)
+      expect(placed.json().effects).toMatchObject({ points_redeemed: 32_000, points_earned: 0 })
+      const zero = await t.call('POST', '/v1/orders/pts-free/refunds', {
+        key: p.keys.server,
+        body: { id: 'pts-free-r', amount: 0 },
+      })
+      expect(zero.statusCode, zero.body).toBe(201)
+      expect(zero.json().effects.points_returned).toBe(32_000)
+      expect((await pointsOf(m.id)).available).toBe(50_000)
+      const paid = await t.call('POST', '/v1/orders/pts-1/refunds', {
+        key: p.keys.server,
+        body: { id: 'pts-1-zero', amount: 0 },
+      })
+      expect(paid.statusCode, paid.body).toBe(400)
+      expect(paid.json().errors[0].path).toBe('amount')
+    } finally {
+      await t.call('PATCH', '/v1/program', {
+        key: p.keys.admin,
+        body: { points_policy: { max_redeem_percent: 50 } },
+      })
+    }
+  })
+
+  it('spends a balance exactly once under 20 parallel orders and 20 parallel replays', async () => {
+    const m = await memberWithPoints(10_000)
+    const body = (i: number) => ({
+      id: `pts-race-${i}`,
+      member: m.id,
+      items,
+      amount: 31_000,
+      points_to_redeem: 1_000,
+    })
+    const send = (i: number) => t.call('POST', '/v1/orders', { key: p.keys.server, body: body(i) })
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => send(i % 20)))
+    const won = new Set(results.filter((r) => r.statusCode === 201).map((r) => r.json().order.id))
+    const lost = results.filter((r) => r.statusCode === 422)
+    // Each order pays 1,000 and earns 310 (available at once): in whatever order they run,
+    // 14 fit in 10,000 and 340 are left.
+    let left = 10_000
+    let fit = 0
+    for (; left >= 1_000; fit++) left += 310 - 1_000
+    expect(won.size).toBe(fit)
+    expect(results.filter((r) => r.statusCode === 201).length + lost.length).toBe(40)
+    for (const r of lost) expect(r.json().code).toBe('insufficient_points')
+    const balance = await pointsOf(m.id)
+    expect(balance.available).toBe(left)
+    expect(balance.lifetime.redeemed).toBe(fit * 1_000)
+    await expectLedgerConsistent(t)
   })
 })

@@ -207,6 +207,10 @@ export interface OrdersTable {
   occurred_at: Timestamp
   points_earned: Generated<number>
   growth_earned: Generated<number>
+  /** Points the member paid with (`points_to_redeem`), their value, and what refunds gave back. */
+  points_redeemed: Generated<number>
+  points_value: Generated<number>
+  points_returned: Generated<number>
   refunded_amount: Generated<number>
   points_reversed: Generated<number>
   growth_reversed: Generated<number>
@@ -224,6 +228,8 @@ export interface RefundsTable {
   items: Json<unknown[]> | null
   points_reversed: Generated<number>
   growth_reversed: Generated<number>
+  /** Redeemed points of the order this refund gave back. */
+  points_returned: Generated<number>
   fingerprint: string
   response_body: Generated<string>
   created_at: CreatedAt

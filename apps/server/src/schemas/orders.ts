@@ -79,6 +79,9 @@ export const ZOrder = Type.Object(
     occurred_at: ZTimestamp,
     points_earned: Type.Integer(),
     growth_earned: Type.Integer(),
+    points_redeemed: Type.Integer({ description: 'Points the member paid with' }),
+    points_value: Type.Integer({ description: 'What those points were worth, minor units' }),
+    points_returned: Type.Integer({ description: 'Redeemed points its refunds gave back' }),
     refunded_amount: Type.Integer(),
     points_reversed: Type.Integer(),
     growth_reversed: Type.Integer(),
@@ -88,6 +91,7 @@ export const ZOrder = Type.Object(
         amount: Type.Integer(),
         points_reversed: Type.Integer(),
         growth_reversed: Type.Integer(),
+        points_returned: Type.Integer(),
         created_at: ZTimestamp,
       }),
     ),
@@ -117,7 +121,11 @@ export const ZOrderCreated = Type.Object({
 export const ZRefundCreate = Type.Object(
   {
     id: ZMerchantId,
-    amount: Type.Integer({ minimum: 1, maximum: MAX_AMOUNT }),
+    amount: Type.Integer({
+      minimum: 0,
+      maximum: MAX_AMOUNT,
+      description: 'At least 1, except for an order of amount 0 (paid with points or coupons)',
+    }),
     items: Type.Optional(
       Type.Array(
         Type.Object(
@@ -148,6 +156,7 @@ export const ZRefundCreated = Type.Object({
   }),
   effects: Type.Object({
     points_reversed: Type.Integer(),
+    points_returned: Type.Integer({ description: 'Redeemed points given back' }),
     growth_reversed: Type.Integer(),
     coupons_restored: Type.Array(Type.String()),
     tier_change: ZTierChange,

@@ -1030,6 +1030,12 @@ export interface components {
       occurred_at: string
       points_earned: number
       growth_earned: number
+      /** @description Points the member paid with */
+      points_redeemed: number
+      /** @description What those points were worth, minor units */
+      points_value: number
+      /** @description Redeemed points its refunds gave back */
+      points_returned: number
       refunded_amount: number
       points_reversed: number
       growth_reversed: number
@@ -1038,6 +1044,7 @@ export interface components {
         amount: number
         points_reversed: number
         growth_reversed: number
+        points_returned: number
         /** Format: date-time */
         created_at: string
       }[]
@@ -3273,6 +3280,7 @@ export interface operations {
         'application/json': {
           /** @description Your own id, unique per program */
           id: string
+          /** @description At least 1, except for an order of amount 0 (paid with points or coupons) */
           amount: number
           items?: {
             sku: string
@@ -3305,6 +3313,8 @@ export interface operations {
             }
             effects: {
               points_reversed: number
+              /** @description Redeemed points given back */
+              points_returned: number
               growth_reversed: number
               coupons_restored: string[]
               tier_change: {

@@ -69,6 +69,16 @@ export const DOMAIN_EVENT_SCHEMAS = {
     },
     { description: 'A refund took back points its order paid.' },
   ),
+  'points.returned': Type.Object(
+    {
+      member: Type.String(),
+      points: Type.Integer({ minimum: 1 }),
+      transaction: Type.String(),
+      source: Source,
+      cause: Source,
+    },
+    { description: 'A refund gave back points the member had paid its order with.' },
+  ),
   'tier.changed': Type.Object(
     { member: Type.String(), from: Type.String(), to: Type.String(), reason: Reason },
     { description: 'The member moved to another tier, up or down.' },

@@ -149,9 +149,11 @@ export interface OrderPlanRequest {
   checkout?: OrderCheckout
 }
 
-/** The coupons an order redeemed and what each took off. */
+/** The coupons an order redeemed and what each took off, and the points it was paid with. */
 export interface OrderCheckout {
   discounts: OrderDiscount[]
+  points_redeemed: number
+  points_value: number
 }
 
 /** The rows and moves `lb_apply_order` writes (packages/db/src/migrations/0008_order_write.sql). */
@@ -446,7 +448,7 @@ export function planOrder(
     points_status: points > 0 && pending ? 'pending' : 'available',
     ...(points > 0 && pending ? { points_available_at: availableAt.toISOString() } : {}),
     growth_earned: write.member.growth,
-    points_redeemed: 0,
+    points_redeemed: request.checkout?.points_redeemed ?? 0,
     discounts: (request.checkout?.discounts ?? []).map(({ source, id, amount }) => ({
       source,
       id,
@@ -471,6 +473,9 @@ export function planOrder(
     occurred_at: occurredAt,
     points_earned: points,
     growth_earned: write.member.growth,
+    points_redeemed: request.checkout?.points_redeemed ?? 0,
+    points_value: request.checkout?.points_value ?? 0,
+    points_returned: 0,
     refunded_amount: 0,
     points_reversed: 0,
     growth_reversed: 0,

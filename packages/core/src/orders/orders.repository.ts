@@ -36,12 +36,13 @@ export async function addRefundToOrder(
   db: Executor,
   programId: string,
   id: string,
-  refund: { amount: number; points: number; growth: number },
+  refund: { amount: number; points: number; growth: number; returned: number },
 ): Promise<void> {
   await db
     .updateTable('orders')
     .set({
       refunded_amount: sql`refunded_amount + ${refund.amount}`,
+      points_returned: sql`points_returned + ${refund.returned}`,
       points_reversed: sql`points_reversed + ${refund.points}`,
       growth_reversed: sql`growth_reversed + ${refund.growth}`,
     })
@@ -89,11 +90,15 @@ export async function saveRefundOutcome(
   db: Executor,
   programId: string,
   id: string,
-  outcome: { points: number; growth: number },
+  outcome: { points: number; growth: number; returned: number },
 ): Promise<RefundRow> {
   return db
     .updateTable('refunds')
-    .set({ points_reversed: outcome.points, growth_reversed: outcome.growth })
+    .set({
+      points_reversed: outcome.points,
+      growth_reversed: outcome.growth,
+      points_returned: outcome.returned,
+    })
     .where('program_id', '=', programId)
     .where('id', '=', id)
     .returningAll()
@@ -351,16 +356,23 @@ export async function applyOrderPlan(
   }
 }
 
-/** What the order's coupons took off, with each item's share (for refunds), on the order. */
-export async function saveOrderDiscounts(
+/**
+ * What the order's coupons took off, with each item's share (for refunds), and the points it
+ * was paid with, on the order.
+ */
+export async function saveOrderCheckout(
   db: Executor,
   programId: string,
   orderId: string,
-  discounts: readonly OrderDiscount[],
+  checkout: { discounts: readonly OrderDiscount[]; points_redeemed: number; points_value: number },
 ): Promise<void> {
   await db
     .updateTable('orders')
-    .set({ discounts: JSON.stringify(discounts) })
+    .set({
+      discounts: JSON.stringify(checkout.discounts),
+      points_redeemed: checkout.points_redeemed,
+      points_value: checkout.points_value,
+    })
     .where('program_id', '=', programId)
     .where('id', '=', orderId)
     .execute()

@@ -4,13 +4,14 @@ import { domainEvent, recordDomainEvents } from '../domain-events/index.js'
 import { emitEvent, REFERRAL_CONVERTED } from '../events/index.js'
 import { fingerprintOf, runClaimed, type StoredResponse } from '../idempotency/index.js'
 import { addMemberActivity, lockMember } from '../members/index.js'
-import { reversePoints } from '../points/index.js'
+import { debitPoints, returnRedeemedPoints, reversePoints } from '../points/index.js'
 import type { ProgramContext } from '../programs/index.js'
 import { ORDER_TRIGGER, type RulesService } from '../rules/index.js'
 import { AppError } from '../shared/app-error.js'
 import type { Clock } from '../shared/clock.js'
 import type { Executor } from '../shared/executor.js'
 import { MAX_FUTURE_MS } from '../shared/limits.js'
+import { proportionalShare } from '../shared/money.js'
 import type { CouponRedemptions } from './coupons.port.js'
 import {
   type OrderCheckout,
@@ -46,7 +47,7 @@ import {
   type SnapshotRequest,
   type StalePlan,
   type StoredOrder,
-  saveOrderDiscounts,
+  saveOrderCheckout,
   saveRefundOutcome,
   saveRefundResponse,
 } from './orders.repository.js'
@@ -73,29 +74,34 @@ export function createOrdersService(
     onKeyRevoked?(keyId: string): void
   },
 ) {
-  function assertSupported(input: NewOrderInput) {
-    if (input.points_to_redeem) {
-      throw AppError.invalid(
-        'points_to_redeem',
-        'paying with points in an order is not available yet (the checkout quote prices it)',
-      )
-    }
-  }
-
   /**
-   * The order's coupons, locked in its transaction and priced by the checkout's rules; any code
-   * that does not apply refuses the order (`422 coupon_invalid`, with the reason).
+   * The order's coupons, locked in its transaction, and the points it pays with, priced by the
+   * checkout's rules (pricing.ts). A code that does not apply refuses the order (`422
+   * coupon_invalid`, with the reason); points beyond the member's balance refuse it (`422
+   * insufficient_points`: the balance may have changed since the quote). Within the balance,
+   * the points redeemed are the quote's: at most `max_redeem_percent` of what is left to pay,
+   * in whole minor units.
    */
-  async function priceCoupons(
+  async function priceCheckout(
     on: Executor,
     program: ProgramContext,
-    memberId: string,
+    member: { id: string; points_available: number },
     input: NewOrderInput,
     at: Date,
   ): Promise<OrderCheckout> {
     const codes = input.coupon_codes ?? []
-    const coupons = await deps.coupons.byCodes(on, program.id, memberId, codes, true)
+    const asked = input.points_to_redeem ?? 0
+    if (asked > Math.max(member.points_available, 0)) {
+      throw new AppError(
+        'insufficient_points',
+        `The member has ${Math.max(member.points_available, 0)} available points; ${asked} were asked for.`,
+        [{ path: 'points_to_redeem', message: 'more than the member has' }],
+      )
+    }
+    const coupons =
+      codes.length > 0 ? await deps.coupons.byCodes(on, program.id, member.id, codes, true) : []
     // Without items, the order's amount stands for its basket: one line, no SKU or category.
+    // With points, the basket is what the member paid in cash and in points together.
     const items = input.items?.length
       ? input.items
       : [{ sku: '', category: null, quantity: 1, unit_price: input.amount }]
@@ -104,8 +110,8 @@ export function createOrdersService(
       shipping_fee: input.shipping_fee ?? 0,
       coupons,
       codes,
-      points_to_redeem: 0,
-      points_available: 0,
+      points_to_redeem: asked,
+      points_available: Math.max(member.points_available, 0),
       policy: program.points_policy,
       minor_per_major: minorPerMajor(program.currency),
       at,
@@ -117,7 +123,11 @@ export function createOrdersService(
         { path: `coupon_codes[${Math.max(0, index)}]`, message: refused.reason },
       ])
     }
-    return { discounts: priced.discounts }
+    return {
+      discounts: priced.discounts,
+      points_redeemed: priced.points_redeemed,
+      points_value: priced.points_value,
+    }
   }
 
   const kept = new OrderSnapshotCache()
@@ -141,9 +151,10 @@ export function createOrdersService(
     options: { keyId?: string },
     mode: 'kept' | 'read' | 'locked',
   ): Promise<{ response: StoredResponse } | { stale: StalePlan | 'window' }> {
-    // Coupons are redeemed with their rows locked: such an order runs in a transaction.
-    const withCoupons = (input.coupon_codes?.length ?? 0) > 0
-    if (withCoupons && mode !== 'locked') {
+    // Coupons and points are redeemed with their rows locked: such an order runs in a
+    // transaction, with the member locked by its snapshot.
+    const withCheckout = (input.coupon_codes?.length ?? 0) > 0 || (input.points_to_redeem ?? 0) > 0
+    if (withCheckout && mode !== 'locked') {
       return db
         .transaction()
         .execute((trx) =>
@@ -183,9 +194,7 @@ export function createOrdersService(
     const now = clock.now()
     const occurredAt = requested ?? now
     // Locks the coupons after the member (and the referrer), before any rule row.
-    const checkout = withCoupons
-      ? await priceCoupons(on, program, member.id, input, now)
-      : undefined
+    const checkout = withCheckout ? await priceCheckout(on, program, member, input, now) : undefined
     const plan = planOrder(
       {
         program,
@@ -217,12 +226,42 @@ export function createOrdersService(
       if (!(await deps.coupons.redeem(on, program.id, member.id, ids, input.id, now))) {
         throw new Error(`order ${input.id}: a coupon locked for it was redeemed by another`)
       }
-      await saveOrderDiscounts(on, program.id, input.id, checkout.discounts)
+      if (checkout.points_redeemed > 0) {
+        // After the earn: the order's own points are the newest lot, spent last.
+        const txn = await debitPoints(
+          on,
+          program.id,
+          member.id,
+          {
+            points: checkout.points_redeemed,
+            type: 'redeem',
+            sourceKind: 'order',
+            source: { kind: 'order', id: input.id },
+            note: `pays order ${input.id}`,
+          },
+          now,
+        )
+        await recordDomainEvents(on, [
+          domainEvent(
+            program.id,
+            'points.redeemed',
+            member.id,
+            { member: member.id, points: checkout.points_redeemed, transaction: txn.id },
+            now,
+          ),
+        ])
+      }
+      await saveOrderCheckout(on, program.id, input.id, checkout)
     }
-    kept.remember(program.id, input.member, {
-      ...plan.after,
-      member: { ...plan.after.member, version: written.version },
-    })
+    if (checkout && checkout.points_redeemed > 0) {
+      // The spend changed the balance the kept snapshot holds: the next order reads afresh.
+      kept.forget(program.id, member.id)
+    } else {
+      kept.remember(program.id, input.member, {
+        ...plan.after,
+        member: { ...plan.after.member, version: written.version },
+      })
+    }
     if (referral && member.referred_by) {
       await emitEvent(
         on,
@@ -266,7 +305,6 @@ export function createOrdersService(
       input: NewOrderInput,
       options: { keyId?: string } = {},
     ): Promise<StoredResponse> {
-      assertSupported(input)
       const requested = input.occurred_at ? new Date(input.occurred_at) : undefined
       if (requested && requested.getTime() - clock.now().getTime() > MAX_FUTURE_MS) {
         throw AppError.invalid('occurred_at', 'must not lie in the future')
@@ -352,6 +390,12 @@ export function createOrdersService(
           const current = await lockOrder(trx, program.id, orderId)
           if (!current) throw AppError.notFound('Order')
           const left = current.amount - current.refunded_amount
+          if (input.amount === 0 && current.amount > 0) {
+            throw AppError.invalid(
+              'amount',
+              'must be at least 1 (only an order of amount 0, paid with points or coupons, is refunded with 0)',
+            )
+          }
           if (input.amount > left) {
             throw new AppError(
               'refund_exceeds_order',
@@ -424,12 +468,51 @@ export function createOrdersService(
               ),
             ])
           }
+          // Points the member paid with come back in proportion too, all of them with the
+          // refund that completes the order (an order of amount 0 is complete at once).
+          const returned = Math.max(
+            proportionalShare(
+              current.points_redeemed,
+              current.refunded_amount + input.amount,
+              current.amount,
+            ) - current.points_returned,
+            0,
+          )
+          if (returned > 0) {
+            const txn = await returnRedeemedPoints(
+              trx,
+              program,
+              current.member_id,
+              {
+                source: { kind: 'order', id: orderId },
+                cause: { kind: 'refund', id: input.id },
+                points: returned,
+              },
+              now,
+            )
+            await recordDomainEvents(trx, [
+              domainEvent(
+                program.id,
+                'points.returned',
+                current.member_id,
+                {
+                  member: current.member_id,
+                  points: returned,
+                  transaction: txn.id,
+                  source: { kind: 'order', id: orderId },
+                  cause: { kind: 'refund', id: input.id },
+                },
+                now,
+              ),
+            ])
+          }
           // What was taken back, not what was due: the order, its refunds and the member's
           // lifetime counters tell one story when part of a reversal is forgiven.
           await addRefundToOrder(trx, program.id, orderId, {
             amount: input.amount,
             points: reversed,
             growth: due.growth,
+            returned,
           })
           await addMemberActivity(
             trx,
@@ -446,6 +529,7 @@ export function createOrdersService(
               : []
           const effects: RefundEffects = {
             points_reversed: reversed,
+            points_returned: returned,
             growth_reversed: due.growth,
             coupons_restored: restored,
             tier_change: null,
@@ -453,6 +537,7 @@ export function createOrdersService(
           const refund = await saveRefundOutcome(trx, program.id, input.id, {
             points: reversed,
             growth: due.growth,
+            returned,
           })
           return { refund: presentRefund(refund), effects }
         },

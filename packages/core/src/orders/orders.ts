@@ -68,6 +68,8 @@ export interface OrderEffects {
 
 export interface RefundEffects {
   points_reversed: number
+  /** Redeemed points of the order given back (in proportion to the amount refunded). */
+  points_returned: number
   growth_reversed: number
   coupons_restored: string[]
   tier_change: { from: string; to: string } | null
@@ -139,6 +141,9 @@ export function presentOrder(row: OrderRow, refunds: RefundRow[] = []) {
     occurred_at: row.occurred_at.toISOString(),
     points_earned: row.points_earned,
     growth_earned: row.growth_earned,
+    points_redeemed: row.points_redeemed,
+    points_value: row.points_value,
+    points_returned: row.points_returned,
     refunded_amount: row.refunded_amount,
     points_reversed: row.points_reversed,
     growth_reversed: row.growth_reversed,
@@ -147,6 +152,7 @@ export function presentOrder(row: OrderRow, refunds: RefundRow[] = []) {
       amount: r.amount,
       points_reversed: r.points_reversed,
       growth_reversed: r.growth_reversed,
+      points_returned: r.points_returned,
       created_at: r.created_at.toISOString(),
     })),
     created_at: row.created_at.toISOString(),

@@ -162,7 +162,7 @@ export async function lotsThatDiffer(
       SELECT member_id, lot_id, sum(points) AS points, bool_or(pending_delta > 0) AS was_pending
       FROM point_transactions
       WHERE program_id = ${programId} AND member_id BETWEEN ${first} AND ${last}
-        AND type IN ('earn', 'adjust') AND points > 0 AND lot_id IS NOT NULL
+        AND type IN ('earn', 'adjust', 'redeem') AND points > 0 AND lot_id IS NOT NULL
       GROUP BY member_id, lot_id
     ), released AS (
       SELECT member_id, lot_id, min(id) AS id

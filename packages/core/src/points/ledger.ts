@@ -10,6 +10,7 @@ import {
   type BalanceDeltas,
   consumeLot,
   insertConsumptions,
+  latestExpiryTakenBy,
   listSourceLots,
   listSpendableLots,
   type NewLot,
@@ -75,9 +76,12 @@ async function record(trx: Executor, programId: string, memberId: string, at: Da
 
 export interface Credit {
   points: number
-  type: 'earn' | 'adjust'
+  /** `redeem` gives back points a redemption took (a refund of an order paid with points). */
+  type: 'earn' | 'adjust' | 'redeem'
   earnedAt: Date
   availableAt: Date
+  /** The lot's expiry when not the policy's from `earnedAt` (`null`: never). */
+  expiresAt?: Date | null
   source: Source
   ruleId?: string | null
   note?: string | null
@@ -96,7 +100,10 @@ export async function creditPoints(
 ): Promise<PointTransactionRow> {
   const pending = credit.availableAt > now
   const lotId = newId('lot')
-  const expiresAt = expiryFor(program.points_policy.expiry, credit.earnedAt, program.timezone)
+  const expiresAt =
+    credit.expiresAt !== undefined
+      ? credit.expiresAt
+      : expiryFor(program.points_policy.expiry, credit.earnedAt, program.timezone)
   const lot: NewLot = {
     program_id: program.id,
     member_id: memberId,
@@ -115,6 +122,7 @@ export async function creditPoints(
     ? { available: 0, pending: credit.points }
     : { available: credit.points, pending: 0 }
   if (credit.type === 'earn') deltas.earned = credit.points
+  else if (credit.type === 'redeem') deltas.redeemed = -credit.points
   else deltas.adjusted = credit.points
   const id = credit.transactionId ?? newId('txn')
   const txn = await record(trx, program.id, memberId, now, {
@@ -146,6 +154,8 @@ export interface Debit {
   type: 'redeem' | 'adjust'
   /** Names the debit's own source; a redemption or adjustment is its own source. */
   sourceKind: string
+  /** The debit's source when it has one of its own: the order paid with the points. */
+  source?: Source
   note?: string | null
   actor?: string | null
 }
@@ -181,7 +191,7 @@ export async function debitPoints(
     type: debit.type,
     points: -debit.points,
     deltas,
-    source: { kind: debit.sourceKind, id },
+    source: debit.source ?? { kind: debit.sourceKind, id },
     note: debit.note ?? null,
     actor: debit.actor ?? null,
   })
@@ -291,4 +301,43 @@ export async function reversePoints(
     await insertConsumptions(trx, programId, memberId, id, plan)
   }
   return { reversed: fromPending + fromAvailable, transactions }
+}
+
+export interface RedemptionReturn {
+  /** The order whose redeemed points go back. */
+  source: Source
+  /** What gives them back, e.g. the refund; it is the entry's own source. */
+  cause: Source
+  points: number
+}
+
+/**
+ * Gives back points an order's redemption took: a `redeem` entry with positive points and a new
+ * available lot (lifetime `redeemed` is net of what came back). The lot expires when the latest
+ * of the lots the redemption took from does, so a refund never lengthens the life of a point;
+ * points whose expiry has passed come back and leave again at the next expiry sweep.
+ */
+export async function returnRedeemedPoints(
+  trx: Executor,
+  program: ProgramContext,
+  memberId: string,
+  back: RedemptionReturn,
+  now: Date,
+): Promise<PointTransactionRow> {
+  const expiresAt = await latestExpiryTakenBy(trx, program.id, memberId, back.source)
+  return creditPoints(
+    trx,
+    program,
+    memberId,
+    {
+      points: back.points,
+      type: 'redeem',
+      earnedAt: now,
+      availableAt: now,
+      expiresAt,
+      source: back.cause,
+      note: `returns points redeemed by ${back.source.kind} ${back.source.id}`,
+    },
+    now,
+  )
 }

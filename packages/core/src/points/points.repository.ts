@@ -261,6 +261,45 @@ export async function sumExpiredFromSource(
   return Number(row?.expired ?? 0)
 }
 
+/**
+ * The latest expiry of the lots a source's redemptions took points from (`null` when one of
+ * them never expires, or none was taken).
+ */
+export async function latestExpiryTakenBy(
+  db: Executor,
+  programId: string,
+  memberId: string,
+  source: { kind: string; id: string },
+): Promise<Date | null> {
+  const row = await db
+    .selectFrom('point_transactions as t')
+    .innerJoin('point_lot_consumptions as c', (join) =>
+      join
+        .onRef('c.program_id', '=', 't.program_id')
+        .onRef('c.member_id', '=', 't.member_id')
+        .onRef('c.transaction_id', '=', 't.id'),
+    )
+    .innerJoin('point_lots as l', (join) =>
+      join
+        .onRef('l.program_id', '=', 'c.program_id')
+        .onRef('l.member_id', '=', 'c.member_id')
+        .onRef('l.id', '=', 'c.lot_id'),
+    )
+    .select([
+      sql<Date | null>`max(l.expires_at)`.as('latest'),
+      sql<boolean>`bool_or(l.expires_at IS NULL)`.as('forever'),
+    ])
+    .where('t.program_id', '=', programId)
+    .where('t.member_id', '=', memberId)
+    .where('t.source_kind', '=', source.kind)
+    .where('t.source_id', '=', source.id)
+    .where('t.type', '=', 'redeem')
+    .where('t.points', '<', 0)
+    .executeTakeFirst()
+  if (!row || row.forever || row.latest === null) return null
+  return new Date(row.latest)
+}
+
 // Bulk statements for the release and expiry sweeps: a batch of members in a few statements,
 // the rows computed and written by the database itself (nothing but ids crosses the wire).
 //
