@@ -18,7 +18,7 @@ const CORE_LAYERS = [
   ['tiers'],
   ['coupons'],
   ['events'],
-  ['orders'],
+  ['orders', 'campaigns'],
   ['api-keys'],
   ['portal'],
   ['platform', 'housekeeping'],

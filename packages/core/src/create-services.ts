@@ -1,6 +1,7 @@
 import type { DB } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
 import { createApiKeysService } from './api-keys/api-keys.service.js'
+import { createCampaignsService } from './campaigns/campaigns.service.js'
 import { createCouponRedemptions } from './coupons/coupon-redemptions.service.js'
 import { createCouponsService } from './coupons/coupons.service.js'
 import { createDemoService } from './demo/demo.service.js'
@@ -46,6 +47,8 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
   jobs.register(tiers.job())
   for (const job of points.jobs()) jobs.register(job)
   jobs.register(coupons.job())
+  const campaigns = createCampaignsService(db, clock)
+  jobs.register(campaigns.job())
   const demo = createDemoService(db, clock, { programs, apiKeys, members, rules, orders, events })
   return {
     db,
@@ -60,6 +63,7 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
     segments: createSegmentsService(db, clock),
     tiers,
     coupons,
+    campaigns,
     orders,
     checkout,
     events,

@@ -1,5 +1,11 @@
 export * from './api-keys/api-keys.js'
 export type { ApiKeysService, ProgramKeyIdentity } from './api-keys/api-keys.service.js'
+export * from './campaigns/campaigns.js'
+export {
+  type AudiencePreview,
+  type CampaignReport,
+  DEFAULT_REPORT_WINDOW_DAYS,
+} from './campaigns/campaigns.service.js'
 export * from './coupons/coupons.js'
 export type {
   BulkCodesStarted,

@@ -346,6 +346,39 @@ export interface SegmentsTable {
   updated_at: UpdatedAt
 }
 
+export interface CampaignsTable {
+  program_id: string
+  id: string
+  name: string
+  trigger: Json<Record<string, unknown>>
+  reward: Json<Record<string, unknown>>
+  max_rewards: number | null
+  max_cost: number | null
+  /** numeric(5,2), read as a number. */
+  holdout_percent: Generated<number>
+  starts_at: Timestamp
+  ends_at: Timestamp | null
+  active: Generated<boolean>
+  rewards_issued: Generated<number>
+  cost: Generated<number>
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface CampaignMembersTable {
+  program_id: string
+  campaign_id: string
+  member_id: string
+  occasion: string
+  grp: 'treated' | 'holdout'
+  status: 'pending' | 'rewarded' | 'holdout' | 'over_budget' | 'refused'
+  reward_ref: string | null
+  cost: Generated<number>
+  note: string | null
+  assigned_at: Timestamp
+  rewarded_at: Timestamp | null
+}
+
 export interface DB {
   platform_settings: PlatformSettingsTable
   programs: ProgramsTable
@@ -369,6 +402,8 @@ export interface DB {
   coupon_code_batches: CouponCodeBatchesTable
   coupons: CouponsTable
   segments: SegmentsTable
+  campaigns: CampaignsTable
+  campaign_members: CampaignMembersTable
 }
 
 export type MemberRow = Selectable<MembersTable>
@@ -389,3 +424,5 @@ export type CouponTemplateRow = Selectable<CouponTemplatesTable>
 export type CouponCodeBatchRow = Selectable<CouponCodeBatchesTable>
 export type CouponRow = Selectable<CouponsTable>
 export type SegmentRow = Selectable<SegmentsTable>
+export type CampaignRow = Selectable<CampaignsTable>
+export type CampaignMemberRow = Selectable<CampaignMembersTable>

@@ -1,5 +1,9 @@
 import type {
   ApiKey,
+  CampaignInput,
+  CampaignPatch,
+  CampaignReport,
+  CampaignResource,
   CouponResource,
   CouponTemplateInput,
   CouponTemplatePatch,
@@ -18,6 +22,7 @@ import type {
   TierLadder,
 } from '@loyalbase/core'
 import type { Static } from 'typebox'
+import type { ZCampaign, ZCampaignCreate, ZCampaignPatch, ZCampaignReport } from './campaigns.js'
 import type {
   ZCoupon,
   ZCouponTemplate,
@@ -69,4 +74,8 @@ export type Contract = [
   Check<Same<Static<typeof ZSegment>, SegmentResource>>,
   Check<Same<Static<typeof ZSegmentCreate>, SegmentInput>>,
   Check<Same<Static<typeof ZSegmentPatch>, SegmentPatch>>,
+  Check<Same<Static<typeof ZCampaign>, CampaignResource>>,
+  Check<Same<Static<typeof ZCampaignCreate>, CampaignInput>>,
+  Check<Same<Static<typeof ZCampaignPatch>, CampaignPatch>>,
+  Check<Same<Static<typeof ZCampaignReport>, CampaignReport>>,
 ]

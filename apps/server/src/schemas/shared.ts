@@ -1,3 +1,4 @@
+import { ZCampaign } from './campaigns.js'
 import { ZProblem } from './common.js'
 import { ZCoupon, ZCouponTemplate } from './coupons.js'
 import { ZEarningRule } from './earning-rules.js'
@@ -24,4 +25,5 @@ export const SHARED_SCHEMAS = [
   ZCouponTemplate,
   ZCoupon,
   ZSegment,
+  ZCampaign,
 ]

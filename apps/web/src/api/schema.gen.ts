@@ -682,6 +682,82 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/v1/campaigns': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** List campaigns, newest first */
+    get: operations['listCampaigns']
+    put?: never
+    /**
+     * Create a campaign
+     * @description A trigger, a reward (a coupon template or points), an optional budget and holdout group. The `campaigns` job finds the trigger’s members and rewards them (docs/campaigns.md). `Idempotency-Key` accepted.
+     */
+    post: operations['createCampaign']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/campaigns/preview': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** How many members a trigger reaches: now, or over the last or next 30 days */
+    post: operations['previewCampaignAudience']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/campaigns/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Get a campaign with the budget it has used */
+    get: operations['getCampaign']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    /** Rename, switch off or on, end, or change the budget of a campaign */
+    patch: operations['updateCampaign']
+    trace?: never
+  }
+  '/v1/campaigns/{id}/report': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * What a campaign gave, cost and earned, treated against holdout
+     * @description Revenue per treated and per holdout member in the `window_days` after each was assigned, the uplift with its 95 % confidence interval (Welch), and a verdict.
+     */
+    get: operations['getCampaignReport']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/v1/portal/me': {
     parameters: {
       query?: never
@@ -1203,6 +1279,72 @@ export interface components {
       updated_at: string
       /** @description Members matching now: on `GET /v1/segments/{id}`, and in lists with `with_counts=true` */
       count?: number
+    }
+    Campaign: {
+      /** @description `cmp_…` */
+      id: string
+      name: string
+      /** @description What makes a member eligible (docs/campaigns.md) */
+      trigger:
+        | {
+            /** @enum {string} */
+            type: 'member_joined'
+          }
+        | {
+            /** @enum {string} */
+            type: 'birthday'
+            /** @description Reward this many days before the birthday (default 0: on the day) */
+            days_before?: number
+          }
+        | {
+            /** @enum {string} */
+            type: 'tier_upgraded'
+            /** @description Only upgrades to this tier */
+            tier?: string
+          }
+        | {
+            /** @enum {string} */
+            type: 'inactive'
+            /** @description Days without an order (or, without orders, since joining) */
+            days: number
+          }
+        | {
+            /** @enum {string} */
+            type: 'scheduled'
+            /** Format: date-time */
+            at: string
+            /** @description `seg_…` */
+            segment: string
+          }
+      reward:
+        | {
+            /** @enum {string} */
+            type: 'coupon'
+            template: string
+          }
+        | {
+            /** @enum {string} */
+            type: 'points'
+            points: number
+          }
+      budget: {
+        max_rewards: number | null
+        max_cost: number | null
+      }
+      holdout_percent: number
+      /** Format: date-time */
+      starts_at: string
+      ends_at: string | null
+      active: boolean
+      /** @description The budget used: rewards given and their cost at issue */
+      used: {
+        rewards: number
+        cost: number
+      }
+      /** Format: date-time */
+      created_at: string
+      /** Format: date-time */
+      updated_at: string
     }
   }
   responses: never
@@ -6321,6 +6463,609 @@ export interface operations {
             next_cursor: string | null
             /** @description Members matching, on every page */
             count: number
+          }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  listCampaigns: {
+    parameters: {
+      query?: {
+        limit?: number
+        cursor?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            data: components['schemas']['Campaign'][]
+            next_cursor: string | null
+          }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  createCampaign: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string
+          /** @description What makes a member eligible (docs/campaigns.md) */
+          trigger:
+            | {
+                /** @enum {string} */
+                type: 'member_joined'
+              }
+            | {
+                /** @enum {string} */
+                type: 'birthday'
+                /** @description Reward this many days before the birthday (default 0: on the day) */
+                days_before?: number
+              }
+            | {
+                /** @enum {string} */
+                type: 'tier_upgraded'
+                /** @description Only upgrades to this tier */
+                tier?: string
+              }
+            | {
+                /** @enum {string} */
+                type: 'inactive'
+                /** @description Days without an order (or, without orders, since joining) */
+                days: number
+              }
+            | {
+                /** @enum {string} */
+                type: 'scheduled'
+                /** Format: date-time */
+                at: string
+                /** @description `seg_…` */
+                segment: string
+              }
+          reward:
+            | {
+                /** @enum {string} */
+                type: 'coupon'
+                template: string
+              }
+            | {
+                /** @enum {string} */
+                type: 'points'
+                points: number
+              }
+          budget?: {
+            max_rewards?: number | null
+            max_cost?: number | null
+          }
+          /** @description Percent of the audience held out as a control group (default 0) */
+          holdout_percent?: number
+          /** Format: date-time */
+          starts_at?: string
+          ends_at?: string | null
+        }
+      }
+    }
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Campaign']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Conflict with the current state or an earlier request */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is larger than 1 MB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is not JSON (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  previewCampaignAudience: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description What makes a member eligible (docs/campaigns.md) */
+          trigger:
+            | {
+                /** @enum {string} */
+                type: 'member_joined'
+              }
+            | {
+                /** @enum {string} */
+                type: 'birthday'
+                /** @description Reward this many days before the birthday (default 0: on the day) */
+                days_before?: number
+              }
+            | {
+                /** @enum {string} */
+                type: 'tier_upgraded'
+                /** @description Only upgrades to this tier */
+                tier?: string
+              }
+            | {
+                /** @enum {string} */
+                type: 'inactive'
+                /** @description Days without an order (or, without orders, since joining) */
+                days: number
+              }
+            | {
+                /** @enum {string} */
+                type: 'scheduled'
+                /** Format: date-time */
+                at: string
+                /** @description `seg_…` */
+                segment: string
+              }
+        }
+      }
+    }
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            count: number
+            basis: 'now' | 'last_30_days' | 'next_30_days'
+          }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is larger than 1 MB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is not JSON (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  getCampaign: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Campaign']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  updateCampaign: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          name?: string
+          active?: boolean
+          budget?: {
+            max_rewards?: number | null
+            max_cost?: number | null
+          }
+          ends_at?: string | null
+        }
+      }
+    }
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Campaign']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is larger than 1 MB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is not JSON (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  getCampaignReport: {
+    parameters: {
+      query?: {
+        /** @description Days of revenue counted after each member was assigned */
+        window_days?: number
+      }
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            rewards_issued: number
+            /** @description Minor units: points given at their checkout value, coupons at what orders took off */
+            cost: number
+            /** @description Coupons used; for points, rewarded members who spent points since */
+            redeemed: number
+            treated: number
+            holdout: number
+            revenue_per_treated: number
+            revenue_per_holdout: number
+            /** @description revenue_per_treated − revenue_per_holdout, minor units */
+            uplift: number
+            /** @description [low, high]: the 95 % confidence interval of the uplift (Welch); null with fewer than 2 in a group */
+            uplift_interval: number[] | null
+            verdict: 'effective' | 'no_significant_difference' | 'negative' | 'too_few_members'
+            window_days: number
+            over_budget: number
+            refused: number
+            pending: number
+            /** @description Cumulative revenue per member of each group, by local day */
+            timeline: {
+              date: string
+              treated: number
+              holdout: number
+            }[]
           }
         }
       }

@@ -1,6 +1,6 @@
 import type { CouponRow, CouponTemplateRow, DB } from '@loyalbase/db'
 import type { Kysely, Transaction } from 'kysely'
-import { domainEvent, recordDomainEvents } from '../domain-events/index.js'
+import { recordDomainEvents } from '../domain-events/index.js'
 import { type IdempotencyClaim, runIdempotent, type StoredResponse } from '../idempotency/index.js'
 import type { JobDefinition } from '../jobs/index.js'
 import { findMemberByRef, lockMemberByRef } from '../members/index.js'
@@ -18,6 +18,12 @@ import {
 } from '../shared/pagination.js'
 import { COUPON_CODES_JOB, couponCodesJob } from './coupon-codes.job.js'
 import {
+  assertIssuing,
+  assertMemberRoom,
+  couponIssued,
+  issueCouponFromTemplate,
+} from './coupon-issue.js'
+import {
   type CouponResource,
   type CouponTemplateInput,
   type CouponTemplatePatch,
@@ -27,23 +33,18 @@ import {
   csvLine,
   decodeIssueCursor,
   encodeIssueCursor,
-  formatCode,
-  newCouponCode,
   normaliseCode,
   presentCoupon,
   presentTemplate,
   validateTemplate,
   validityOf,
-  windowEnded,
 } from './coupons.js'
 import {
   type CouponStatusFilter,
   claimCoupon,
-  countMemberCoupons,
   findCouponByCode,
   findTemplate,
   insertBatch,
-  insertCoupon,
   insertTemplate,
   listMemberCoupons,
   listTemplateCoupons,
@@ -87,9 +88,6 @@ export const COUPON_CODE_INVALID =
 
 const invalidCode = () => new AppError('coupon_invalid', COUPON_CODE_INVALID)
 
-/** Attempts at a coupon's code before giving up: a second attempt is already 1 in 2^60. */
-const CODE_DRAWS = 5
-
 /** Codes per query of the CSV export. */
 const EXPORT_PAGE = 5_000
 
@@ -104,70 +102,6 @@ export function createCouponsService(
     const row = await findTemplate(db, program.id, id)
     if (!row) throw AppError.notFound('Coupon template')
     return row
-  }
-
-  /** A template that may issue more at `at`: active, and its window (if any) not over. */
-  function assertIssuing(template: CouponTemplateRow, at: Date): void {
-    if (!template.active)
-      throw new AppError('coupon_invalid', 'The coupon template is not active: it issues nothing.')
-    if (windowEnded(validityOf(template), at))
-      throw new AppError('coupon_invalid', 'The coupon template’s validity window has ended.')
-  }
-
-  /** Under the member's lock: the member may have one more coupon of the template. */
-  async function assertMemberRoom(
-    trx: Transaction<DB>,
-    programId: string,
-    memberId: string,
-    template: Pick<CouponTemplateRow, 'id' | 'per_member_limit'>,
-  ): Promise<void> {
-    const limit = template.per_member_limit
-    if (limit === null) return
-    if ((await countMemberCoupons(trx, programId, memberId, template.id)) >= limit) {
-      throw new AppError(
-        'limit_reached',
-        `The member already has the ${limit} coupon(s) of this template its per_member_limit allows.`,
-      )
-    }
-  }
-
-  async function issueFromTemplate(
-    trx: Transaction<DB>,
-    program: ProgramContext,
-    memberId: string,
-    templateId: string,
-    now: Date,
-  ): Promise<CouponRow> {
-    const template = await findTemplate(trx, program.id, templateId)
-    if (!template) throw AppError.invalid('template', 'is not a coupon template of this program')
-    assertIssuing(template, now)
-    await assertMemberRoom(trx, program.id, memberId, template)
-    // Locks the template's row to the end of the transaction: issues of one template queue.
-    if (!(await reserveIssues(trx, program.id, template.id, 1))) {
-      throw new AppError(
-        'limit_reached',
-        `The coupon template has issued all the coupons its total_limit allows (${template.total_limit}).`,
-      )
-    }
-    const window = couponWindow(validityOf(template), now, program.timezone)
-    for (let draw = 0; draw < CODE_DRAWS; draw++) {
-      const row = await insertCoupon(trx, {
-        program_id: program.id,
-        id: newId('cpn'),
-        template_id: template.id,
-        code: newCouponCode(),
-        status: 'active',
-        member_id: memberId,
-        run_id: null,
-        issued_at: now,
-        starts_at: window.starts_at,
-        expires_at: window.expires_at,
-        redeemed_at: null,
-        created_at: now,
-      })
-      if (row) return row
-    }
-    throw new Error('could not draw an unused coupon code')
   }
 
   async function claimCode(
@@ -284,24 +218,10 @@ export function createCouponsService(
         const now = clock.now()
         const coupon =
           input.template !== undefined
-            ? await issueFromTemplate(trx, program, member.id, input.template, now)
+            ? await issueCouponFromTemplate(trx, program, member.id, input.template, now)
             : await claimCode(trx, program, member.id, input.code as string, now)
         await recordDomainEvents(trx, [
-          domainEvent(
-            program.id,
-            'coupon.issued',
-            member.id,
-            {
-              member: member.id,
-              coupon: coupon.id,
-              template: coupon.template_id,
-              code: formatCode(coupon.code),
-              via: input.template !== undefined ? 'template' : 'code',
-              starts_at: (coupon.starts_at as Date).toISOString(),
-              expires_at: (coupon.expires_at as Date).toISOString(),
-            },
-            now,
-          ),
+          couponIssued(program.id, coupon, input.template !== undefined ? 'template' : 'code', now),
         ])
         return presentCoupon(coupon, now)
       })

@@ -3,6 +3,7 @@
  * Anything not listed here is the module's own (see ARCHITECTURE.md, "Boundaries").
  */
 
+export { couponIssued, issueCouponFromTemplate } from './coupon-issue.js'
 export {
   type CouponRedemptions,
   createCouponRedemptions,
@@ -20,4 +21,5 @@ export {
   type TemplateValidity,
   validityOf,
 } from './coupons.js'
+export { findTemplate as findCouponTemplate } from './coupons.repository.js'
 export type { CouponsService } from './coupons.service.js'

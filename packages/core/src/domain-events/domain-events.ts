@@ -93,13 +93,13 @@ export const DOMAIN_EVENT_SCHEMAS = {
       coupon: Type.String(),
       template: Type.String(),
       code: Type.String({ description: 'As shown: `XXXX-XXXX-XXXX-XXXX`' }),
-      via: Type.Union([Type.Literal('template'), Type.Literal('code')]),
+      via: Type.Union([Type.Literal('template'), Type.Literal('code'), Type.Literal('campaign')]),
       starts_at: Type.String({ format: 'date-time' }),
       expires_at: Type.String({ format: 'date-time' }),
     },
     {
       description:
-        'A coupon was issued to the member from a template, or the member claimed a bulk code.',
+        'A coupon was issued to the member from a template (by the API or a campaign), or the member claimed a bulk code.',
     },
   ),
 } satisfies Record<string, TSchema>

@@ -1,4 +1,6 @@
-import { mulDivFloor, percentOf, spread } from '../shared/money.js'
+import { minorPerMajor, percentOf, pointsValue, spread } from '../shared/money.js'
+
+export { minorPerMajor, pointsValue }
 
 /*
  * What a basket costs after coupons and points: the one pricing computation the checkout quote
@@ -113,11 +115,6 @@ export function couponTimeRefusal(coupon: PricingCoupon, at: Date): CouponRefusa
   return null
 }
 
-/** The value of `points` at checkout, in whole minor units, rounded down. */
-export function pointsValue(points: number, redeemRate: number, minorPerMajor: number): number {
-  return mulDivFloor(Math.max(0, points), minorPerMajor, redeemRate)
-}
-
 /** The fewest points worth `value` minor units. */
 export function pointsFor(value: number, redeemRate: number, minorPerMajor: number): number {
   const product = BigInt(value) * BigInt(redeemRate)
@@ -223,13 +220,6 @@ export function priceBasket(input: PricingInput): Pricing {
     total: due - value,
     refused,
   }
-}
-
-/** Minor units per major unit of an ISO 4217 currency: 100 for CNY and USD, 1 for JPY. */
-export function minorPerMajor(currency: string): number {
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits
-  return 10 ** (digits ?? 2)
 }
 
 const REFUSALS: Record<CouponRefusal, string> = {

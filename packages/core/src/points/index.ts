@@ -3,5 +3,11 @@
  * Anything not listed here is the module's own (see ARCHITECTURE.md, "Boundaries").
  */
 export { payRules } from './earn-by-rules.js'
-export { debitPoints, returnRedeemedPoints, reversePoints } from './ledger.js'
+export {
+  creditPoints,
+  debitPoints,
+  lockPointsHolder,
+  returnRedeemedPoints,
+  reversePoints,
+} from './ledger.js'
 export { availableAtFor, expiryFor } from './points.js'

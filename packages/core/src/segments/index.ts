@@ -11,4 +11,4 @@ export {
   segmentFactsOf,
   segmentSql,
 } from './segments.js'
-export type { SegmentsService } from './segments.service.js'
+export { type SegmentsService, segmentMatch } from './segments.service.js'

@@ -1,11 +1,12 @@
 import type { DB } from '@loyalbase/db'
-import type { Kysely, Transaction } from 'kysely'
+import type { Kysely, RawBuilder, Transaction } from 'kysely'
 import { type IdempotencyClaim, runIdempotent, type StoredResponse } from '../idempotency/index.js'
 import { type Member, presentMember } from '../members/index.js'
 import type { ProgramContext } from '../programs/index.js'
 import { AppError } from '../shared/app-error.js'
 import { localDate } from '../shared/calendar.js'
 import type { Clock } from '../shared/clock.js'
+import type { Executor } from '../shared/executor.js'
 import { newId } from '../shared/ids.js'
 import {
   clampLimit,
@@ -51,6 +52,25 @@ export const PREVIEW_SAMPLE = 10
 
 function assertName(name: string): void {
   if (name.trim().length === 0) throw AppError.invalid('name', 'must not be blank')
+}
+
+/**
+ * The SQL of a segment's condition (over `members m`) on the program's local day at `at`, for
+ * another module's query of the members it names; undefined for an unknown segment.
+ */
+export async function segmentMatch(
+  db: Executor,
+  program: ProgramContext,
+  id: string,
+  at: Date,
+): Promise<RawBuilder<boolean> | undefined> {
+  const row = await findSegment(db, program.id, id)
+  return row
+    ? segmentSql(row.condition, {
+        today: localDate(at, program.timezone),
+        timeZone: program.timezone,
+      })
+    : undefined
 }
 
 export function createSegmentsService(db: Kysely<DB>, clock: Clock) {

@@ -79,3 +79,15 @@ export function spread(amount: number, weights: readonly number[]): number[] {
   }
   return result
 }
+
+/** The value of `points` at checkout, in whole minor units, rounded down. */
+export function pointsValue(points: number, redeemRate: number, minorPerMajor: number): number {
+  return mulDivFloor(Math.max(0, points), minorPerMajor, redeemRate)
+}
+
+/** Minor units per major unit of an ISO 4217 currency: 100 for CNY and USD, 1 for JPY. */
+export function minorPerMajor(currency: string): number {
+  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+    .maximumFractionDigits
+  return 10 ** (digits ?? 2)
+}

@@ -1,0 +1,502 @@
+import { fixedClock, isHeldOut } from '@loyalbase/core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  createMember,
+  createProgram,
+  createTestApp,
+  expectLedgerConsistent,
+  type TestApp,
+  type TestProgram,
+} from './support/index.js'
+
+/*
+ * Campaigns: triggers found by the `campaigns` job, rewards within the budget under concurrency,
+ * a deterministic holdout group, and the report's uplift with its interval.
+ */
+
+const clock = fixedClock('2027-01-10T04:00:00Z')
+let t: TestApp
+
+beforeAll(async () => {
+  t = await createTestApp({ clock })
+})
+afterAll(() => t.close())
+
+async function program(name: string): Promise<TestProgram> {
+  return createProgram(t, { name, timezone: 'Asia/Shanghai' })
+}
+
+const campaign = (p: TestProgram, body: Record<string, unknown>, key = p.keys.admin) =>
+  t.call('POST', '/v1/campaigns', { key, body })
+
+async function created(p: TestProgram, body: Record<string, unknown>) {
+  const res = await campaign(p, body)
+  expect(res.statusCode, res.body).toBe(201)
+  return res.json() as { id: string } & Record<string, unknown>
+}
+
+async function runJob(p: TestProgram, asOf?: string) {
+  const res = await t.call('POST', '/v1/jobs/campaigns/run', {
+    key: p.keys.admin,
+    body: asOf ? { as_of: asOf } : {},
+  })
+  expect(res.statusCode, res.body).toBe(200)
+  return res.json().processed as number
+}
+
+const pointsOf = async (p: TestProgram, member: string) =>
+  (await t.call('GET', `/v1/members/${member}/points`, { key: p.keys.readonly })).json()
+    .available as number
+
+const report = async (p: TestProgram, id: string, query = '') => {
+  const res = await t.call('GET', `/v1/campaigns/${id}/report${query}`, { key: p.keys.readonly })
+  expect(res.statusCode, res.body).toBe(200)
+  return res.json()
+}
+
+async function template(p: TestProgram, body: Record<string, unknown> = {}) {
+  const res = await t.call('POST', '/v1/coupon-templates', {
+    key: p.keys.admin,
+    body: {
+      name: 'Welcome ¥10',
+      discount: { type: 'amount', amount_off: 1_000 },
+      validity: { days: 30 },
+      ...body,
+    },
+  })
+  expect(res.statusCode, res.body).toBe(201)
+  return res.json() as { id: string }
+}
+
+describe('POST /v1/campaigns', () => {
+  let p: TestProgram
+  beforeAll(async () => {
+    p = await program('Campaign contract')
+  })
+
+  it('creates the api.md example and reads it back', async () => {
+    const tpl = await template(p)
+    const body = {
+      name: '生日礼券',
+      trigger: { type: 'birthday', days_before: 3 },
+      reward: { type: 'coupon', template: tpl.id },
+      budget: { max_rewards: 1_000, max_cost: 500_000 },
+      holdout_percent: 10,
+    }
+    const c = await created(p, body)
+    expect(c).toMatchObject({
+      ...body,
+      budget: { max_rewards: 1_000, max_cost: 500_000 },
+      active: true,
+      ends_at: null,
+      used: { rewards: 0, cost: 0 },
+    })
+    expect(c.id).toMatch(/^cmp_/)
+    const got = await t.call('GET', `/v1/campaigns/${c.id}`, { key: p.keys.readonly })
+    expect(got.json()).toEqual(c)
+    const list = await t.call('GET', '/v1/campaigns', { key: p.keys.readonly })
+    expect(list.json().data.map((x: { id: string }) => x.id)).toContain(c.id)
+  })
+
+  it('refuses what cannot run, with the path of the problem', async () => {
+    const free = await template(p, { discount: { type: 'free_shipping' } })
+    const cases: [Record<string, unknown>, string][] = [
+      [{ reward: { type: 'coupon', template: 'cpt_nope' } }, 'reward.template'],
+      [
+        { trigger: { type: 'scheduled', at: '2027-02-01T00:00:00Z', segment: 'seg_nope' } },
+        'trigger.segment',
+      ],
+      [{ trigger: { type: 'tier_upgraded', tier: 'platinum' } }, 'trigger.tier'],
+      [
+        { reward: { type: 'coupon', template: free.id }, budget: { max_cost: 10_000 } },
+        'budget.max_cost',
+      ],
+      [{ name: '   ' }, 'name'],
+      [{ starts_at: '2027-03-01T00:00:00Z', ends_at: '2027-02-01T00:00:00Z' }, 'ends_at'],
+    ]
+    for (const [patch, path] of cases) {
+      const res = await campaign(p, {
+        name: 'Bad',
+        trigger: { type: 'member_joined' },
+        reward: { type: 'points', points: 10 },
+        ...patch,
+      })
+      expect(res.statusCode, `${path}: ${res.body}`).toBe(400)
+      expect(res.json().errors.map((e: { path: string }) => e.path)).toContain(path)
+    }
+    const holdout = await campaign(p, {
+      name: 'Bad',
+      trigger: { type: 'member_joined' },
+      reward: { type: 'points', points: 10 },
+      holdout_percent: 95,
+    })
+    expect(holdout.statusCode).toBe(400)
+    const readonly = await campaign(
+      p,
+      { name: 'x', trigger: { type: 'member_joined' }, reward: { type: 'points', points: 1 } },
+      p.keys.readonly,
+    )
+    expect(readonly.statusCode).toBe(403)
+    expect(
+      (await t.call('GET', '/v1/campaigns/cmp_nope', { key: p.keys.readonly })).statusCode,
+    ).toBe(404)
+  })
+})
+
+describe('member_joined, from the member.created events', () => {
+  it('rewards members who joined after the start, once, however often the job runs', async () => {
+    const p = await program('Welcome')
+    const before = await createMember(t, p.keys.admin)
+    clock.set('2027-01-10T05:00:00Z')
+    const c = await created(p, {
+      name: 'Welcome points',
+      trigger: { type: 'member_joined' },
+      reward: { type: 'points', points: 100 },
+    })
+    clock.set('2027-01-10T05:01:00Z')
+    const joined = await Promise.all([1, 2, 3].map(() => createMember(t, p.keys.admin)))
+    expect(await runJob(p)).toBe(3)
+    expect(await runJob(p)).toBe(0)
+    for (const m of joined) expect(await pointsOf(p, m.id)).toBe(100)
+    expect(await pointsOf(p, before.id)).toBe(0)
+    const txns = (
+      await t.call('GET', `/v1/members/${joined[0]?.id}/points/transactions`, {
+        key: p.keys.readonly,
+      })
+    ).json().data
+    expect(txns[0]).toMatchObject({
+      type: 'earn',
+      points: 100,
+      source: { kind: 'campaign', id: c.id },
+    })
+    const r = await report(p, c.id)
+    expect(r).toMatchObject({ rewards_issued: 3, treated: 3, holdout: 0, cost: 300 })
+    await expectLedgerConsistent(t)
+  })
+})
+
+describe('the budget', () => {
+  it('is never exceeded by parallel runs of the job', async () => {
+    const p = await program('Budget race')
+    const c = await created(p, {
+      name: 'Seven only',
+      trigger: { type: 'member_joined' },
+      reward: { type: 'points', points: 50 },
+      budget: { max_rewards: 7 },
+    })
+    clock.set('2027-01-10T06:00:00Z')
+    const members = await Promise.all(
+      Array.from({ length: 20 }, () => createMember(t, p.keys.admin)),
+    )
+    await Promise.all(Array.from({ length: 6 }, () => runJob(p)))
+    const balances = await Promise.all(members.map((m) => pointsOf(p, m.id)))
+    expect(balances.filter((b) => b === 50)).toHaveLength(7)
+    expect(balances.filter((b) => b === 0)).toHaveLength(13)
+    const got = (await t.call('GET', `/v1/campaigns/${c.id}`, { key: p.keys.readonly })).json()
+    expect(got.used).toEqual({ rewards: 7, cost: 350 })
+    expect(await report(p, c.id)).toMatchObject({ rewards_issued: 7, over_budget: 13, pending: 0 })
+    // A budget below what is used is refused; above, it stands.
+    const lower = await t.call('PATCH', `/v1/campaigns/${c.id}`, {
+      key: p.keys.admin,
+      body: { budget: { max_rewards: 6 } },
+    })
+    expect(lower.statusCode).toBe(400)
+    expect(lower.json().errors[0].path).toBe('budget.max_rewards')
+    await expectLedgerConsistent(t)
+  })
+
+  it('counts max_cost in minor units, points at their checkout value', async () => {
+    const p = await program('Cost budget')
+    // Default redeem_rate: 100 points per yuan, so 30 points are worth 30 fen.
+    const c = await created(p, {
+      name: 'Cost-capped',
+      trigger: { type: 'member_joined' },
+      reward: { type: 'points', points: 30 },
+      budget: { max_cost: 100 },
+    })
+    clock.set('2027-01-10T06:10:00Z')
+    await Promise.all(Array.from({ length: 8 }, () => createMember(t, p.keys.admin)))
+    await Promise.all([runJob(p), runJob(p), runJob(p)])
+    const got = (await t.call('GET', `/v1/campaigns/${c.id}`, { key: p.keys.readonly })).json()
+    expect(got.used).toEqual({ rewards: 3, cost: 90 })
+  })
+
+  it('gives a coupon reward within the template’s limits, and marks the rest refused', async () => {
+    const p = await program('Coupon limit')
+    const tpl = await template(p, { total_limit: 2 })
+    const c = await created(p, {
+      name: 'Two coupons',
+      trigger: { type: 'member_joined' },
+      reward: { type: 'coupon', template: tpl.id },
+      budget: { max_cost: 100_000 },
+    })
+    clock.set('2027-01-10T06:20:00Z')
+    const members = await Promise.all(
+      Array.from({ length: 4 }, () => createMember(t, p.keys.admin)),
+    )
+    await runJob(p)
+    let withCoupon = 0
+    for (const m of members) {
+      const list = await t.call('GET', `/v1/members/${m.id}/coupons`, { key: p.keys.readonly })
+      withCoupon += list.json().data.length
+    }
+    expect(withCoupon).toBe(2)
+    expect(await report(p, c.id)).toMatchObject({ rewards_issued: 2, refused: 2 })
+    const got = (await t.call('GET', `/v1/campaigns/${c.id}`, { key: p.keys.readonly })).json()
+    // A coupon counts at the most it can take off.
+    expect(got.used).toEqual({ rewards: 2, cost: 2_000 })
+  })
+})
+
+describe('holdout', () => {
+  it('holds out members deterministically, as the core’s bucket says, and rewards the rest', async () => {
+    const p = await program('Holdout')
+    const c = await created(p, {
+      name: 'Half held out',
+      trigger: { type: 'member_joined' },
+      reward: { type: 'points', points: 10 },
+      holdout_percent: 50,
+    })
+    clock.set('2027-01-10T06:30:00Z')
+    const members = await Promise.all(
+      Array.from({ length: 40 }, () => createMember(t, p.keys.admin)),
+    )
+    await runJob(p)
+    let held = 0
+    for (const m of members) {
+      const out = isHeldOut(c.id, m.id, 50)
+      if (out) held++
+      expect(await pointsOf(p, m.id)).toBe(out ? 0 : 10)
+    }
+    const r = await report(p, c.id)
+    expect(r.holdout).toBe(held)
+    expect(r.treated).toBe(40 - held)
+    expect(held).toBeGreaterThan(5)
+    expect(held).toBeLessThan(35)
+  })
+})
+
+describe('birthday, in the program’s time zone', () => {
+  it('rewards on the local day, 29 February on 28 February in other years, once a year', async () => {
+    clock.set('2027-01-10T07:00:00Z')
+    const p = await program('Birthdays')
+    const born = async (birthday: string) => (await createMember(t, p.keys.admin, { birthday })).id
+    const leap = await born('1992-02-29')
+    const feb28 = await born('1990-02-28')
+    const march = await born('--03-01')
+    await created(p, {
+      name: 'Birthday points',
+      trigger: { type: 'birthday' },
+      reward: { type: 'points', points: 200 },
+    })
+    // 23:59 on 27 February in Shanghai: not yet.
+    expect(await runJob(p, '2027-02-27T15:59:00Z')).toBe(0)
+    // 00:30 on 28 February in Shanghai (still the 27th in UTC): both February birthdays.
+    expect(await runJob(p, '2027-02-27T16:30:00Z')).toBe(2)
+    expect(await runJob(p, '2027-02-28T10:00:00Z')).toBe(0)
+    expect(await pointsOf(p, leap)).toBe(200)
+    expect(await pointsOf(p, feb28)).toBe(200)
+    expect(await pointsOf(p, march)).toBe(0)
+    expect(await runJob(p, '2027-03-01T01:00:00Z')).toBe(1)
+    // A leap year: 28 February is only the 28th's, 29 February the 29th's.
+    expect(await runJob(p, '2028-02-28T04:00:00Z')).toBe(1)
+    expect(await pointsOf(p, feb28)).toBe(400)
+    expect(await runJob(p, '2028-02-29T04:00:00Z')).toBe(1)
+    expect(await pointsOf(p, leap)).toBe(400)
+  })
+})
+
+describe('inactive N days', () => {
+  it('rewards once per spell without orders', async () => {
+    clock.set('2027-01-10T08:00:00Z')
+    const p = await program('Win-back')
+    const m = await createMember(t, p.keys.admin)
+    const order = (id: string, at: string) =>
+      t.call('POST', '/v1/orders', {
+        key: p.keys.server,
+        body: { id, member: m.id, amount: 1_000, occurred_at: at },
+      })
+    expect((await order('wb-1', '2027-01-10T07:00:00Z')).statusCode).toBe(201)
+    await created(p, {
+      name: 'Come back',
+      trigger: { type: 'inactive', days: 30 },
+      reward: { type: 'points', points: 300 },
+    })
+    const base = await pointsOf(p, m.id)
+    expect(await runJob(p, '2027-02-08T04:00:00Z')).toBe(0)
+    expect(await runJob(p, '2027-02-09T04:00:00Z')).toBe(1)
+    expect(await runJob(p, '2027-02-20T04:00:00Z')).toBe(0)
+    expect(await pointsOf(p, m.id)).toBe(base + 300)
+    clock.set('2027-03-01T04:00:00Z')
+    expect((await order('wb-2', '2027-03-01T04:00:00Z')).statusCode).toBe(201)
+    expect(await runJob(p, '2027-04-01T04:00:00Z')).toBe(1)
+  })
+})
+
+describe('tier_upgraded and scheduled', () => {
+  it('rewards upgrades to the named tier, from the tier.upgraded events', async () => {
+    clock.set('2027-01-10T09:00:00Z')
+    const p = await program('Upgrades')
+    const ladder = await t.call('PUT', '/v1/tiers', {
+      key: p.keys.admin,
+      body: {
+        metric: 'spend',
+        window: { type: 'lifetime' },
+        downgrade: { type: 'never' },
+        tiers: [
+          { key: 'member', name: '会员', threshold: 0 },
+          { key: 'silver', name: '银卡', threshold: 10_000 },
+          { key: 'gold', name: '金卡', threshold: 50_000 },
+        ],
+      },
+    })
+    expect(ladder.statusCode, ladder.body).toBe(200)
+    await created(p, {
+      name: 'Gold welcome',
+      trigger: { type: 'tier_upgraded', tier: 'gold' },
+      reward: { type: 'points', points: 1_000 },
+    })
+    const a = await createMember(t, p.keys.admin)
+    const b = await createMember(t, p.keys.admin)
+    for (const [id, member, amount] of [
+      ['up-a', a.id, 60_000],
+      ['up-b', b.id, 20_000],
+    ] as const) {
+      const res = await t.call('POST', '/v1/orders', {
+        key: p.keys.server,
+        body: { id, member, amount },
+      })
+      expect(res.statusCode, res.body).toBe(201)
+    }
+    const before = [await pointsOf(p, a.id), await pointsOf(p, b.id)]
+    expect(await runJob(p)).toBe(1)
+    expect(await runJob(p)).toBe(0)
+    expect(await pointsOf(p, a.id)).toBe((before[0] ?? 0) + 1_000)
+    expect(await pointsOf(p, b.id)).toBe(before[1])
+  })
+
+  it('rewards a segment’s members once its time has come', async () => {
+    clock.set('2027-01-10T10:00:00Z')
+    const p = await program('Scheduled')
+    const big = await createMember(t, p.keys.admin, { attributes: { vip: true } })
+    const small = await createMember(t, p.keys.admin, { attributes: { vip: false } })
+    const seg = await t.call('POST', '/v1/segments', {
+      key: p.keys.admin,
+      body: { name: 'VIPs', condition: { '==': [{ var: 'attributes.vip' }, true] } },
+    })
+    expect(seg.statusCode, seg.body).toBe(201)
+    const c = await created(p, {
+      name: 'Spring gift',
+      trigger: { type: 'scheduled', at: '2027-03-01T00:00:00Z', segment: seg.json().id },
+      reward: { type: 'points', points: 500 },
+    })
+    const preview = await t.call('POST', '/v1/campaigns/preview', {
+      key: p.keys.admin,
+      body: { trigger: c.trigger },
+    })
+    expect(preview.json(), preview.body).toEqual({ count: 1, basis: 'now' })
+    expect(await runJob(p, '2027-02-28T23:00:00Z')).toBe(0)
+    expect(await runJob(p, '2027-03-01T00:00:00Z')).toBe(1)
+    expect(await runJob(p, '2027-03-02T00:00:00Z')).toBe(0)
+    expect(await pointsOf(p, big.id)).toBe(500)
+    expect(await pointsOf(p, small.id)).toBe(0)
+  })
+})
+
+describe('GET /v1/campaigns/{id}/report', () => {
+  it('reports revenue per treated and holdout member, the uplift, its interval and a verdict', async () => {
+    clock.set('2027-05-01T00:00:00Z')
+    const p = await program('Report')
+    const tpl = await template(p, { discount: { type: 'amount', amount_off: 500 } })
+    const c = await created(p, {
+      name: 'Measured',
+      trigger: { type: 'member_joined' },
+      reward: { type: 'coupon', template: tpl.id },
+      holdout_percent: 40,
+    })
+    clock.set('2027-05-01T01:00:00Z')
+    const members = await Promise.all(
+      Array.from({ length: 120 }, () => createMember(t, p.keys.admin)),
+    )
+    await runJob(p)
+    clock.set('2027-05-05T00:00:00Z')
+    // Treated members spend 100 yuan more than held-out ones, give or take a little.
+    let treated = 0
+    let treatedSum = 0
+    let holdoutSum = 0
+    let i = 0
+    for (const m of members) {
+      const held = isHeldOut(c.id, m.id, 40)
+      const amount = (held ? 20_000 : 30_000) + (i % 7) * 100
+      i++
+      if (held) holdoutSum += amount
+      else {
+        treated++
+        treatedSum += amount
+      }
+      const res = await t.call('POST', '/v1/orders', {
+        key: p.keys.server,
+        body: { id: `rep-${m.id}`, member: m.id, amount, occurred_at: '2027-05-03T02:00:00Z' },
+      })
+      expect(res.statusCode, res.body).toBe(201)
+    }
+    // One treated member uses the coupon: the cost is what it took off.
+    const first = members.find((m) => !isHeldOut(c.id, m.id, 40))
+    const coupons = (
+      await t.call('GET', `/v1/members/${first?.id}/coupons`, { key: p.keys.readonly })
+    ).json().data
+    const used = await t.call('POST', '/v1/orders', {
+      key: p.keys.server,
+      body: {
+        id: 'rep-coupon',
+        member: first?.id,
+        amount: 0,
+        items: [{ sku: 'x', quantity: 1, unit_price: 500 }],
+        coupon_codes: [coupons[0].code],
+        occurred_at: '2027-05-04T02:00:00Z',
+      },
+    })
+    expect(used.statusCode, used.body).toBe(201)
+    const r = await report(p, c.id)
+    const holdout = 120 - treated
+    expect(r).toMatchObject({
+      rewards_issued: treated,
+      cost: 500,
+      redeemed: 1,
+      treated,
+      holdout,
+      revenue_per_treated: Math.round(treatedSum / treated),
+      revenue_per_holdout: Math.round(holdoutSum / holdout),
+      verdict: 'effective',
+      window_days: 30,
+    })
+    expect(r.uplift).toBe(Math.round(treatedSum / treated - holdoutSum / holdout))
+    expect(r.uplift_interval[0]).toBeLessThan(r.uplift)
+    expect(r.uplift_interval[1]).toBeGreaterThan(r.uplift)
+    expect(r.uplift_interval[0]).toBeGreaterThan(0)
+    const last = r.timeline.at(-1)
+    expect(last).toEqual({
+      date: '2027-05-05',
+      treated: r.revenue_per_treated,
+      holdout: r.revenue_per_holdout,
+    })
+    // Orders outside the window do not count.
+    const narrow = await report(p, c.id, '?window_days=1')
+    expect(narrow.revenue_per_treated).toBe(0)
+  })
+
+  it('says too_few_members when a group is small', async () => {
+    clock.set('2027-06-01T00:00:00Z')
+    const p = await program('Small report')
+    const c = await created(p, {
+      name: 'Tiny',
+      trigger: { type: 'member_joined' },
+      reward: { type: 'points', points: 1 },
+      holdout_percent: 50,
+    })
+    clock.set('2027-06-01T00:01:00Z')
+    await Promise.all(Array.from({ length: 6 }, () => createMember(t, p.keys.admin)))
+    await runJob(p)
+    expect((await report(p, c.id)).verdict).toBe('too_few_members')
+  })
+})
