@@ -115,6 +115,28 @@ describe('segments', () => {
     expect(page.data).toEqual([member.json()])
   })
 
+  it('narrows GET /v1/members to a segment, with the other filters and paging', async () => {
+    const res = await create({ name: 'Gold', condition: { '==': [{ var: 'tier' }, 'gold'] } })
+    expect(res.statusCode, res.body).toBe(201)
+    const id = res.json<Segment>().id
+    const list = async (query: string) => {
+      const r = await t.call('GET', `/v1/members?segment=${id}${query}`, { key: p.keys.readonly })
+      expect(r.statusCode, r.body).toBe(200)
+      return r.json() as { data: { id: string }[]; next_cursor: string | null }
+    }
+    const all = await list('')
+    expect(all.data.map((m) => m.id).sort()).toEqual([ids.ann, ids.cat].sort())
+    const first = await list('&limit=1')
+    expect(first.data).toHaveLength(1)
+    const second = await list(`&limit=1&cursor=${first.next_cursor}`)
+    expect([...first.data, ...second.data].map((m) => m.id).sort()).toEqual(
+      [ids.ann, ids.cat].sort(),
+    )
+    expect((await list('&tier=silver')).data).toEqual([])
+    const unknown = await t.call('GET', '/v1/members?segment=seg_unknown', { key: p.keys.readonly })
+    expect(unknown.statusCode).toBe(404)
+  })
+
   it('reads every field', async () => {
     expect(await who({ '==': [{ var: 'tier' }, 'gold'] })).toEqual(['ann', 'cat'])
     expect(await who({ '==': [{ var: 'status' }, 'blocked'] })).toEqual(['bob'])

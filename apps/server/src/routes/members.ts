@@ -1,5 +1,4 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { AppError } from '@loyalbase/core'
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import { idempotencyClaim, programOf, sendStored } from '../http/context.js'
@@ -64,9 +63,11 @@ export async function memberRoutes(fastify: FastifyInstance, { services }: AppDe
     },
     async (request) => {
       const { segment, ...query } = request.query
-      // Segments arrive with the incentives work; until then no segment id exists.
-      if (segment !== undefined) throw AppError.notFound('Segment')
-      return services.members.list(programOf(request), query)
+      const program = programOf(request)
+      // A segment narrows the list to its members now (404 for an unknown segment).
+      const matches =
+        segment !== undefined ? await services.segments.matcher(program, segment) : undefined
+      return services.members.list(program, query, matches ? { matches } : {})
     },
   )
 

@@ -1,5 +1,5 @@
 import type { MemberRow, NewMember } from '@loyalbase/db'
-import { sql } from 'kysely'
+import { type Expression, type SqlBool, sql } from 'kysely'
 import type { Executor } from '../shared/executor.js'
 
 /** Inserts the member; undefined when its referral code collided (the caller draws another). */
@@ -58,6 +58,8 @@ export async function findMemberIdByReferralCode(
 export interface MemberFilter {
   query?: string
   tier?: string
+  /** A condition over the members table aliased `m` (a segment's, translated to SQL). */
+  matches?: Expression<SqlBool>
   beforeId?: string
   limit: number
 }
@@ -66,28 +68,28 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 }
 
-/** Newest first. `query` matches external id, name, phone or email. */
 export async function listMembers(
   db: Executor,
   programId: string,
   filter: MemberFilter,
 ): Promise<MemberRow[]> {
   let query = db
-    .selectFrom('members')
-    .selectAll()
-    .where('program_id', '=', programId)
-    .orderBy('id', 'desc')
+    .selectFrom('members as m')
+    .selectAll('m')
+    .where('m.program_id', '=', programId)
+    .orderBy('m.id', 'desc')
     .limit(filter.limit)
-  if (filter.beforeId) query = query.where('id', '<', filter.beforeId)
-  if (filter.tier) query = query.where('tier_key', '=', filter.tier)
+  if (filter.beforeId) query = query.where('m.id', '<', filter.beforeId)
+  if (filter.tier) query = query.where('m.tier_key', '=', filter.tier)
+  if (filter.matches) query = query.where(filter.matches)
   if (filter.query) {
     const pattern = likePattern(filter.query)
     query = query.where((eb) =>
       eb.or([
-        eb('external_id', 'ilike', pattern),
-        eb('name', 'ilike', pattern),
-        eb('phone', 'ilike', pattern),
-        eb('email', 'ilike', pattern),
+        eb('m.external_id', 'ilike', pattern),
+        eb('m.name', 'ilike', pattern),
+        eb('m.phone', 'ilike', pattern),
+        eb('m.email', 'ilike', pattern),
       ]),
     )
   }

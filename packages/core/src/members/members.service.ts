@@ -1,5 +1,5 @@
 import type { DB } from '@loyalbase/db'
-import type { Kysely } from 'kysely'
+import type { Expression, Kysely, SqlBool } from 'kysely'
 import { domainEvent, recordDomainEvents } from '../domain-events/index.js'
 import { type IdempotencyClaim, runIdempotent, type StoredResponse } from '../idempotency/index.js'
 import { entryTier } from '../ladder/index.js'
@@ -37,6 +37,11 @@ import {
 export interface MemberQuery extends PageRequest {
   query?: string
   tier?: string
+}
+
+/** Narrows a member list to a condition over `members m` (a segment's, in SQL). */
+export interface MemberListFilter {
+  matches?: Expression<SqlBool>
 }
 
 export function createMembersService(db: Kysely<DB>, clock: Clock) {
@@ -141,11 +146,16 @@ export function createMembersService(db: Kysely<DB>, clock: Clock) {
       })
     },
 
-    async list(program: ProgramContext, query: MemberQuery): Promise<Page<Member>> {
+    async list(
+      program: ProgramContext,
+      query: MemberQuery,
+      filter: MemberListFilter = {},
+    ): Promise<Page<Member>> {
       const limit = clampLimit(query.limit)
       const rows = await listMembers(db, program.id, {
         ...(query.query ? { query: query.query } : {}),
         ...(query.tier ? { tier: query.tier } : {}),
+        ...(filter.matches ? { matches: filter.matches } : {}),
         beforeId: decodeCursor(query.cursor),
         limit: limit + 1,
       })

@@ -186,6 +186,13 @@ export function createSegmentsService(db: Kysely<DB>, clock: Clock) {
     },
 
     /** A condition's count and a few of its members, before it is saved (the console's view). */
+    /** The segment's condition as SQL over `members m`, for narrowing a member list; 404 if unknown. */
+    async matcher(program: ProgramContext, id: string): Promise<RawBuilder<boolean>> {
+      const matches = await segmentMatch(db, program, id, clock.now())
+      if (!matches) throw AppError.notFound('Segment')
+      return matches
+    },
+
     async preview(program: ProgramContext, condition: SegmentCondition): Promise<SegmentPreview> {
       const matches = matching(program, condition)
       return snapshot(async (trx) => {
