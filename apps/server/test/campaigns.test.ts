@@ -400,6 +400,14 @@ describe('tier_upgraded and scheduled', () => {
     expect(await runJob(p, '2027-03-02T00:00:00Z')).toBe(0)
     expect(await pointsOf(p, big.id)).toBe(500)
     expect(await pointsOf(p, small.id)).toBe(0)
+    // The segment's members were taken at the first run: a member who joins it later is not.
+    const patched = await t.call('PATCH', `/v1/members/${small.id}`, {
+      key: p.keys.admin,
+      body: { attributes: { vip: true } },
+    })
+    expect(patched.statusCode, patched.body).toBe(200)
+    expect(await runJob(p, '2027-03-03T00:00:00Z')).toBe(0)
+    expect(await pointsOf(p, small.id)).toBe(0)
   })
 })
 

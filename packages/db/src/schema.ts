@@ -361,6 +361,10 @@ export interface CampaignsTable {
   active: Generated<boolean>
   rewards_issued: Generated<number>
   cost: Generated<number>
+  /** The local day of the last birthday or inactivity sweep, `YYYY-MM-DD`. */
+  swept_on: string | null
+  /** When a scheduled campaign took its segment's members. */
+  audience_taken_at: Timestamp | null
   created_at: CreatedAt
   updated_at: UpdatedAt
 }

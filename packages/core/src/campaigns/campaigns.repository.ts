@@ -175,6 +175,37 @@ export function segmentAudience(programId: string, matches: RawBuilder<boolean>)
   `
 }
 
+/** Records that a date-based trigger looked for its members on the local day `day`. */
+export async function markSwept(
+  db: Executor,
+  programId: string,
+  campaignId: string,
+  day: string,
+): Promise<void> {
+  await db
+    .updateTable('campaigns')
+    .set({ swept_on: sql`greatest(coalesce(swept_on, ${day}::text), ${day}::text)` })
+    .where('program_id', '=', programId)
+    .where('id', '=', campaignId)
+    .execute()
+}
+
+/** Records that a scheduled campaign took its segment's members. */
+export async function markAudienceTaken(
+  db: Executor,
+  programId: string,
+  campaignId: string,
+  at: Date,
+): Promise<void> {
+  await db
+    .updateTable('campaigns')
+    .set({ audience_taken_at: at })
+    .where('program_id', '=', programId)
+    .where('id', '=', campaignId)
+    .where('audience_taken_at', 'is', null)
+    .execute()
+}
+
 /** How many rows an audience query yields now. */
 export async function countAudience(db: Executor, audience: RawBuilder<unknown>): Promise<number> {
   const { rows } = await sql<{

@@ -45,6 +45,8 @@ import {
   listCampaigns,
   listPending,
   listRunningCampaigns,
+  markAudienceTaken,
+  markSwept,
   membersWhoRedeemedAfter,
   redeemedCoupons,
   revenueByDay,
@@ -262,8 +264,20 @@ export function createCampaignsService(db: Kysely<DB>, clock: Clock) {
   ): Promise<number> {
     // What the run decided: members held out, and rewards given, refused or over budget.
     let changed = 0
-    const audience = await audienceAt(program, campaign, asOf)
-    if (audience) changed += (await assignAudience(db, campaign, audience, clock.now())).holdout
+    const trigger = campaign.trigger as CampaignTrigger
+    const today = localDate(asOf, program.timezone)
+    // Date-based triggers look at the first run of each local day; a scheduled one once.
+    const daily = trigger.type === 'birthday' || trigger.type === 'inactive'
+    const looked =
+      (daily && campaign.swept_on === today) ||
+      (trigger.type === 'scheduled' && campaign.audience_taken_at !== null)
+    const audience = looked ? null : await audienceAt(program, campaign, asOf)
+    if (audience) {
+      changed += (await assignAudience(db, campaign, audience, clock.now())).holdout
+      if (daily) await markSwept(db, program.id, campaign.id, today)
+      if (trigger.type === 'scheduled')
+        await markAudienceTaken(db, program.id, campaign.id, clock.now())
+    }
     const cost = (await costOf(program, campaign.reward as CampaignReward)) ?? 0
     for (;;) {
       const pending = await listPending(db, program.id, campaign.id, BATCH)

@@ -22,6 +22,10 @@ CREATE TABLE campaigns (
   -- `UPDATE … WHERE rewards_issued + 1 <= max_rewards AND cost + $c <= max_cost`.
   rewards_issued bigint NOT NULL DEFAULT 0,
   cost bigint NOT NULL DEFAULT 0,
+  -- Date-based triggers (birthday, inactive) look for their members at the first run of each
+  -- local day; a scheduled one takes its segment's members once.
+  swept_on text,
+  audience_taken_at timestamptz,
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (program_id, id),
