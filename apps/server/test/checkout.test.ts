@@ -241,6 +241,22 @@ describe('coupons at checkout and in orders', () => {
       key: p.keys.readonly,
     })
     expect(list.json().data.map((x: { id: string }) => x.id)).toEqual([coupon.id])
+    // An operator finds it by its code, typed any way, with the order that used it.
+    const typed = coupon.code.replaceAll('-', '').toLowerCase()
+    const found = await t.call('GET', `/v1/coupons?code=${typed}`, { key: p.keys.readonly })
+    expect(found.statusCode, found.body).toBe(200)
+    expect(found.json().data).toEqual([
+      expect.objectContaining({
+        id: coupon.id,
+        status: 'redeemed',
+        order: stored.id,
+        member: m.id,
+      }),
+    ])
+    const none = await t.call('GET', '/v1/coupons?code=ZZZZ-ZZZZ-ZZZZ-ZZZZ', {
+      key: p.keys.readonly,
+    })
+    expect(none.json()).toEqual({ data: [] })
   })
 
   it('refuses an unknown and a used code with the same answer, and writes nothing', async () => {

@@ -316,6 +316,7 @@ describe('issuing coupons to members', () => {
       expires_at: '2026-03-08T16:00:00.000Z',
       issued_at: '2026-03-01T02:00:00.000Z',
       redeemed_at: null,
+      order: null,
       created_at: '2026-03-01T02:00:00.000Z',
     })
     expect((await getTemplate(template.id)).issued).toBe(1)

@@ -210,6 +210,20 @@ describe('coupons in the console', () => {
     expect(await preview.getByTestId('quote-applicable').textContent()).toContain('Applies')
     expect(await preview.getByTestId('quote-result').textContent()).toContain('Points to earn')
     await snap(page, 'member-en')
+
+    // Support finds the coupon by its code as a customer reads it out: lower case, no dashes.
+    await page.goto(`${base()}/admin/coupons`)
+    const search = page.getByTestId('coupon-search').locator('input')
+    await search.fill(code.replaceAll('-', '').toLowerCase())
+    await search.press('Enter')
+    const found = page.getByTestId('coupon-found')
+    await found.waitFor()
+    expect(await found.textContent()).toContain(code)
+    expect(await found.getByTestId('coupon-status').textContent()).toBe('Usable')
+    expect(await found.textContent()).toContain(member.id)
+    await search.fill('ZZZZ-ZZZZ-ZZZZ-ZZZZ')
+    await search.press('Enter')
+    await page.getByText('This program has no coupon “ZZZZ-ZZZZ-ZZZZ-ZZZZ”').waitFor()
   })
 })
 

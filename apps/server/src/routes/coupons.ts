@@ -9,6 +9,7 @@ import {
   ZBulkCodes,
   ZBulkCodesStarted,
   ZCouponIssue,
+  ZCouponSearchQuery,
   ZCouponTemplateCreate,
   ZCouponTemplateParams,
   ZCouponTemplatePatch,
@@ -182,6 +183,26 @@ export async function couponRoutes(fastify: FastifyInstance, { services }: AppDe
         }),
       )
     },
+  )
+
+  app.get(
+    '/v1/coupons',
+    {
+      config: anyKey,
+      schema: {
+        tags,
+        operationId: 'findCouponByCode',
+        summary: 'Find a coupon by its code, in any state',
+        description:
+          'For operators: `{ data: [coupon] }`, or `{ data: [] }` for an unknown code. Only ' +
+          'program keys reach it; a member’s claim never tells a used code from an unknown one.',
+        querystring: ZCouponSearchQuery,
+        response: { 200: Type.Object({ data: Type.Array(Coupon) }), ...errorResponses() },
+      },
+    },
+    async (request) => ({
+      data: await services.coupons.byCode(programOf(request), request.query.code),
+    }),
   )
 
   app.post(

@@ -168,6 +168,7 @@ export const ZCoupon = Type.Object(
     expires_at: nullable(ZTimestamp),
     issued_at: nullable(ZTimestamp),
     redeemed_at: nullable(ZTimestamp),
+    order: nullable(Type.String({ description: 'The order that redeemed it, while redeemed' })),
     created_at: ZTimestamp,
   },
   { $id: 'Coupon' },
@@ -214,4 +215,12 @@ export const ZTemplateCodesQuery = Type.Object({
     }),
   ),
   ...ZPageQuery,
+})
+
+export const ZCouponSearchQuery = Type.Object({
+  code: Type.String({
+    minLength: 1,
+    maxLength: 64,
+    description: 'A coupon code, with or without dashes, any case',
+  }),
 })

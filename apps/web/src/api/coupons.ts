@@ -39,6 +39,11 @@ export function listCouponTemplates(
   return unwrap(api.GET('/v1/coupon-templates', { params: { query: { ...params } }, signal }))
 }
 
+/** Any coupon by its code (dashes and case do not matter): `{ data: [coupon] }` or `{ data: [] }`. */
+export function findCouponByCode(api: ApiClient, code: string, signal?: AbortSignal) {
+  return unwrap(api.GET('/v1/coupons', { params: { query: { code } }, signal }))
+}
+
 export function getCouponTemplate(api: ApiClient, id: string, signal?: AbortSignal) {
   return unwrap(api.GET('/v1/coupon-templates/{id}', { params: { path: { id } }, signal }))
 }

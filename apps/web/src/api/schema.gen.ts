@@ -581,6 +581,26 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/v1/coupons': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Find a coupon by its code, in any state
+     * @description For operators: `{ data: [coupon] }`, or `{ data: [] }` for an unknown code. Only program keys reach it; a member’s claim never tells a used code from an unknown one.
+     */
+    get: operations['findCouponByCode']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/v1/members/{member}/coupons': {
     parameters: {
       query?: never
@@ -1262,6 +1282,7 @@ export interface components {
       expires_at: string | null
       issued_at: string | null
       redeemed_at: string | null
+      order: string | null
       /** Format: date-time */
       created_at: string
     }
@@ -5747,6 +5768,76 @@ export interface operations {
       }
     }
   }
+  findCouponByCode: {
+    parameters: {
+      query: {
+        /** @description A coupon code, with or without dashes, any case */
+        code: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            data: components['schemas']['Coupon'][]
+          }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
   listMemberCoupons: {
     parameters: {
       query?: {
@@ -7495,6 +7586,7 @@ export interface operations {
               expires_at: string | null
               issued_at: string | null
               redeemed_at: string | null
+              order: string | null
               /** Format: date-time */
               created_at: string
               /** @description What the coupon takes off, on what, from its template */

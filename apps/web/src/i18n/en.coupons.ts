@@ -45,6 +45,14 @@ export const couponsEn: typeof couponsZhCN = {
       stackable: 'Stackable',
       notStackable: 'Not stackable',
     },
+    search: {
+      title: 'Find a coupon',
+      placeholder: 'A code, e.g. 7K3M-Q9XD-2HNB-T4WE (case and dashes do not matter)',
+      button: 'Find',
+      none: 'This program has no coupon “{{code}}”',
+      template: 'Template',
+      order: 'Used on order',
+    },
     unlimited: 'No limit',
     status: {
       unassigned: 'Unclaimed',

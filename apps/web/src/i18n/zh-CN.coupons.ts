@@ -43,6 +43,14 @@ export const couponsZhCN = {
       stackable: '可叠加',
       notStackable: '不可叠加',
     },
+    search: {
+      title: '查找券码',
+      placeholder: '输入券码，如 7K3M-Q9XD-2HNB-T4WE（不区分大小写与横线）',
+      button: '查找',
+      none: '本方案没有券码“{{code}}”',
+      template: '券模板',
+      order: '使用订单',
+    },
     unlimited: '不限',
     status: {
       unassigned: '未领取',

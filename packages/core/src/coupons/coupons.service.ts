@@ -227,6 +227,16 @@ export function createCouponsService(
       })
     },
 
+    /**
+     * The coupon with this code, in any state (an operator's look-up: program keys are trusted,
+     * so unlike a member's claim it tells used from unknown); `[]` when there is none.
+     */
+    async byCode(program: ProgramContext, text: string): Promise<CouponResource[]> {
+      const code = normaliseCode(text)
+      const row = code ? await findCouponByCode(db, program.id, code) : undefined
+      return row ? [presentCoupon(row, clock.now())] : []
+    },
+
     async memberCoupons(
       program: ProgramContext,
       memberRef: string,

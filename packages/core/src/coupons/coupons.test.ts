@@ -240,6 +240,7 @@ describe('presentation', () => {
       template: 'cpt_1',
       starts_at: null,
       redeemed_at: null,
+      order: null,
       created_at: '2026-03-01T00:00:00.000Z',
     }
     expect(

@@ -73,6 +73,8 @@ export interface CouponResource {
   expires_at: string | null
   issued_at: string | null
   redeemed_at: string | null
+  /** The order that redeemed it, while it is redeemed. */
+  order: string | null
   created_at: string
 }
 
@@ -274,6 +276,7 @@ export function presentCoupon(row: CouponRow, now: Date): CouponResource {
     expires_at: iso(row.expires_at),
     issued_at: iso(row.issued_at),
     redeemed_at: iso(row.redeemed_at),
+    order: row.order_id,
     created_at: row.created_at.toISOString(),
   }
 }

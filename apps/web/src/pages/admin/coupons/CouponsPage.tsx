@@ -29,6 +29,7 @@ import {
 } from '../../../components/cursor-stack'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { useAdminSession } from '../../../session/AdminSession'
+import { CouponSearch } from './CouponSearch'
 import { TemplateLimits } from './TemplateLimits'
 
 const PAGE_SIZE = 20
@@ -153,6 +154,7 @@ export function CouponsPage() {
           {t('coupons.create')}
         </Button>
       </Flex>
+      <CouponSearch />
       <Card>
         {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
         <div style={{ overflowX: 'auto' }} data-testid="coupon-templates-table">
