@@ -205,6 +205,26 @@ describe('the budget', () => {
     await expectLedgerConsistent(t)
   })
 
+  it('holds while members join during the runs (jobs under traffic)', async () => {
+    const p = await program('Budget under traffic')
+    const c = await created(p, {
+      name: 'Ten only',
+      trigger: { type: 'member_joined' },
+      reward: { type: 'points', points: 20 },
+      budget: { max_rewards: 10 },
+    })
+    clock.set('2027-01-10T06:05:00Z')
+    const joining = Array.from({ length: 30 }, () => createMember(t, p.keys.admin))
+    const runs = Array.from({ length: 4 }, () => runJob(p))
+    const [members] = await Promise.all([Promise.all(joining), Promise.all(runs)])
+    await runJob(p)
+    const balances = await Promise.all(members.map((m) => pointsOf(p, m.id)))
+    expect(balances.filter((b) => b === 20)).toHaveLength(10)
+    expect(balances.filter((b) => b === 0)).toHaveLength(20)
+    expect(await report(p, c.id)).toMatchObject({ rewards_issued: 10, over_budget: 20, pending: 0 })
+    await expectLedgerConsistent(t)
+  })
+
   it('counts max_cost in minor units, points at their checkout value', async () => {
     const p = await program('Cost budget')
     // Default redeem_rate: 100 points per yuan, so 30 points are worth 30 fen.

@@ -365,6 +365,8 @@ export interface CampaignsTable {
   swept_on: string | null
   /** When a scheduled campaign took its segment's members. */
   audience_taken_at: Timestamp | null
+  /** The `as_of` event triggers last read their events up to. */
+  events_read_to: Timestamp | null
   created_at: CreatedAt
   updated_at: UpdatedAt
 }

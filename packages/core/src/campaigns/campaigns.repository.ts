@@ -107,18 +107,21 @@ export async function assignAudience(
 
 interface Window {
   programId: string
+  /** Events from here (the start, or the last read less a margin) to `to`. */
   from: Date
   to: Date
+  /** The campaign's start: members who joined before it are not welcomed. */
+  startsAt: Date
 }
 
 /** Members who joined in the window, from their `member.created` events. */
-export function joinedAudience({ programId, from, to }: Window) {
+export function joinedAudience({ programId, from, to, startsAt }: Window) {
   return sql`
     SELECT e.member_id, 'joined' AS occasion
     FROM outbox_events e
     WHERE e.program_id = ${programId} AND e.type = 'member.created'
       AND e.created_at >= ${from} AND e.created_at <= ${to}
-      AND (e.data ->> 'joined_at')::timestamptz >= ${from}
+      AND (e.data ->> 'joined_at')::timestamptz >= ${startsAt}
   `
 }
 
@@ -185,6 +188,21 @@ export async function markSwept(
   await db
     .updateTable('campaigns')
     .set({ swept_on: sql`greatest(coalesce(swept_on, ${day}::text), ${day}::text)` })
+    .where('program_id', '=', programId)
+    .where('id', '=', campaignId)
+    .execute()
+}
+
+/** Records that an event trigger read its events up to `to`. */
+export async function markEventsRead(
+  db: Executor,
+  programId: string,
+  campaignId: string,
+  to: Date,
+): Promise<void> {
+  await db
+    .updateTable('campaigns')
+    .set({ events_read_to: sql`greatest(coalesce(events_read_to, ${to}), ${to})` })
     .where('program_id', '=', programId)
     .where('id', '=', campaignId)
     .execute()

@@ -46,6 +46,7 @@ import {
   listPending,
   listRunningCampaigns,
   markAudienceTaken,
+  markEventsRead,
   markSwept,
   membersWhoRedeemedAfter,
   redeemedCoupons,
@@ -67,6 +68,9 @@ const BATCH = 500
 
 /** Days of revenue the report counts after each member's assignment, unless asked otherwise. */
 export const DEFAULT_REPORT_WINDOW_DAYS = 30
+
+/** How long before the last read of events a run reads again: a transaction may commit late. */
+const LATE_COMMIT_MS = 10 * 60 * 1000
 
 /** Days the audience preview looks back (joins, upgrades) or ahead (birthdays). */
 const PREVIEW_DAYS = 30
@@ -150,12 +154,19 @@ export function createCampaignsService(db: Kysely<DB>, clock: Clock) {
   /** The members a trigger names as of `asOf` (its audience query), or null for none. */
   async function audienceAt(
     program: ProgramContext,
-    campaign: Pick<CampaignRow, 'trigger' | 'starts_at' | 'ends_at'>,
+    campaign: Pick<CampaignRow, 'trigger' | 'starts_at' | 'ends_at'> & {
+      events_read_to?: Date | null
+    },
     asOf: Date,
   ): Promise<RawBuilder<unknown> | null> {
     const trigger = campaign.trigger as CampaignTrigger
     const to = campaign.ends_at && campaign.ends_at < asOf ? campaign.ends_at : asOf
-    const window = { programId: program.id, from: campaign.starts_at, to }
+    // Events since the last read, less a margin for transactions that committed late; all of
+    // them since the start for a run as of an earlier time.
+    const readTo = campaign.events_read_to ?? null
+    const resume = readTo && readTo <= asOf ? new Date(readTo.getTime() - LATE_COMMIT_MS) : null
+    const from = resume && resume > campaign.starts_at ? resume : campaign.starts_at
+    const window = { programId: program.id, from, to, startsAt: campaign.starts_at }
     const today = localDate(asOf, program.timezone)
     switch (trigger.type) {
       case 'member_joined':
@@ -275,6 +286,8 @@ export function createCampaignsService(db: Kysely<DB>, clock: Clock) {
     if (audience) {
       changed += (await assignAudience(db, campaign, audience, clock.now())).holdout
       if (daily) await markSwept(db, program.id, campaign.id, today)
+      if (trigger.type === 'member_joined' || trigger.type === 'tier_upgraded')
+        await markEventsRead(db, program.id, campaign.id, asOf)
       if (trigger.type === 'scheduled')
         await markAudienceTaken(db, program.id, campaign.id, clock.now())
     }

@@ -26,6 +26,9 @@ CREATE TABLE campaigns (
   -- local day; a scheduled one takes its segment's members once.
   swept_on text,
   audience_taken_at timestamptz,
+  -- Event triggers (member_joined, tier_upgraded) read the events after this, less a margin for
+  -- transactions that commit late.
+  events_read_to timestamptz,
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (program_id, id),
@@ -60,3 +63,8 @@ CREATE INDEX campaign_members_pending ON campaign_members (program_id, campaign_
 -- end in MM-DD).
 CREATE INDEX members_birthday_day ON members (program_id, right(birthday, 5))
   WHERE birthday IS NOT NULL;
+
+-- Event triggers read their domain events by type and time; only those types are indexed, so
+-- the order path's own events (points.earned on every order) pay nothing for it.
+CREATE INDEX outbox_events_campaign_triggers ON outbox_events (program_id, type, created_at)
+  WHERE type IN ('member.created', 'tier.upgraded');
