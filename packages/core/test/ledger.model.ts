@@ -37,6 +37,11 @@ export interface LedgerModel {
    * its reversals actually took back.
    */
   orders: { id: string; refundable: number; earned: number; reversed: number }[]
+  /**
+   * Orders paid with points: what they redeemed, what refunds gave back, and the latest expiry
+   * of the lots the redemption took from (which the points given back keep).
+   */
+  payments: { id: string; redeemed: number; returned: number; latestExpiry: number }[]
 }
 
 export function newModel(now: number, allowNegative: boolean): LedgerModel {
@@ -48,6 +53,7 @@ export function newModel(now: number, allowNegative: boolean): LedgerModel {
     lifetime: { earned: 0, redeemed: 0, expired: 0, reversed: 0, adjusted: 0 },
     lots: [],
     orders: [],
+    payments: [],
   }
 }
 
@@ -170,4 +176,45 @@ export function reverse(m: LedgerModel, orderId: string, due: number): number {
   m.lifetime.reversed += reversed
   if (order) order.reversed += reversed
   return reversed
+}
+
+/** An order paid with points: a redemption whose source is the order. */
+export function pay(m: LedgerModel, orderId: string, points: number): boolean {
+  const lots = spendableLots(m)
+  if (lots.reduce((sum, l) => sum + l.remaining, 0) < points) return false
+  const before = lots.map((l) => l.remaining)
+  take(lots, points)
+  const touched = lots.filter((l, i) => l.remaining !== before[i])
+  m.available -= points
+  m.lifetime.redeemed += points
+  m.payments.push({
+    id: orderId,
+    redeemed: points,
+    returned: 0,
+    latestExpiry: Math.max(...touched.map((l) => l.expiresAt)),
+  })
+  return true
+}
+
+/**
+ * A refund giving back points an order was paid with: a new available lot expiring when the
+ * latest lot the payment took from does, paying a debt first; lifetime `redeemed` goes down.
+ */
+export function giveBack(m: LedgerModel, orderId: string, lotId: string, points: number) {
+  const payment = m.payments.find((p) => p.id === orderId)
+  if (!payment) throw new Error(`no payment ${orderId}`)
+  payment.returned += points
+  const lot: ModelLot = {
+    id: lotId,
+    source: `refund of ${orderId}`,
+    status: 'available',
+    earned: points,
+    remaining: points,
+    availableAt: m.now,
+    expiresAt: payment.latestExpiry,
+    expired: 0,
+  }
+  m.lots.push(lot)
+  makeAvailable(m, lot)
+  m.lifetime.redeemed -= points
 }

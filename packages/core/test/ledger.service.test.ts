@@ -10,6 +10,7 @@ import {
   expireDueLots,
   lockPointsHolder,
   releaseDueLots,
+  returnRedeemedPoints,
   reversePoints,
 } from '../src/points/ledger.js'
 import type { ProgramContext } from '../src/programs/programs.service.js'
@@ -19,8 +20,8 @@ import { newId } from '../src/shared/ids.js'
 import * as model from './ledger.model.js'
 
 /*
- * A model-based test of the ledger: random sequences of earn, refund, redeem, adjust, release,
- * expire and the passing of time, run against the real ledger steps and against a small
+ * A model-based test of the ledger: random sequences of earn, refund, redeem, adjust, paying an
+ * order with points and giving them back, release, expire and the passing of time, run against the real ledger steps and against a small
  * in-memory model of what they should do. After every step the database must equal the model
  * and satisfy the ledger's invariants (docs/points-ledger.md).
  */
@@ -142,6 +143,67 @@ class Spend implements LedgerCommand {
     await expectLedgerMatches(m, r)
   }
   toString = () => `${this.type}(-${this.points})`
+}
+
+/** An order paid in part with points: a redemption whose source is the order. */
+class Pay implements LedgerCommand {
+  constructor(readonly points: number) {}
+  check = () => true
+  async run(m: Model, r: Real) {
+    const order = `paid_${m.payments.length + 1}`
+    const attempt = step(r, (trx, _member, now) =>
+      debitPoints(
+        trx,
+        r.program.id,
+        r.memberId,
+        {
+          points: this.points,
+          type: 'redeem',
+          sourceKind: 'order',
+          source: { kind: 'order', id: order },
+        },
+        now,
+      ),
+    )
+    if (model.pay(m, order, this.points)) await attempt
+    else {
+      await expect(attempt).rejects.toSatisfy(
+        (e) => e instanceof AppError && e.code === 'insufficient_points',
+      )
+    }
+    await expectLedgerMatches(m, r)
+  }
+  toString = () => `pay(-${this.points})`
+}
+
+/** A refund giving back some of the points an order was paid with. */
+class GiveBack implements LedgerCommand {
+  constructor(
+    readonly pick: number,
+    readonly points: number,
+  ) {}
+  check = (m: Readonly<Model>) => m.payments.some((p) => p.returned < p.redeemed)
+  async run(m: Model, r: Real) {
+    const open = m.payments.filter((p) => p.returned < p.redeemed)
+    const payment = open[this.pick % open.length] as Model['payments'][number]
+    const points = 1 + ((this.points - 1) % (payment.redeemed - payment.returned))
+    const txn = await step(r, (trx, _member, now) =>
+      returnRedeemedPoints(
+        trx,
+        r.program,
+        r.memberId,
+        {
+          source: { kind: 'order', id: payment.id },
+          cause: { kind: 'refund', id: newId('ref') },
+          points,
+        },
+        now,
+      ),
+    )
+    model.giveBack(m, payment.id, txn.lot_id as string, points)
+    await expectLedgerMatches(m, r)
+  }
+  toString = () => `giveBack(#${this.pick}, +${this.points})`
 }
 
 /** A positive adjustment, as the points service makes it (no balance passed in). */
@@ -317,6 +379,8 @@ const commands = fc.commands(
     fc.integer({ min: 1, max: 600 }).map((points) => new Spend('redeem', points)),
     fc.integer({ min: 1, max: 500 }).map((points) => new Spend('adjust', points)),
     fc.integer({ min: 1, max: 500 }).map((points) => new Grant(points)),
+    fc.integer({ min: 1, max: 600 }).map((points) => new Pay(points)),
+    fc.tuple(fc.nat(), fc.integer({ min: 1, max: 600 })).map(([pick, p]) => new GiveBack(pick, p)),
     fc.constant(new Release()),
     fc.constant(new Expire()),
     fc.integer({ min: 1, max: 40 * 24 }).map((hours) => new Advance(hours)),
