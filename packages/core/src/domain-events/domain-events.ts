@@ -41,7 +41,10 @@ export const DOMAIN_EVENT_SCHEMAS = {
       source: Source,
       rules: Type.Array(Type.Object({ rule: Type.String(), points: Type.Integer() })),
     },
-    { description: 'An order or a behaviour event paid points, by the rules named.' },
+    {
+      description:
+        'An order or a behaviour event paid points, by the rules named, or a campaign rewarded points.',
+    },
   ),
   'points.redeemed': Type.Object(
     { member: Type.String(), points: Type.Integer({ minimum: 1 }), transaction: Type.String() },
