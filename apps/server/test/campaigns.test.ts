@@ -124,13 +124,23 @@ describe('POST /v1/campaigns', () => {
       expect(res.statusCode, `${path}: ${res.body}`).toBe(400)
       expect(res.json().errors.map((e: { path: string }) => e.path)).toContain(path)
     }
-    const holdout = await campaign(p, {
-      name: 'Bad',
+    for (const holdout_percent of [95, 12.345, -1]) {
+      const holdout = await campaign(p, {
+        name: 'Bad',
+        trigger: { type: 'member_joined' },
+        reward: { type: 'points', points: 10 },
+        holdout_percent,
+      })
+      expect(holdout.statusCode, holdout.body).toBe(400)
+    }
+    // Two decimals that binary floating point cannot hold exactly are still two decimals.
+    const exact = await created(p, {
+      name: 'A third held out',
       trigger: { type: 'member_joined' },
       reward: { type: 'points', points: 10 },
-      holdout_percent: 95,
+      holdout_percent: 33.33,
     })
-    expect(holdout.statusCode).toBe(400)
+    expect(exact.holdout_percent).toBe(33.33)
     const readonly = await campaign(
       p,
       { name: 'x', trigger: { type: 'member_joined' }, reward: { type: 'points', points: 1 } },

@@ -92,8 +92,8 @@ export const ZCampaignCreate = Type.Object(
       Type.Number({
         minimum: 0,
         maximum: 90,
-        multipleOf: 0.01,
-        description: 'Percent of the audience held out as a control group (default 0)',
+        description:
+          'Percent of the audience held out as a control group (default 0), at most two decimals',
       }),
     ),
     starts_at: Type.Optional(ZTimestamp),

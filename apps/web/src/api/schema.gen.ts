@@ -6733,7 +6733,7 @@ export interface operations {
             max_rewards?: number | null
             max_cost?: number | null
           }
-          /** @description Percent of the audience held out as a control group (default 0) */
+          /** @description Percent of the audience held out as a control group (default 0), at most two decimals */
           holdout_percent?: number
           /** Format: date-time */
           starts_at?: string

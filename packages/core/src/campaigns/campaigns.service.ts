@@ -120,6 +120,9 @@ export function createCampaignsService(db: Kysely<DB>, clock: Clock) {
 
   async function validate(program: ProgramContext, input: CampaignInput): Promise<void> {
     if (input.name.trim().length === 0) throw AppError.invalid('name', 'must not be blank')
+    const holdout = input.holdout_percent ?? 0
+    if (Math.abs(Math.round(holdout * 100) - holdout * 100) > 1e-6)
+      throw AppError.invalid('holdout_percent', 'must have at most two decimals')
     const { trigger, reward } = input
     if (trigger.type === 'scheduled') {
       if (!(await segmentMatch(db, program, trigger.segment, clock.now())))
