@@ -16,3 +16,13 @@ export function listJobRuns(
 ) {
   return unwrap(api.GET('/v1/jobs/runs', { params: { query: { ...params } }, signal }))
 }
+
+/** Runs a job for this program now (admin keys): what it changed, once done. */
+export function runJobNow(api: ApiClient, name: string, asOf?: string) {
+  return unwrap(
+    api.POST('/v1/jobs/{name}/run', {
+      params: { path: { name } },
+      body: asOf ? { as_of: asOf } : {},
+    }),
+  )
+}

@@ -285,3 +285,46 @@ describe('the message files', () => {
     expect(placeholders(en.errors)).toEqual(placeholders(zhCN.errors))
   })
 })
+
+describe('campaign and segment problems', () => {
+  it('reads the campaign builder’s and the segment editor’s problems in both languages', () => {
+    const error = invalid([
+      { path: 'reward.template', message: 'is not a coupon template of this program' },
+      { path: 'trigger.segment', message: 'is not a segment of this program' },
+      {
+        path: 'budget.max_cost',
+        message:
+          'the reward’s coupon has no bounded value (free shipping or a percentage without max_amount): limit it with max_rewards',
+      },
+      { path: 'budget.max_rewards', message: 'must not be below the 12 rewards already given' },
+      {
+        path: 'condition.and[0].==[0].var',
+        message: 'unknown field "favourite"; segments read tier, status',
+      },
+      { path: 'condition.>[1]', message: 'points is a number: compare it with a number' },
+      { path: 'name', message: 'must not be blank' },
+    ])
+    const chinese = localiseError(error, zh).fields.map((field) => field.message)
+    expect(chinese).toEqual([
+      '不是本项目的券模板',
+      '不是本项目的人群',
+      '此券没有固定面值（免运费，或折扣券未设最多减），请改用最多发放份数限制预算',
+      '不能少于已发放的 12 份',
+      '「favourite」不是人群可用的字段',
+      'points 是数字，须与数字比较',
+      '不能为空',
+    ])
+    const english = localiseError(error, enT).fields
+    expect(english.every((field) => field.translated)).toBe(true)
+    expect(english[3]?.message).toBe('must not be below the 12 rewards already given')
+    expect(describeFieldPath('budget.max_cost', zh)).toBe('预算 › 最高成本')
+    expect(describeFieldPath('holdout_percent', enT)).toBe('Holdout share')
+  })
+
+  it('names a campaign that is not there', () => {
+    const missing = problem('not_found', 'Campaign not found')
+    expect(localiseError(missing, zh).message).toBe(
+      '找不到该营销活动，它可能已被删除或不属于当前项目。',
+    )
+  })
+})

@@ -68,6 +68,8 @@ const NOT_FOUND: Record<string, keyof typeof errorsZhCN.errors.notFound> = {
   'API key': 'apiKey',
   'Job run': 'jobRun',
   Segment: 'segment',
+  Campaign: 'campaign',
+  'Coupon template': 'couponTemplate',
 }
 
 type MessageKey = keyof typeof errorsZhCN.errors.messages
@@ -176,6 +178,29 @@ const MESSAGES: [RegExp, MessageKey | ((m: RegExpExecArray) => MessageKey), Para
     'refundLeft',
     (m) => ({ count: m[1], sku: m[2] }),
   ],
+  // Campaigns.
+  [/^must not be blank$/, 'notEmpty', none],
+  [/^is not a segment of this program$/, 'unknownSegment', none],
+  [/^is not a coupon template of this program$/, 'unknownTemplate', none],
+  [/^is not active$/, 'notActive', none],
+  [/^is not a tier of the program’s ladder$/, 'notOnLadder', none],
+  [/^the reward’s coupon has no bounded value/, 'unboundedCoupon', none],
+  [/^must not be below the (\d+) rewards already given$/, 'belowRewards', (m) => ({ n: m[1] })],
+  [/^must not be below the (\d+) already spent$/, 'belowSpent', (m) => ({ n: m[1] })],
+  // Segments.
+  [/^unknown field "(.*?)"; segments read /, 'segmentField', (m) => ({ field: m[1] })],
+  [/^segments do not support "(.+?)";/, 'segmentOperator', (m) => ({ op: m[1] })],
+  [
+    /^(\S+) is a number(?: or null)?: compare it with a number$/,
+    'compareNumber',
+    (m) => ({ field: m[1] }),
+  ],
+  [
+    /^(\S+) is a string(?: or null)?: compare it with a string$/,
+    'compareString',
+    (m) => ({ field: m[1] }),
+  ],
+  [/^compares one field \(\{"var": "…"\}\) with one literal value$/, 'fieldAndValue', none],
 ]
 
 /** A validation message from the server in the reader's language, or null if unknown. */

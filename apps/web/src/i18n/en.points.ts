@@ -77,6 +77,7 @@ export const pointsEn: typeof pointsZhCN = {
       adjustment: 'Adjustment',
       redemption: 'Redemption',
       job: 'Scheduled job',
+      campaign: 'Campaign',
     },
     history: {
       type: 'Type',

@@ -1,7 +1,9 @@
+import { campaignsEn } from './en.campaigns'
 import { couponsEn } from './en.coupons'
 import { errorsEn } from './en.errors'
 import { pointsEn } from './en.points'
 import { rulesEn } from './en.rules'
+import { segmentsEn } from './en.segments'
 import { tiersEn } from './en.tiers'
 import type { Messages } from './zh-CN'
 
@@ -24,6 +26,7 @@ export const en: Messages = {
     signOut: 'Sign out',
     nav: {
       members: 'Members',
+      segments: 'Segments',
       points: 'Points',
       rules: 'Earning rules',
       tiers: 'Tiers',
@@ -150,4 +153,6 @@ export const en: Messages = {
   ...rulesEn,
   ...tiersEn,
   ...couponsEn,
+  ...segmentsEn,
+  ...campaignsEn,
 }

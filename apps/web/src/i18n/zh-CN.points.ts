@@ -71,6 +71,7 @@ export const pointsZhCN = {
       adjustment: '手动调整',
       redemption: '兑换',
       job: '系统任务',
+      campaign: '营销活动',
     },
     history: {
       type: '类型',

@@ -1,7 +1,9 @@
+import { campaignsZhCN } from './zh-CN.campaigns'
 import { couponsZhCN } from './zh-CN.coupons'
 import { errorsZhCN } from './zh-CN.errors'
 import { pointsZhCN } from './zh-CN.points'
 import { rulesZhCN } from './zh-CN.rules'
+import { segmentsZhCN } from './zh-CN.segments'
 import { tiersZhCN } from './zh-CN.tiers'
 
 /**
@@ -27,6 +29,7 @@ export const zhCN = {
     signOut: '退出登录',
     nav: {
       members: '会员',
+      segments: '人群',
       points: '积分',
       rules: '积分规则',
       tiers: '等级',
@@ -152,6 +155,8 @@ export const zhCN = {
   ...rulesZhCN,
   ...tiersZhCN,
   ...couponsZhCN,
+  ...segmentsZhCN,
+  ...campaignsZhCN,
 }
 
 export type Messages = typeof zhCN

@@ -1,7 +1,15 @@
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 
-const KNOWN_SOURCES = ['order', 'refund', 'event', 'adjustment', 'redemption', 'job'] as const
+const KNOWN_SOURCES = [
+  'order',
+  'refund',
+  'event',
+  'adjustment',
+  'redemption',
+  'job',
+  'campaign',
+] as const
 type KnownSource = (typeof KNOWN_SOURCES)[number]
 
 function isKnown(kind: string): kind is KnownSource {

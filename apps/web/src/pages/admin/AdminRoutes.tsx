@@ -4,6 +4,8 @@ import { AdminLayout } from '../../components/AdminLayout'
 import { AdminSessionProvider } from '../../session/AdminSession'
 import { RequireProgramKey } from '../../session/RequireProgramKey'
 import { BenefitsPage } from './benefits/BenefitsPage'
+import { CampaignBuilderPage } from './campaigns/CampaignBuilderPage'
+import { CampaignDetailPage } from './campaigns/CampaignDetailPage'
 import { CampaignsPage } from './campaigns/CampaignsPage'
 import { CouponsPage } from './coupons/CouponsPage'
 import { TemplateDetailPage } from './coupons/TemplateDetailPage'
@@ -17,6 +19,9 @@ import { RewardsPage } from './rewards/RewardsPage'
 import { RuleEditorPage } from './rules/RuleEditorPage'
 import { RulesListPage } from './rules/RulesListPage'
 import { SignInPage } from './SignInPage'
+import { SegmentDetailPage } from './segments/SegmentDetailPage'
+import { SegmentEditorPage } from './segments/SegmentEditorPage'
+import { SegmentsPage } from './segments/SegmentsPage'
 import { SettingsPage } from './settings/SettingsPage'
 
 // Charts pull in ECharts; load them only when an operator opens analytics or tiers.
@@ -39,6 +44,10 @@ export default function AdminRoutes() {
           <Route index element={<Navigate to="members" replace />} />
           <Route path="members" element={<MemberListPage />} />
           <Route path="members/:id" element={<MemberDetailPage />} />
+          <Route path="segments" element={<SegmentsPage />} />
+          <Route path="segments/new" element={<SegmentEditorPage />} />
+          <Route path="segments/:id" element={<SegmentDetailPage />} />
+          <Route path="segments/:id/edit" element={<SegmentEditorPage />} />
           <Route path="points" element={<PointsPage />} />
           <Route path="rules" element={<RulesListPage />} />
           <Route path="rules/:id" element={<RuleEditorPage />} />
@@ -48,6 +57,8 @@ export default function AdminRoutes() {
           <Route path="coupons/new" element={<TemplateEditorPage />} />
           <Route path="coupons/:id" element={<TemplateDetailPage />} />
           <Route path="campaigns" element={<CampaignsPage />} />
+          <Route path="campaigns/new" element={<CampaignBuilderPage />} />
+          <Route path="campaigns/:id" element={<CampaignDetailPage />} />
           <Route path="benefits" element={<BenefitsPage />} />
           <Route path="rewards" element={<RewardsPage />} />
           <Route path="analytics" element={<AnalyticsPage />} />

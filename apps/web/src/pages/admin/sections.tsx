@@ -1,5 +1,6 @@
 import {
   BarChartOutlined,
+  ClusterOutlined,
   CrownOutlined,
   GiftOutlined,
   NotificationOutlined,
@@ -15,6 +16,7 @@ import type { ReactNode } from 'react'
 /** The console's sections, in menu order. Each has a route `/admin/<key>` and a page folder. */
 export const ADMIN_SECTIONS = [
   { key: 'members', icon: <TeamOutlined /> },
+  { key: 'segments', icon: <ClusterOutlined /> },
   { key: 'points', icon: <StarOutlined /> },
   { key: 'rules', icon: <ThunderboltOutlined /> },
   { key: 'tiers', icon: <CrownOutlined /> },

@@ -1,0 +1,76 @@
+import type { segmentsZhCN } from './zh-CN.segments'
+
+/** Segments: the list, the condition editor with its live preview, a segment's members (English). */
+export const segmentsEn: typeof segmentsZhCN = {
+  segments: {
+    title: 'Segments',
+    subtitle:
+      'A segment is the members a condition (JsonLogic) selects. It is never a stored list: every count and page reads the members who match now. Scheduled campaigns aim at segments.',
+    create: 'New segment',
+    empty: 'No segments yet',
+    columns: {
+      name: 'Name',
+      condition: 'Condition',
+      count: 'Members now',
+      updatedAt: 'Updated',
+      actions: 'Actions',
+    },
+    count_one: '{{formatted}} member',
+    count_other: '{{formatted}} members',
+    edit: 'Edit',
+    delete: 'Delete',
+    deleteConfirm: 'Delete segment “{{name}}”?',
+    deleteHelp: 'This cannot be undone.',
+    deleted: 'Segment “{{name}}” deleted',
+    form: {
+      titleNew: 'New segment',
+      titleEdit: 'Edit segment',
+      back: 'Back to segments',
+      name: 'Name',
+      namePlaceholder: 'e.g. Gold big spenders',
+      nameRequired: 'Enter a name',
+      condition: 'Condition (JsonLogic)',
+      conditionHelp:
+        'A JsonLogic object: comparisons of a field with a value (==, !=, <, <=, >, >=, in) combined with and, or and !. Money is in minor units (fen: 100000 = ¥1,000).',
+      fields: 'Fields',
+      insertTemplate: 'Insert template',
+      conditionRequired: 'Enter a condition',
+      invalidJson: 'Not valid JSON: {{message}}',
+      notObject:
+        'The condition must be a JsonLogic object, e.g. { ">=": [{ "var": "points" }, 1000] }',
+      tooLarge: 'The condition must be at most 16 KB as JSON',
+      submitNew: 'Create',
+      submitEdit: 'Save',
+      cancel: 'Cancel',
+      created: 'Segment “{{name}}” created',
+      saved: 'Segment “{{name}}” saved',
+      serverErrors: 'The server did not accept this segment',
+      fixErrors: 'Fix the errors in the form first',
+    },
+    templates: {
+      tier: 'Tier is gold or platinum',
+      spend: 'Lifetime spend of ¥1,000 or more',
+      lapsed: 'No order for over 90 days (or never)',
+      birthdayMonth: 'Birthday this month',
+      points: 'At least 1,000 points available',
+      city: 'City is Shanghai (attribute)',
+    },
+    preview: {
+      title: 'Live preview',
+      count: 'Members matching',
+      sample: 'Some of them (up to 10)',
+      empty: 'No member matches now',
+      waiting: 'Enter a valid condition to see the count',
+      failed: 'The server cannot count this condition',
+    },
+    detail: {
+      back: 'Back to segments',
+      condition: 'Condition',
+      count: 'Members now',
+      createdAt: 'Created',
+      updatedAt: 'Updated',
+      members: 'Members matching now',
+      emptyMembers: 'No member matches now',
+    },
+  },
+}
