@@ -25,19 +25,27 @@ async function snap(page: Page, name: string) {
 }
 
 /**
- * Picks an option of an antd Select by its text. A single select closes its list as it picks;
- * the journey waits for that, so that the list (still fading out on a busy machine) never takes
- * the next click. A multiple select's list stays open: the caller closes it.
+ * Picks an option of an antd Select by its text. The list may still be loading its options or
+ * animating in, and a click then selects nothing: the journey clicks until the select shows the
+ * choice. A single select's list then closes, and the journey waits for that, so that the list
+ * never takes the next click; a multiple select's list stays open: the caller closes it.
  */
 async function choose(page: Page, testId: string, text: string, multiple = false) {
-  await page.getByTestId(testId).click()
-  await page.locator('.ant-select-item-option', { hasText: text }).first().click()
-  if (!multiple) {
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-      .first()
-      .waitFor({ state: 'hidden' })
-  }
+  const select = page.getByTestId(testId)
+  await select.click()
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+  const option = open.locator('.ant-select-item-option', { hasText: text }).first()
+  const chosen = async () => (await select.textContent())?.includes(text) ?? false
+  await expect
+    .poll(
+      async () => {
+        if (!(await chosen())) await option.click({ timeout: 2_000 }).catch(() => undefined)
+        return chosen()
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true)
+  if (!multiple) await open.first().waitFor({ state: 'hidden' })
 }
 
 /** Types a tag into an antd tags Select. */
@@ -138,12 +146,13 @@ describe('coupons in the console', () => {
       .poll(() => page.getByTestId('coupon-template-issued').textContent())
       .toBe('51 / 100')
     await page.getByTestId('codes-filter-unassigned').click()
+    // The filtered page replaces the unfiltered one: wait for it, then check nothing else shows.
+    await expect
+      .poll(() => page.getByTestId('codes-table').locator('[data-status="unassigned"]').count())
+      .toBe(20)
     await expect
       .poll(() => page.getByTestId('codes-table').getByTestId('coupon-status').count())
       .toBe(20)
-    expect(
-      await page.getByTestId('codes-table').locator('[data-status="unassigned"]').count(),
-    ).toBe(20)
 
     // Export: every unassigned code as CSV, downloaded with the key.
     const [download] = await Promise.all([
@@ -234,6 +243,27 @@ describe('coupons in the console', () => {
     await search.fill('ZZZZ-ZZZZ-ZZZZ-ZZZZ')
     await search.press('Enter')
     await page.getByText('This program has no coupon “ZZZZ-ZZZZ-ZZZZ-ZZZZ”').waitFor()
+
+    // The member pays with the coupon and points; the order shows both.
+    const before = await api<Member>('GET', `/v1/members/${member.id}`)
+    const points = Math.min(500, before.points.available)
+    await api('POST', '/v1/orders', {
+      id: 'e2e-coupon-points',
+      member: member.id,
+      amount: 45_000 - points,
+      items: [{ sku: 'SHOE-1', category: 'shoes', quantity: 1, unit_price: 50_000 }],
+      coupon_codes: [code],
+      points_to_redeem: points,
+    })
+    await page.goto(`${base()}/admin/orders/e2e-coupon-points`)
+    expect(await page.getByTestId('order-discounts').textContent()).toContain(code)
+    expect(await page.getByTestId('order-discounts').textContent()).toContain('50.00')
+    if (points > 0) {
+      expect(await page.getByTestId('order-points-paid').textContent()).toContain(
+        `${points} points`,
+      )
+    }
+    await snap(page, 'order-en')
   })
 })
 

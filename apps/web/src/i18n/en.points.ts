@@ -147,6 +147,11 @@ export const pointsEn: typeof pointsZhCN = {
     refunds: 'Refunds',
     refundId: 'Refund ID',
     noRefunds: 'No refunds',
+    discounts: 'Coupons',
+    noDiscounts: 'No coupons used',
+    pointsPaid: 'Paid with points',
+    pointsPaidValue: '{{points}} points ({{value}})',
+    pointsReturned: 'Points given back',
   },
   portalPoints: {
     pending: 'Pending points',

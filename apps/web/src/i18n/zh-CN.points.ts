@@ -140,6 +140,11 @@ export const pointsZhCN = {
     refunds: '退款',
     refundId: '退款单号',
     noRefunds: '没有退款',
+    discounts: '优惠券',
+    noDiscounts: '未使用优惠券',
+    pointsPaid: '积分抵扣',
+    pointsPaidValue: '{{points}} 积分（抵 {{value}}）',
+    pointsReturned: '退回积分',
   },
   portalPoints: {
     pending: '待生效积分',

@@ -93,6 +93,37 @@ function OrderDetails({ order }: { order: Order }) {
       children: format.dateTime(order.created_at),
     },
     {
+      key: 'discounts',
+      label: t('orders.discounts'),
+      children:
+        order.discounts.length === 0 ? (
+          t('orders.noDiscounts')
+        ) : (
+          <Flex vertical data-testid="order-discounts">
+            {order.discounts.map((d) => (
+              <span key={d.id}>
+                <Typography.Text code>{d.code}</Typography.Text> −{money(d.amount)}
+              </span>
+            ))}
+          </Flex>
+        ),
+    },
+    {
+      key: 'points_redeemed',
+      label: t('orders.pointsPaid'),
+      children:
+        order.points_redeemed > 0 ? (
+          <span data-testid="order-points-paid">
+            {t('orders.pointsPaidValue', {
+              points: format.number(order.points_redeemed),
+              value: money(order.points_value),
+            })}
+          </span>
+        ) : (
+          empty
+        ),
+    },
+    {
       key: 'refunded',
       label: t('orders.refundedAmount'),
       children: money(order.refunded_amount),
@@ -106,6 +137,11 @@ function OrderDetails({ order }: { order: Order }) {
       key: 'growth_reversed',
       label: t('orders.growthReversed'),
       children: format.number(order.growth_reversed),
+    },
+    {
+      key: 'points_returned',
+      label: t('orders.pointsReturned'),
+      children: format.number(order.points_returned),
     },
   ]
 
@@ -143,6 +179,12 @@ function OrderDetails({ order }: { order: Order }) {
     {
       title: t('orders.pointsReversed'),
       dataIndex: 'points_reversed',
+      align: 'right',
+      render: (points: number) => format.number(points),
+    },
+    {
+      title: t('orders.pointsReturned'),
+      dataIndex: 'points_returned',
       align: 'right',
       render: (points: number) => format.number(points),
     },
