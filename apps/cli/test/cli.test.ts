@@ -120,7 +120,7 @@ describe('loyalbase jobs run', () => {
       code: 1,
       stdout: '',
       stderr:
-        'error: There is no job named "nope" (known jobs: housekeeping, tier-evaluation, points-release, points-expiry, coupon-codes).\n',
+        'error: There is no job named "nope" (known jobs: housekeeping, tier-evaluation, points-release, points-expiry, coupon-codes, campaigns).\n',
     })
   })
 
@@ -178,7 +178,7 @@ describe('loyalbase jobs run', () => {
       code: 1,
       stdout: '',
       stderr:
-        'error: There is no job named "nope" (known jobs: housekeeping, tier-evaluation, points-release, points-expiry, coupon-codes).\n',
+        'error: There is no job named "nope" (known jobs: housekeeping, tier-evaluation, points-release, points-expiry, coupon-codes, campaigns).\n',
     })
   })
 })
