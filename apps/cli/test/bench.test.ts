@@ -297,7 +297,7 @@ describe('loyalbase bench', () => {
     ],
     [
       ['--scenarios', 'orders,reads'],
-      "error: option '--scenarios <list>' argument 'orders,reads' is invalid. Expected a comma-separated list of members, orders, orders-tiers, ceiling, expiry, tiers.\n",
+      "error: option '--scenarios <list>' argument 'orders,reads' is invalid. Expected a comma-separated list of members, orders, quotes, orders-tiers, ceiling, expiry, tiers, segments, coupon-codes.\n",
     ],
     [
       ['--expiry-lots', '0'],

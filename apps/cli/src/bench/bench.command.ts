@@ -7,7 +7,9 @@ import {
   BENCH_SCENARIO_NAMES,
   type BenchEngine,
   type BenchScenarioName,
+  DEFAULT_BULK_CODES,
   DEFAULT_EXPIRY_LOTS,
+  DEFAULT_SEGMENT_MEMBERS,
   DEFAULT_TIER_MEMBERS,
   parseEngines,
   parseScenarios,
@@ -20,6 +22,16 @@ function positiveInteger(text: string): number {
   const value = Number(text)
   if (!Number.isInteger(value) || value < 1) {
     throw new InvalidArgumentError('Expected a whole number of at least 1.')
+  }
+  return value
+}
+
+function bulkCodeCount(text: string): number {
+  const value = Number(text)
+  if (!Number.isInteger(value) || value < 1 || value > DEFAULT_BULK_CODES) {
+    throw new InvalidArgumentError(
+      `Expected a whole number from 1 to ${DEFAULT_BULK_CODES.toLocaleString('en')}.`,
+    )
   }
   return value
 }
@@ -51,6 +63,8 @@ interface BenchFlags {
   engines: BenchEngine[]
   expiryLots?: number
   tierMembers?: number
+  segmentMembers?: number
+  bulkCodes?: number
   profile?: string
 }
 
@@ -78,9 +92,11 @@ export function registerBenchCommand(program: Command, { config, io }: CommandCo
     .option(
       '--scenarios <list>',
       `which scenarios, comma-separated: members (creations and reads), orders (through HTTP, ` +
-        `with a count check), orders-tiers (orders with tiers off and on), ceiling (pgbench's ` +
-        `bare write, PostgreSQL only), expiry (the points-expiry job), tiers (the ` +
-        `tier-evaluation job)`,
+        `with a count check), quotes (checkout quotes through HTTP, beside orders), ` +
+        `orders-tiers (orders with tiers off and on), ceiling (pgbench's bare write, ` +
+        `PostgreSQL only), expiry (the points-expiry job), tiers (the tier-evaluation job), ` +
+        `segments (counting a segment of bulk-loaded members), coupon-codes (bulk coupon codes ` +
+        `and their job run)`,
       scenarioList,
       [...BENCH_SCENARIO_NAMES],
     )
@@ -99,9 +115,21 @@ export function registerBenchCommand(program: Command, { config, io }: CommandCo
       positiveInteger,
     )
     .option(
+      '--segment-members <n>',
+      `members (with their orders) the segments scenario loads on every engine ` +
+        `(default ${perEngine(DEFAULT_SEGMENT_MEMBERS)})`,
+      positiveInteger,
+    )
+    .option(
+      '--bulk-codes <n>',
+      `codes the coupon-codes scenario requests, at most ${DEFAULT_BULK_CODES.toLocaleString('en')} ` +
+        `(default ${DEFAULT_BULK_CODES.toLocaleString('en')})`,
+      bulkCodeCount,
+    )
+    .option(
       '--profile <dir>',
-      'write a V8 CPU profile of the server process during each orders load to <dir> ' +
-        '(orders-<engine>.cpuprofile) and print its summary',
+      'write a V8 CPU profile of the server process during each orders and quotes load to ' +
+        '<dir> (orders-<engine>.cpuprofile, quotes-<engine>.cpuprofile) and print its summary',
     )
     .action(async (flags: BenchFlags) => {
       io.stdout.write(
@@ -122,6 +150,8 @@ export function registerBenchCommand(program: Command, { config, io }: CommandCo
           connections: flags.connections,
           ...(flags.expiryLots ? { expiryLots: flags.expiryLots } : {}),
           ...(flags.tierMembers ? { tierMembers: flags.tierMembers } : {}),
+          ...(flags.segmentMembers ? { segmentMembers: flags.segmentMembers } : {}),
+          ...(flags.bulkCodes ? { bulkCodes: flags.bulkCodes } : {}),
           ...(flags.profile ? { profileDir: flags.profile } : {}),
           postgresUrl: config.benchPostgresUrl,
           progress: streamProgress(io.stderr),

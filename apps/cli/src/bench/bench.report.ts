@@ -10,6 +10,7 @@ import {
 import { BARE_ROUTE_SCENARIO } from './ceiling.scenario.js'
 import { formatCpuProfileSummary } from './cpu-profile.js'
 import { EXPIRY_LOTS_PER_MEMBER } from './expiry.scenario.js'
+import { incentiveSections, incentiveTargetSection } from './incentives.report.js'
 import { ORDERS_SCENARIO } from './orders.scenario.js'
 import { tierEvaluationSection, tierTargetSection } from './tiers.report.js'
 
@@ -296,6 +297,7 @@ export function formatReport(report: BenchReport, connections: number): string {
   }
   const tiers = tierEvaluationSection(report)
   if (tiers) sections.push(tiers)
+  sections.push(...incentiveSections(report))
   sections.push(...profileSections(report))
   if (
     report.loads.some((row) => row.scenario === ORDERS_SCENARIO) ||
@@ -308,6 +310,8 @@ export function formatReport(report: BenchReport, connections: number): string {
   }
   const issue5 = tierTargetSection(report)
   if (issue5) sections.push(issue5)
+  const incentives = incentiveTargetSection(report, connections)
+  if (incentives) sections.push(incentives)
   if (report.notes.length > 0) {
     sections.push(`Notes\n${report.notes.map((note) => `- ${note}\n`).join('')}`)
   }

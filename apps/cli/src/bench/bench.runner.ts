@@ -11,12 +11,15 @@ import type {
 import { createBenchProgram } from './bench-api.client.js'
 import { type BenchTarget, openBenchTarget } from './bench-database.target.js'
 import { benchCeiling } from './ceiling.scenario.js'
+import { benchCouponCodes } from './coupon-codes.scenario.js'
 import { type CpuProfile, type CpuProfiler, startCpuProfile } from './cpu-profile.js'
 import { benchExpiry } from './expiry.scenario.js'
 import { runLoad, sampleRss } from './load.runner.js'
 import { memberCreations, memberReads } from './members.scenario.js'
 import { benchOrders } from './orders.scenario.js'
 import { benchOrdersTiers } from './orders-tiers.scenario.js'
+import { benchQuotes } from './quotes.scenario.js'
+import { benchSegments } from './segments.scenario.js'
 import { benchTiers } from './tiers.scenario.js'
 
 /**
@@ -63,10 +66,13 @@ const SCENARIO_STEPS: Record<BenchScenarioName, (run: EngineRun) => Promise<void
     await runLoadScenario(run, memberReads)
   },
   orders: benchOrders,
+  quotes: benchQuotes,
   'orders-tiers': benchOrdersTiers,
   ceiling: benchCeiling,
   expiry: benchExpiry,
   tiers: benchTiers,
+  segments: benchSegments,
+  'coupon-codes': benchCouponCodes,
 }
 
 async function benchEngine(
@@ -164,6 +170,9 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     ceilings: [],
     expiries: [],
     tierEvaluations: [],
+    quotesChecks: [],
+    segmentCounts: [],
+    bulkCodes: [],
     profiles: [],
     notes: [],
   }
@@ -182,7 +191,9 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     }
   }
   if (options.profileDir !== undefined && report.profiles.length === 0) {
-    report.notes.push('--profile: no CPU profile was taken (it covers the orders scenario only).')
+    report.notes.push(
+      '--profile: no CPU profile was taken (it covers the orders and quotes scenarios only).',
+    )
   }
   return report
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { type BenchReport, type BenchRow, parseEngines, parseScenarios } from './bench.js'
 import { formatReport, targetLines } from './bench.report.js'
 import { parsePgbenchOutput } from './ceiling.scenario.js'
+import { incentiveTargetLines } from './incentives.report.js'
 import { benchOrder } from './load.plan.js'
 import { tierTargetLines } from './tiers.report.js'
 
@@ -22,6 +23,14 @@ describe('parseScenarios', () => {
     expect(parseScenarios('expiry,orders')).toEqual(['orders', 'expiry'])
     expect(parseScenarios('members, ceiling ,members')).toEqual(['members', 'ceiling'])
     expect(parseScenarios('tiers,orders-tiers,orders')).toEqual(['orders', 'orders-tiers', 'tiers'])
+    // Quotes run right after orders, whose rate they are compared with.
+    expect(parseScenarios('coupon-codes,segments,quotes,tiers,orders')).toEqual([
+      'orders',
+      'quotes',
+      'tiers',
+      'segments',
+      'coupon-codes',
+    ])
   })
 
   it.each(['', 'reads', 'orders,reads'])('rejects %j', (text) => {
@@ -107,6 +116,9 @@ function report(parts: Partial<BenchReport>): BenchReport {
     ceilings: [],
     expiries: [],
     tierEvaluations: [],
+    quotesChecks: [],
+    segmentCounts: [],
+    bulkCodes: [],
     profiles: [],
     notes: [],
     ...parts,
@@ -360,5 +372,158 @@ describe('tierTargetLines', () => {
     ])
     expect(text.indexOf('Targets (speed)\n')).toBeLessThan(text.indexOf('Targets (issue 5)\n'))
     expect(text).toMatch(/postgres 15\.20 +100000 +1000000 +10\.0 +10000 +3 +2 +1 +99997\/1\/1\/1 /)
+  })
+})
+
+function quotesCheck(engine: string, ok = true) {
+  return {
+    engine,
+    members: 1_000,
+    couponsPerMember: 3,
+    consistent: 16,
+    sampled: 16,
+    changed: ok ? [] : ['orders'],
+    ok,
+  }
+}
+
+function segmentRow(engine: string, members: number, seconds: number[], ok = true) {
+  return {
+    engine,
+    members,
+    orders: members * 1.5,
+    count: 42,
+    expected: ok ? 42 : 41,
+    seconds,
+    ok,
+  }
+}
+
+const bulkCodes = {
+  engine: 'postgres 15.20',
+  codes: 100_000,
+  seconds: 8,
+  jobSeconds: 7.9,
+  processed: 100_000,
+  stored: 100_000,
+  unassigned: 100_000,
+  distinct: 100_000,
+  ok: true,
+}
+
+describe('incentiveTargetLines', () => {
+  const quotes = (engine: string, requestsPerSecond: number, p99Ms: number) => ({
+    ...load(engine, requestsPerSecond, p99Ms),
+    scenario: 'quotes/s',
+  })
+
+  it("compares quotes/s with the same run's orders/s, and judges the full-size segment count", () => {
+    const lines = incentiveTargetLines(
+      report({
+        loads: [
+          load('pglite (disk)', 1_000, 80),
+          quotes('pglite (disk)', 900, 40),
+          load('postgres 15.20', 1_600, 60),
+          quotes('postgres 15.20', 2_400, 20),
+        ],
+        segmentCounts: [segmentRow('postgres 15.20', 1_000_000, [3.2, 2.5, 2.4])],
+      }),
+      32,
+    )
+    expect(lines.map((line) => [line.target, line.figure, line.result])).toEqual([
+      [
+        'pglite (disk): quotes/s >= orders/s at 32 connections (same run)',
+        '0.90 (900.0 / 1000.0)',
+        'MISS',
+      ],
+      [
+        'postgres 15.20: quotes/s >= orders/s at 32 connections (same run)',
+        '1.50 (2400.0 / 1600.0)',
+        'PASS',
+      ],
+      [
+        'segment count (3 conditions) over 1,000,000 members on PostgreSQL <= 5 s',
+        '3.20 s (slowest of 3), check OK',
+        'PASS',
+      ],
+    ])
+  })
+
+  it('leaves other connections, a missing orders load and smaller segment runs without a verdict', () => {
+    const figures = (parts: Partial<BenchReport>, connections = 32) =>
+      incentiveTargetLines(report(parts), connections).map((line) => [line.figure, line.result])
+    expect(
+      figures({ loads: [load('postgres 15.20', 100, 60), quotes('postgres 15.20', 200, 20)] }, 4),
+    ).toEqual([
+      ['2.00 (200.0 / 100.0) at 4 connections', '-'],
+      ['not measured', '-'],
+    ])
+    expect(figures({ loads: [quotes('postgres 15.20', 200, 20)] })[0]).toEqual([
+      'orders/s not measured',
+      '-',
+    ])
+    expect(
+      figures({ segmentCounts: [segmentRow('postgres 15.20', 1_000, [0.1, 0.1, 0.1])] }),
+    ).toEqual([['0.10 s (slowest of 3), check OK, 1,000 members only', '-']])
+    // PGlite's count is a figure of the table, not of the PostgreSQL target.
+    expect(figures({ segmentCounts: [segmentRow('pglite (disk)', 1_000_000, [1, 1, 1])] })).toEqual(
+      [['not measured', '-']],
+    )
+    expect(
+      figures({ segmentCounts: [segmentRow('postgres 15.20', 1_000_000, [6, 4, 4])] }),
+    ).toEqual([['6.00 s (slowest of 3), check OK', 'MISS']])
+    expect(
+      figures({ segmentCounts: [segmentRow('postgres 15.20', 1_000_000, [1, 1, 1], false)] }),
+    ).toEqual([['1.00 s (slowest of 3), check FAIL', 'MISS']])
+  })
+
+  it('prints the quotes beside orders, the segment count and bulk codes, then their targets last', () => {
+    const text = formatReport(
+      report({
+        loads: [load('postgres 15.20', 1_600, 60), quotes('postgres 15.20', 2_400, 20)],
+        quotesChecks: [quotesCheck('postgres 15.20')],
+        segmentCounts: [segmentRow('postgres 15.20', 1_000_000, [3.2, 2.5, 2.4])],
+        bulkCodes: [bulkCodes],
+        tierEvaluations: [tierRow('postgres 15.20', 100_000)],
+      }),
+      32,
+    )
+    const titles = text.split('\n\n').map((section) => section.split('\n')[0]?.split(/[:(]/)[0])
+    expect(titles).toEqual([
+      'HTTP load',
+      'tier-evaluation job over bulk-loaded members and orders ',
+      'Checkout quotes beside orders',
+      'Segment count over bulk-loaded members',
+      'Bulk coupon codes',
+      'Targets ',
+      'Targets ',
+      'Targets ',
+    ])
+    expect(text.indexOf('Targets (issue 5)\n')).toBeLessThan(text.indexOf('Targets (incentives)\n'))
+    expect(text).toMatch(
+      /postgres 15\.20 +2400\.0 +10\.0 +20\.0 +1600\.0 +30\.0 +60\.0 +1\.50 +16\/16 +nothing +OK\n/,
+    )
+    expect(text).toMatch(
+      /postgres 15\.20 +1000000 +1500000 +42 +42 +3\.20, 2\.50, 2\.40 +3\.20 +OK\n/,
+    )
+    expect(text).toMatch(
+      /postgres 15\.20 +100000 +8\.0 +12500 +7\.9 +100000 +100000 +100000 +100000 +OK\n/,
+    )
+  })
+
+  it('names what quotes changed, and prints no incentives section when none ran', () => {
+    const text = formatReport(
+      report({
+        loads: [quotes('pglite (disk)', 900, 40)],
+        quotesChecks: [quotesCheck('pglite (disk)', false)],
+      }),
+      32,
+    )
+    expect(text).toMatch(
+      /pglite \(disk\) +900\.0 +20\.0 +40\.0 +- +- +- +- +16\/16 +orders +FAIL\n/,
+    )
+    expect(formatReport(report({ loads: [load('postgres 15.20', 1_000, 80)] }), 32)).not.toContain(
+      'incentives',
+    )
   })
 })

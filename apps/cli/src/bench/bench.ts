@@ -1,3 +1,4 @@
+import { MAX_BULK_CODES } from '@loyalbase/core'
 import type { RunningServer } from '@loyalbase/server'
 import type { BenchApi } from './bench-api.client.js'
 import type { CpuProfile, CpuProfileSummary } from './cpu-profile.js'
@@ -9,17 +10,23 @@ export type BenchEngine = (typeof BENCH_ENGINES)[number]
 
 /**
  * What `--scenarios` selects: `members` (creations and reads), `orders` (through HTTP, with
- * the count check), `orders-tiers` (orders with tiers off and on), `ceiling` (pgbench's bare
- * write, then the same write behind a bare Fastify route; PostgreSQL only), `expiry` (the points-expiry job over bulk-loaded lots), `tiers` (the
- * tier-evaluation job over bulk-loaded members and orders).
+ * the count check), `quotes` (checkout quotes through HTTP, beside `orders`), `orders-tiers`
+ * (orders with tiers off and on), `ceiling` (pgbench's bare write, then the same write behind a
+ * bare Fastify route; PostgreSQL only), `expiry` (the points-expiry job over bulk-loaded lots),
+ * `tiers` (the tier-evaluation job over bulk-loaded members and orders), `segments` (counting a
+ * segment of bulk-loaded members), `coupon-codes` (bulk coupon codes through the API and their
+ * job run).
  */
 export const BENCH_SCENARIO_NAMES = [
   'members',
   'orders',
+  'quotes',
   'orders-tiers',
   'ceiling',
   'expiry',
   'tiers',
+  'segments',
+  'coupon-codes',
 ] as const
 export type BenchScenarioName = (typeof BENCH_SCENARIO_NAMES)[number]
 
@@ -48,6 +55,25 @@ export const DEFAULT_TIER_MEMBERS: Record<BenchEngine, number> = {
 
 /** Issue 5's size for the tier-evaluation figure. */
 export const TIER_TARGET_MEMBERS = 100_000
+
+/**
+ * Members the segments scenario loads when `--segment-members` is not given: the incentives
+ * target's size on PostgreSQL; a tenth of it on PGlite, where loading a million members and
+ * their orders takes a minute and a half more (`--segment-members 1000000` loads them there too).
+ */
+export const DEFAULT_SEGMENT_MEMBERS: Record<BenchEngine, number> = {
+  pglite: 100_000,
+  postgres: 1_000_000,
+}
+
+/** The size the segment-count target is set for. */
+export const SEGMENT_TARGET_MEMBERS = 1_000_000
+
+/**
+ * Codes the coupon-codes scenario requests when `--bulk-codes` is not given: the most one
+ * request may ask for (docs/coupons.md), and the most `--bulk-codes` takes.
+ */
+export const DEFAULT_BULK_CODES = MAX_BULK_CODES
 
 /** One timed HTTP load on one engine: a line of the bench's load table. */
 export interface BenchRow {
@@ -140,6 +166,53 @@ export interface TierEvaluationRow {
   ok: boolean
 }
 
+/** After the quotes load: the quotes' own figures beyond the load row, and their check. */
+export interface QuotesCheck {
+  engine: string
+  /** Members the quotes went to, round-robin. */
+  members: number
+  /** Active coupons each member holds: every quote prices each of them. */
+  couponsPerMember: number
+  /** Sample quotes, one of each kind the load sends, whose figures add up (sent before the load). */
+  consistent: number
+  sampled: number
+  /** What the quotes changed in the program's data (orders, ledger, coupons, …): must be empty. */
+  changed: string[]
+  ok: boolean
+}
+
+/** One segment counted over bulk-loaded members through `GET /v1/segments/{id}/members`. */
+export interface SegmentCountRow {
+  engine: string
+  members: number
+  orders: number
+  /** The segment's `count`, as the API answered it. */
+  count: number
+  /** The same condition counted by the bench with its own SQL. */
+  expected: number
+  /** Seconds of each request, in order (the first one right after the load and ANALYZE). */
+  seconds: number[]
+  ok: boolean
+}
+
+/** One bulk-code request and its job run. */
+export interface BulkCodesRow {
+  engine: string
+  /** Codes requested. */
+  codes: number
+  /** From the request to the poll that saw the run finished. */
+  seconds: number
+  /** The run's own time, from its `started_at` to its `finished_at`. */
+  jobSeconds: number
+  /** The run's own count: codes made. */
+  processed: number
+  /** Coupons of the request in the database, how many of them are unassigned, and distinct codes. */
+  stored: number
+  unassigned: number
+  distinct: number
+  ok: boolean
+}
+
 /** A CPU profile of the server's process during one load, written to `file`. */
 export interface ProfileRow {
   engine: string
@@ -154,6 +227,9 @@ export interface BenchReport {
   ceilings: CeilingRow[]
   expiries: ExpiryRow[]
   tierEvaluations: TierEvaluationRow[]
+  quotesChecks: QuotesCheck[]
+  segmentCounts: SegmentCountRow[]
+  bulkCodes: BulkCodesRow[]
   /** `--profile`: the server's CPU profile during each engine's orders load. */
   profiles: ProfileRow[]
   /** Remarks printed under the tables, e.g. what could not be set up. */
@@ -193,6 +269,10 @@ export interface BenchOptions {
   expiryLots?: number
   /** Members for the tiers scenario on every engine; each engine's default when absent. */
   tierMembers?: number
+  /** Members for the segments scenario on every engine; each engine's default when absent. */
+  segmentMembers?: number
+  /** Codes the coupon-codes scenario requests; `DEFAULT_BULK_CODES` when absent. */
+  bulkCodes?: number
   /** `--profile`: where the CPU profile of each engine's orders load is written. */
   profileDir?: string
   /** The PostgreSQL server on which a scratch database is created and dropped. */

@@ -1,6 +1,6 @@
 import type autocannon from 'autocannon'
 import { describe, expect, it } from 'vitest'
-import { benchOrder, plannedRequests } from './load.plan.js'
+import { benchOrder, benchQuote, plannedRequests, QUOTE_KINDS } from './load.plan.js'
 
 type Setup = (request: autocannon.Request, context: Record<string, unknown>) => autocannon.Request
 type OnResponse = (status: number, body: string, context: Record<string, unknown>) => void
@@ -52,6 +52,42 @@ describe('plannedRequests', () => {
     expect(request).toMatchObject({ method: 'POST', path: '/bare-orders' })
     expect(request.headers).toEqual({ 'content-type': 'application/json' })
     expect(planned.orders()).toBeUndefined()
+  })
+
+  it('sends quotes round-robin over the members, naming some of the coupons each holds', () => {
+    const members = [
+      { id: 'mem_a', codes: ['A1', 'A2', 'A3'] },
+      { id: 'mem_b', codes: ['B1', 'B2', 'B3'] },
+    ]
+    const planned = plannedRequests({ kind: 'quotes', members })
+    const [request] = planned.requests
+    if (!request) throw new Error('no request')
+    const bodies = [0, 1, 2, 3].map(() => JSON.parse(String(exchange(request).body)))
+    expect(bodies.map((body) => [body.member, body.coupon_codes])).toEqual([
+      ['mem_a', undefined],
+      ['mem_b', ['B1']],
+      ['mem_a', ['A2', 'A3']],
+      ['mem_b', ['B1', 'B2']],
+    ])
+    expect(bodies[3]).toEqual(benchQuote(members[1] as (typeof members)[number], 3))
+    expect(request).toMatchObject({ method: 'POST', path: '/v1/checkout/quote' })
+    expect(planned.orders()).toBeUndefined()
+  })
+
+  it("quotes the orders' baskets, with every mix of coupons, shipping and points in 16 quotes", () => {
+    const member = { id: 'mem_a', codes: ['A1', 'A2', 'A3'] }
+    const quotes = Array.from({ length: QUOTE_KINDS }, (_, n) => benchQuote(member, n))
+    for (const [n, quote] of quotes.entries()) {
+      expect(quote.items).toEqual(benchOrder('', 'mem_a', n).items)
+    }
+    const kinds = quotes.map((quote) =>
+      JSON.stringify([
+        quote.coupon_codes ?? [],
+        quote.shipping_fee > 0,
+        quote.points_to_redeem !== undefined,
+      ]),
+    )
+    expect(new Set(kinds).size).toBe(QUOTE_KINDS)
   })
 
   it('gives every member creation its own external id', () => {

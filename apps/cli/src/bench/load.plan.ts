@@ -17,6 +17,11 @@ export type LoadPlan =
    */
   | { kind: 'orders'; members: string[]; prefix: string; first: number }
   /**
+   * `POST /v1/checkout/quote`, quote `n` for member `members[n % length]`, naming some of the
+   * coupons it holds (`benchQuote`).
+   */
+  | { kind: 'quotes'; members: QuoteMember[] }
+  /**
    * `POST /bare-orders` on the bare route (ceiling.scenario.ts): order `n` with id
    * `<prefix><n>` for member number `1 + n % members`, the orders load's body otherwise.
    */
@@ -53,6 +58,44 @@ export function benchOrder(id: string, member: string, n: number) {
   }))
   const amount = items.reduce((sum, item) => sum + item.quantity * item.unit_price, 0)
   return { id, member, amount, channel: n % 4 === 0 ? 'store' : 'online', items }
+}
+
+/** A member of a quotes load, and the codes of the coupons it holds, in the order they were issued. */
+export interface QuoteMember {
+  id: string
+  codes: string[]
+}
+
+/**
+ * The coupons quote `n` names, by their place in the member's codes: none; the first alone; the
+ * second and third together; the first and second together (so that a coupon that does not
+ * stack is refused, as a shop's basket sometimes is).
+ */
+const QUOTE_CODE_CHOICES = [[], [0], [1, 2], [0, 1]] as const
+
+/**
+ * Quotes come in 16 kinds, `n % 16`: its two low bits choose the coupons (`QUOTE_CODE_CHOICES`),
+ * the next bit a shipping fee, the next points to pay with; so quotes 0 … 15 are one of each.
+ */
+export const QUOTE_KINDS = 16
+
+/**
+ * The `n`th quote of a load: the `n`th order's basket, with some of the member's coupons, a
+ * shipping fee on half of the quotes and points to pay with on half of them, in every mix.
+ * Every quote also prices each coupon the member holds (`applicable_coupons`).
+ */
+export function benchQuote(member: QuoteMember, n: number) {
+  const { items } = benchOrder('', member.id, n)
+  const kind = n % QUOTE_KINDS
+  const choice = QUOTE_CODE_CHOICES[kind % QUOTE_CODE_CHOICES.length] ?? []
+  const codes = choice.flatMap((i) => member.codes[i] ?? [])
+  return {
+    member: member.id,
+    items,
+    shipping_fee: kind & 4 ? 1_000 : 0,
+    ...(codes.length > 0 ? { coupon_codes: codes } : {}),
+    ...(kind & 8 ? { points_to_redeem: 1_000 * (1 + (n % 5)) } : {}),
+  }
 }
 
 /**
@@ -136,6 +179,25 @@ export function plannedRequests(plan: LoadPlan): {
           },
         ],
         orders: () => ({ sent, answered2xx, answeredOther }),
+      }
+    }
+    case 'quotes': {
+      const { members } = plan
+      let counter = 0
+      return {
+        requests: [
+          {
+            method: 'POST',
+            path: '/v1/checkout/quote',
+            headers: { 'content-type': 'application/json' },
+            setupRequest: (request) => {
+              const n = counter++
+              const member = members[n % members.length] as QuoteMember
+              return { ...request, body: JSON.stringify(benchQuote(member, n)) }
+            },
+          },
+        ],
+        orders: () => undefined,
       }
     }
     case 'bare-orders': {

@@ -194,11 +194,20 @@ export async function measureOrders(
   return result
 }
 
-/** Writes the server's profile of a load to `<dir>/orders-<engine>.cpuprofile` and summarises it. */
-async function saveProfile(run: EngineRun, dir: string, scenario: string, result: LoadRun) {
+/**
+ * Writes the server's profile of a load to `<dir>/<name>-<engine>.cpuprofile` (`orders-…`,
+ * `quotes-…`) and summarises it.
+ */
+export async function saveProfile(
+  run: EngineRun,
+  dir: string,
+  scenario: string,
+  result: LoadRun,
+  name = 'orders',
+) {
   if (!result.cpuProfile) return
   await mkdir(dir, { recursive: true })
-  const file = resolve(join(dir, `orders-${run.engine}.cpuprofile`))
+  const file = resolve(join(dir, `${name}-${run.engine}.cpuprofile`))
   await writeFile(file, JSON.stringify(result.cpuProfile))
   run.report.profiles.push({
     engine: run.label,
