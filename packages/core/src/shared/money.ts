@@ -85,9 +85,18 @@ export function pointsValue(points: number, redeemRate: number, minorPerMajor: n
   return mulDivFloor(Math.max(0, points), minorPerMajor, redeemRate)
 }
 
-/** Minor units per major unit of an ISO 4217 currency: 100 for CNY and USD, 1 for JPY. */
+const MINOR_PER_MAJOR = new Map<string, number>()
+
+/**
+ * Minor units per major unit of an ISO 4217 currency: 100 for CNY and USD, 1 for JPY. Asked on
+ * every quote and order: each currency's answer is kept (an Intl.NumberFormat is costly to make).
+ */
 export function minorPerMajor(currency: string): number {
+  const known = MINOR_PER_MAJOR.get(currency)
+  if (known !== undefined) return known
   const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
     .maximumFractionDigits
-  return 10 ** (digits ?? 2)
+  const minor = 10 ** (digits ?? 2)
+  MINOR_PER_MAJOR.set(currency, minor)
+  return minor
 }
