@@ -37,6 +37,15 @@ describe('program isolation', () => {
       body: { name: 'Owner segment', condition: { '>=': [{ var: 'points' }, 0] } },
     })
     const segmentId = segment.json().id
+    const campaign = await t.call('POST', '/v1/campaigns', {
+      key: owner.keys.admin,
+      body: {
+        name: 'Owner campaign',
+        trigger: { type: 'member_joined' },
+        reward: { type: 'points', points: 1 },
+      },
+    })
+    const campaignId = campaign.json().id
     await t.call('POST', '/v1/orders', {
       key: owner.keys.admin,
       body: { id: orderId, member: member.id, amount: 100 },
@@ -56,6 +65,7 @@ describe('program isolation', () => {
         '/v1/events': { id: eventId },
         '/v1/coupon-templates': { id: templateId },
         '/v1/segments': { id: segmentId },
+        '/v1/campaigns': { id: campaignId },
         '/v1/earning-rules': {
           id: (
             await t.call('POST', '/v1/earning-rules', {
@@ -81,6 +91,7 @@ describe('program isolation', () => {
         'POST /v1/coupon-templates/:id/codes': { count: 1 },
         'POST /v1/members/:member/coupons': { template: templateId },
         'PATCH /v1/segments/:id': { name: 'intruder', condition: { '==': [{ var: 'tier' }, 'x'] } },
+        'PATCH /v1/campaigns/:id': { name: 'intruder', active: false },
       },
       ['name'],
     )
@@ -104,6 +115,9 @@ describe('program isolation', () => {
         'PATCH /v1/segments/:id',
         'DELETE /v1/segments/:id',
         'GET /v1/segments/:id/members',
+        'GET /v1/campaigns/:id',
+        'PATCH /v1/campaigns/:id',
+        'GET /v1/campaigns/:id/report',
       ]),
     )
     // The owner's data is untouched and its key still works.
@@ -118,6 +132,10 @@ describe('program isolation', () => {
       key: owner.keys.readonly,
     })
     expect(ownSegment.json()).toMatchObject({ name: 'Owner segment', count: 1 })
+    const ownCampaign = await t.call('GET', `/v1/campaigns/${campaignId}`, {
+      key: owner.keys.readonly,
+    })
+    expect(ownCampaign.json()).toMatchObject({ name: 'Owner campaign', active: true })
   })
 
   it('keeps external ids apart: the same external_id in two programs is two members', async () => {

@@ -42,11 +42,15 @@ export async function revokeApiKey(
 }
 
 /** The live key with this hash and its program, in one round trip (this runs per request). */
-export async function findLiveKeyByHash(
+export type LiveKey = { key: ApiKeyRow; program: ProgramRow }
+
+/** The live keys (and their programs) of these hashes, in their order; null for none. */
+export async function findLiveKeysByHashes(
   db: Executor,
-  keyHash: string,
-): Promise<{ key: ApiKeyRow; program: ProgramRow } | undefined> {
-  const row = await db
+  keyHashes: readonly string[],
+): Promise<(LiveKey | null)[]> {
+  if (keyHashes.length === 0) return []
+  const rows = await db
     .selectFrom('api_keys as k')
     .innerJoin('programs as p', 'p.id', 'k.program_id')
     .select([
@@ -69,35 +73,40 @@ export async function findLiveKeyByHash(
       'p.created_at as program_created_at',
       'p.version as program_version',
     ])
-    .where('k.key_hash', '=', keyHash)
+    .where('k.key_hash', 'in', [...new Set(keyHashes)])
     .where('k.revoked_at', 'is', null)
-    .executeTakeFirst()
-  if (!row) return undefined
-  return {
-    key: {
-      program_id: row.program_id,
-      id: row.id,
-      name: row.name,
-      role: row.role,
-      prefix: row.prefix,
-      key_hash: row.key_hash,
-      created_at: row.key_created_at,
-      last_used_at: row.last_used_at,
-      revoked_at: row.revoked_at,
-    },
-    program: {
-      id: row.program_id,
-      name: row.program_name,
-      currency: row.currency,
-      timezone: row.timezone,
-      locale: row.locale,
-      points_policy: row.points_policy,
-      tier_ladder: row.tier_ladder,
-      rules_version: row.rules_version,
-      version: row.program_version,
-      created_at: row.program_created_at,
-    },
-  }
+    .execute()
+  const byHash = new Map(
+    rows.map((row): [string, LiveKey] => [
+      row.key_hash,
+      {
+        key: {
+          program_id: row.program_id,
+          id: row.id,
+          name: row.name,
+          role: row.role,
+          prefix: row.prefix,
+          key_hash: row.key_hash,
+          created_at: row.key_created_at,
+          last_used_at: row.last_used_at,
+          revoked_at: row.revoked_at,
+        },
+        program: {
+          id: row.program_id,
+          name: row.program_name,
+          currency: row.currency,
+          timezone: row.timezone,
+          locale: row.locale,
+          points_policy: row.points_policy,
+          tier_ladder: row.tier_ladder,
+          rules_version: row.rules_version,
+          version: row.program_version,
+          created_at: row.program_created_at,
+        },
+      },
+    ]),
+  )
+  return keyHashes.map((hash) => byHash.get(hash) ?? null)
 }
 
 export async function touchApiKey(db: Executor, programId: string, keyId: string, at: Date) {

@@ -12,9 +12,10 @@ import {
   type PageRequest,
   toPage,
 } from '../shared/pagination.js'
+import { StatementBatcher } from '../shared/statement.batcher.js'
 import { type ApiKey, generateProgramKey, type KeyRole } from './api-keys.js'
 import {
-  findLiveKeyByHash,
+  findLiveKeysByHashes,
   insertApiKey,
   listApiKeys,
   revokeApiKey,
@@ -56,6 +57,9 @@ export function createApiKeysService(db: Kysely<DB>, clock: Clock) {
    * request the key is read each time, so a revocation takes effect at once everywhere.
    */
   const remembered = new Map<string, { identity: ProgramKeyIdentity; touchedAt: number }>()
+  // The keys of concurrent requests are read together, one statement for a batch: each request
+  // still waits for its own key's answer from the database (statement.batcher.ts).
+  const keyReads = new StatementBatcher((hashes: string[]) => findLiveKeysByHashes(db, hashes))
   function remember(hash: string, identity: ProgramKeyIdentity, touchedAt: number) {
     remembered.delete(hash)
     remembered.set(hash, { identity, touchedAt })
@@ -123,7 +127,7 @@ export function createApiKeysService(db: Kysely<DB>, clock: Clock) {
       const now = clock.now()
       const seen = options.remembered ? remembered.get(hash) : undefined
       if (seen && now.getTime() - seen.touchedAt <= TOUCH_INTERVAL_MS) return seen.identity
-      const found = await findLiveKeyByHash(db, hash)
+      const found = await keyReads.call(hash)
       if (!found) {
         remembered.delete(hash)
         return undefined

@@ -2,6 +2,7 @@ import type { Executor } from '../shared/executor.js'
 import { type CouponDiscount, type CouponScope, formatCode, normaliseCode } from './coupons.js'
 import {
   findPricedCouponsByCodes,
+  listUsableCouponsOfMembers,
   listUsableMemberCoupons,
   type PricedCouponRow,
   redeemCoupons,
@@ -74,6 +75,25 @@ export function createCouponRedemptions() {
     ): Promise<UsableCoupon[]> {
       const rows = await listUsableMemberCoupons(on, programId, memberId, at)
       return rows.flatMap((row) => usable(row, memberId) ?? [])
+    },
+
+    /** `heldBy` for many members in one statement: each member's coupons, in the given order. */
+    async heldByMany(
+      on: Executor,
+      members: readonly { programId: string; memberId: string }[],
+      at: Date,
+    ): Promise<UsableCoupon[][]> {
+      const rows = await listUsableCouponsOfMembers(on, members, at)
+      const byMember = new Map<string, UsableCoupon[]>()
+      for (const row of rows) {
+        const key = `${row.program_id}\u0000${row.member_id}`
+        const coupon = usable(row, row.member_id as string)
+        if (!coupon) continue
+        const list = byMember.get(key)
+        if (list) list.push(coupon)
+        else byMember.set(key, [coupon])
+      }
+      return members.map((m) => byMember.get(`${m.programId}\u0000${m.memberId}`) ?? [])
     },
 
     async redeem(

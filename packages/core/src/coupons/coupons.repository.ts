@@ -398,6 +398,33 @@ export async function listUsableMemberCoupons(
 }
 
 /**
+ * The coupons active at `at` of many members at once (a batch of checkout quotes), oldest issue
+ * first within each member; up to 100 a member, as `listUsableMemberCoupons`.
+ */
+export async function listUsableCouponsOfMembers(
+  db: Executor,
+  members: readonly { programId: string; memberId: string }[],
+  at: Date,
+): Promise<PricedCouponRow[]> {
+  if (members.length === 0) return []
+  const { rows } = await sql<PricedCouponRow>`
+    SELECT * FROM (
+      SELECT c.*, t.discount, t.min_spend, t.applies_to, t.stackable, t.validity_days,
+        t.starts_at AS template_starts_at, t.ends_at AS template_ends_at,
+        row_number() OVER (PARTITION BY c.program_id, c.member_id ORDER BY c.issued_at, c.id) AS n
+      FROM coupons c
+      JOIN coupon_templates t ON t.program_id = c.program_id AND t.id = c.template_id
+      JOIN jsonb_to_recordset(${JSON.stringify(members.map((m) => ({ p: m.programId, m: m.memberId })))}::jsonb)
+        AS w(p text, m text) ON c.program_id = w.p AND c.member_id = w.m
+      WHERE c.status = 'active' AND (c.expires_at IS NULL OR c.expires_at > ${at})
+    ) AS held
+    WHERE n <= 100
+    ORDER BY program_id, member_id, issued_at, id
+  `.execute(db)
+  return rows
+}
+
+/**
  * Marks the coupons redeemed by `orderId` — an unassigned code becomes the member's as it is
  * used — if every one of them is still usable by the member; returns how many were.
  */

@@ -4,10 +4,11 @@ import type { ProgramContext } from '../programs/index.js'
 import { ORDER_TRIGGER, type RulesService } from '../rules/index.js'
 import { AppError } from '../shared/app-error.js'
 import type { Clock } from '../shared/clock.js'
+import { StatementBatcher } from '../shared/statement.batcher.js'
 import type { CouponLookup } from './coupons.port.js'
 import { planOrder, snapshotNeeds, snapshotRequest, withUsageDefaults } from './order-plan.js'
 import type { OrderItem } from './orders.js'
-import { readOrderSnapshot } from './orders.repository.js'
+import { readOrderSnapshots, type SnapshotRequest } from './orders.repository.js'
 import {
   type CouponRefusal,
   lineAmount,
@@ -64,6 +65,22 @@ export function createCheckoutService(
   clock: Clock,
   deps: { rules: RulesService; coupons: CouponLookup },
 ) {
+  // Concurrent quotes read their snapshots together, then their members' coupons together: two
+  // statements for a batch of quotes instead of two for each (statement.batcher.ts).
+  const snapshots = new StatementBatcher(async (requests: SnapshotRequest[]) =>
+    (await readOrderSnapshots(db, requests)).map((found) => found ?? null),
+  )
+  const holdings = new StatementBatcher(
+    async (asks: { programId: string; memberId: string; at: Date }[]) => {
+      const earliest = new Date(Math.min(...asks.map((a) => a.at.getTime())))
+      const held = await deps.coupons.heldByMany(db, asks, earliest)
+      // Each quote sees the coupons active at its own moment.
+      return asks.map((ask, i) =>
+        (held[i] ?? []).filter((c) => c.expires_at === null || c.expires_at > ask.at),
+      )
+    },
+  )
+
   return {
     async quote(program: ProgramContext, input: QuoteInput): Promise<Quote> {
       const now = clock.now()
@@ -77,7 +94,7 @@ export function createCheckoutService(
         member: input.member,
         amount: most,
       })
-      const read = await readOrderSnapshot(db, request, false)
+      const read = await snapshots.call(request)
       if (!read) throw AppError.notFound('Member')
       const member = read.snapshot.member
       const snapshot = withUsageDefaults(read.snapshot, needs)
@@ -87,7 +104,7 @@ export function createCheckoutService(
         codes.length > 0
           ? deps.coupons.byCodes(db, program.id, member.id, codes)
           : Promise.resolve([]),
-        deps.coupons.heldBy(db, program.id, member.id, now),
+        holdings.call({ programId: program.id, memberId: member.id, at: now }),
       ])
       const basket = {
         items: input.items,

@@ -21,6 +21,12 @@ export interface CouponLookup {
   ): Promise<(PricingCoupon | null)[]>
   /** The member's coupons that are active at `at`. */
   heldBy(on: Executor, programId: string, memberId: string, at: Date): Promise<PricingCoupon[]>
+  /** `heldBy` of many members in one statement, in the members' order (batched quotes). */
+  heldByMany(
+    on: Executor,
+    members: readonly { programId: string; memberId: string }[],
+    at: Date,
+  ): Promise<PricingCoupon[][]>
 }
 
 export interface CouponRedemptions extends CouponLookup {

@@ -12,6 +12,7 @@ import type { Clock } from '../shared/clock.js'
 import type { Executor } from '../shared/executor.js'
 import { MAX_FUTURE_MS } from '../shared/limits.js'
 import { proportionalShare } from '../shared/money.js'
+import { StatementBatcher } from '../shared/statement.batcher.js'
 import type { CouponRedemptions } from './coupons.port.js'
 import {
   type OrderCheckout,
@@ -52,7 +53,6 @@ import {
   saveRefundResponse,
 } from './orders.repository.js'
 import { couponRefusalText, minorPerMajor, priceBasket } from './pricing.js'
-import { StatementBatcher } from './statement.batcher.js'
 
 /** A plan the database refused inside a transaction: the transaction is rolled back. */
 class StaleOrder extends Error {
