@@ -32,6 +32,7 @@ import {
   listSegmentMembers,
   listSegments,
   updateSegment,
+  withoutJit,
 } from './segments.repository.js'
 
 export interface SegmentQuery extends PageRequest {
@@ -90,7 +91,13 @@ export function createSegmentsService(db: Kysely<DB>, clock: Clock) {
 
   /** Reads that must agree with each other (a page and its count) see one snapshot. */
   const snapshot = <T>(work: (trx: Transaction<DB>) => Promise<T>) =>
-    db.transaction().setIsolationLevel('repeatable read').execute(work)
+    db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (trx) => {
+        await withoutJit(trx)
+        return work(trx)
+      })
 
   return {
     async create(
