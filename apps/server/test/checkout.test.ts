@@ -454,6 +454,34 @@ describe('orders paid in part with points', () => {
     await expectLedgerConsistent(t)
   })
 
+  it('answers the first order of a program when it pays with points (rules read in its transaction)', async () => {
+    // A fresh program: its order rules are not cached yet, so the locked order reads them.
+    const fresh = await createProgram(t, { name: 'First order with points' })
+    const rule = await t.call('POST', '/v1/earning-rules', {
+      key: fresh.keys.admin,
+      body: { name: 'r', trigger: 'order.completed', reward: { type: 'fixed', points: 7 } },
+    })
+    expect(rule.statusCode, rule.body).toBe(201)
+    const m = await createMember(t, fresh.keys.admin)
+    const adjusted = await t.call('POST', `/v1/members/${m.id}/points/adjustments`, {
+      key: fresh.keys.admin,
+      body: { points: 1_000, reason: 'test' },
+    })
+    expect(adjusted.statusCode, adjusted.body).toBe(201)
+    const res = await t.call('POST', '/v1/orders', {
+      key: fresh.keys.server,
+      body: {
+        id: 'first-with-points',
+        member: m.id,
+        items,
+        amount: 31_000,
+        points_to_redeem: 1_000,
+      },
+    })
+    expect(res.statusCode, res.body).toBe(201)
+    expect(res.json().effects).toMatchObject({ points_redeemed: 1_000, points_earned: 7 })
+  })
+
   it('refuses points beyond the balance with insufficient_points, and writes nothing', async () => {
     const m = await memberWithPoints(1_000)
     const res = await t.call('POST', '/v1/orders', {

@@ -163,7 +163,9 @@ export function createOrdersService(
     }
     const before = clock.now()
     const at = requested ?? before
-    const rules = await deps.rules.activeRulesFor(program, ORDER_TRIGGER)
+    // Read on the order's own connection: inside its transaction, a read on another would wait
+    // for the one connection PGlite has, which this transaction holds.
+    const rules = await deps.rules.activeRulesFor(program, ORDER_TRIGGER, on)
     const needs = snapshotNeeds(program, rules, at, before)
     let snapshot = mode === 'kept' ? kept.find(program.id, input.member, needs) : undefined
     if (!snapshot) {
