@@ -232,6 +232,60 @@ describe('loyalbase bench', () => {
     )
   })
 
+  // Seeding 1,000 members and giving each points through the API takes a while on PGlite.
+  it('orders-redeem: every order redeemed its own code and its points, and the ledger adds up', async () => {
+    const outcome = await bench(['--scenarios', 'orders-redeem'])
+    expect(outcome.code).toBe(0)
+    const [load] = table(outcome.stdout, 'HTTP load') ?? []
+    expect(load).toMatchObject({ scenario: 'orders/s, coupon + points', 'non-2xx': '0' })
+    expect(Number(load?.requests)).toBeGreaterThan(0)
+    const [check] = table(outcome.stdout, 'Orders check') ?? []
+    expect(check).toMatchObject({
+      '2xx': load?.requests,
+      missing: '0',
+      unexpected: '0',
+      check: 'OK',
+    })
+    const [row] = table(outcome.stdout, 'Orders paying with a coupon and points') ?? []
+    const orders = check?.['orders in db'] as string
+    expect(row).toMatchObject({
+      'plain orders/s': '-',
+      // 3,000 codes per second of load.
+      codes: '3000',
+      'orders in db': orders,
+      'coupons used': orders,
+      'right coupon': `${orders}/${orders}`,
+      'redeem entries': orders,
+      'right points': `${orders}/${orders}`,
+      'ledger check': 'OK (1000 members)',
+      check: 'OK',
+    })
+    // Without the plain orders of the same run, no verdict.
+    const [target] = table(outcome.stdout, 'Targets (incentives)') ?? []
+    expect(target?.target).toMatch(/: orders\/s with a coupon and points >= 0\.8 x orders\/s at 32/)
+    expect(target).toMatchObject({ figure: 'orders/s not measured', result: '-' })
+  }, 120_000)
+
+  it('campaigns: the job rewards the members born on its day, holds some out, and a rerun changes nothing', async () => {
+    const outcome = await bench(['--scenarios', 'campaigns', '--campaign-members', '20000'])
+    expect(outcome.code).toBe(0)
+    const [row] = table(outcome.stdout, 'Campaigns job') ?? []
+    expect(row).toMatchObject({ members: '20000', 'rerun processed': '0', check: 'OK' })
+    expect(row?.birthday).toMatch(/^\d\d-\d\d(\+02-29)?$/)
+    const rewarded = Number(row?.rewarded)
+    const heldOut = Number(row?.['held out'])
+    expect(row?.expected).toBe(`${rewarded} + ${heldOut}`)
+    expect(Number(row?.processed)).toBe(rewarded + heldOut)
+    // 52 to 56 of 20,000 members are born on each day (and 14 more on 28 February of a common year).
+    expect(rewarded + heldOut).toBeGreaterThanOrEqual(52)
+    expect(rewarded + heldOut).toBeLessThanOrEqual(70)
+    expect(heldOut).toBeLessThan(rewarded)
+    expect(Number(row?.['points credited'])).toBe(rewarded * 100)
+    expect(outcome.stdout).toMatch(
+      /^- .*: the campaigns job ran over 20,000 members \(--campaign-members\), not the 1,000,000 asked for\.$/m,
+    )
+  })
+
   // Each engine's project proves its own side: pgbench's ceiling exists only on PostgreSQL.
   if (engine === 'postgres') {
     it('ceiling: pgbench and the bare route on the scratch database, and orders/s against both', async () => {
@@ -297,11 +351,15 @@ describe('loyalbase bench', () => {
     ],
     [
       ['--scenarios', 'orders,reads'],
-      "error: option '--scenarios <list>' argument 'orders,reads' is invalid. Expected a comma-separated list of members, orders, quotes, orders-tiers, ceiling, expiry, tiers, segments, coupon-codes.\n",
+      "error: option '--scenarios <list>' argument 'orders,reads' is invalid. Expected a comma-separated list of members, orders, quotes, orders-redeem, orders-tiers, ceiling, expiry, tiers, segments, coupon-codes, campaigns.\n",
     ],
     [
       ['--expiry-lots', '0'],
       "error: option '--expiry-lots <n>' argument '0' is invalid. Expected a whole number of at least 1.\n",
+    ],
+    [
+      ['--campaign-members', '0'],
+      "error: option '--campaign-members <n>' argument '0' is invalid. Expected a whole number of at least 1.\n",
     ],
     [
       ['--tier-members', '1.5'],

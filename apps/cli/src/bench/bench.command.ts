@@ -8,11 +8,13 @@ import {
   type BenchEngine,
   type BenchScenarioName,
   DEFAULT_BULK_CODES,
+  DEFAULT_CAMPAIGN_MEMBERS,
   DEFAULT_EXPIRY_LOTS,
   DEFAULT_SEGMENT_MEMBERS,
   DEFAULT_TIER_MEMBERS,
   parseEngines,
   parseScenarios,
+  REDEEM_CODES_PER_SECOND,
 } from './bench.js'
 import { streamProgress } from './bench.progress.js'
 import { formatReport } from './bench.report.js'
@@ -65,6 +67,8 @@ interface BenchFlags {
   tierMembers?: number
   segmentMembers?: number
   bulkCodes?: number
+  redeemCodes?: number
+  campaignMembers?: number
   profile?: string
 }
 
@@ -96,7 +100,8 @@ export function registerBenchCommand(program: Command, { config, io }: CommandCo
         `orders-tiers (orders with tiers off and on), ceiling (pgbench's bare write, ` +
         `PostgreSQL only), expiry (the points-expiry job), tiers (the tier-evaluation job), ` +
         `segments (counting a segment of bulk-loaded members), coupon-codes (bulk coupon codes ` +
-        `and their job run)`,
+        `and their job run), orders-redeem (orders paying with a coupon and points, beside ` +
+        `orders), campaigns (the campaigns job for a birthday campaign over bulk-loaded members)`,
       scenarioList,
       [...BENCH_SCENARIO_NAMES],
     )
@@ -127,9 +132,22 @@ export function registerBenchCommand(program: Command, { config, io }: CommandCo
       bulkCodeCount,
     )
     .option(
+      '--redeem-codes <n>',
+      `codes (one per order) the orders-redeem scenario makes before its load ` +
+        `(default ${REDEEM_CODES_PER_SECOND.toLocaleString('en')} per second of load)`,
+      positiveInteger,
+    )
+    .option(
+      '--campaign-members <n>',
+      `members with birthdays the campaigns scenario loads on every engine ` +
+        `(default ${perEngine(DEFAULT_CAMPAIGN_MEMBERS)})`,
+      positiveInteger,
+    )
+    .option(
       '--profile <dir>',
-      'write a V8 CPU profile of the server process during each orders and quotes load to ' +
-        '<dir> (orders-<engine>.cpuprofile, quotes-<engine>.cpuprofile) and print its summary',
+      'write a V8 CPU profile of the server process during each orders, quotes and ' +
+        'orders-redeem load to <dir> (orders-<engine>.cpuprofile, quotes-<engine>.cpuprofile, ' +
+        'orders-redeem-<engine>.cpuprofile) and print its summary',
     )
     .action(async (flags: BenchFlags) => {
       io.stdout.write(
@@ -152,6 +170,8 @@ export function registerBenchCommand(program: Command, { config, io }: CommandCo
           ...(flags.tierMembers ? { tierMembers: flags.tierMembers } : {}),
           ...(flags.segmentMembers ? { segmentMembers: flags.segmentMembers } : {}),
           ...(flags.bulkCodes ? { bulkCodes: flags.bulkCodes } : {}),
+          ...(flags.redeemCodes ? { redeemCodes: flags.redeemCodes } : {}),
+          ...(flags.campaignMembers ? { campaignMembers: flags.campaignMembers } : {}),
           ...(flags.profile ? { profileDir: flags.profile } : {}),
           postgresUrl: config.benchPostgresUrl,
           progress: streamProgress(io.stderr),

@@ -10,6 +10,7 @@ import type {
 } from './bench.js'
 import { createBenchProgram } from './bench-api.client.js'
 import { type BenchTarget, openBenchTarget } from './bench-database.target.js'
+import { benchCampaigns } from './campaigns.scenario.js'
 import { benchCeiling } from './ceiling.scenario.js'
 import { benchCouponCodes } from './coupon-codes.scenario.js'
 import { type CpuProfile, type CpuProfiler, startCpuProfile } from './cpu-profile.js'
@@ -17,6 +18,7 @@ import { benchExpiry } from './expiry.scenario.js'
 import { runLoad, sampleRss } from './load.runner.js'
 import { memberCreations, memberReads } from './members.scenario.js'
 import { benchOrders } from './orders.scenario.js'
+import { benchOrdersRedeem } from './orders-redeem.scenario.js'
 import { benchOrdersTiers } from './orders-tiers.scenario.js'
 import { benchQuotes } from './quotes.scenario.js'
 import { benchSegments } from './segments.scenario.js'
@@ -67,12 +69,14 @@ const SCENARIO_STEPS: Record<BenchScenarioName, (run: EngineRun) => Promise<void
   },
   orders: benchOrders,
   quotes: benchQuotes,
+  'orders-redeem': benchOrdersRedeem,
   'orders-tiers': benchOrdersTiers,
   ceiling: benchCeiling,
   expiry: benchExpiry,
   tiers: benchTiers,
   segments: benchSegments,
   'coupon-codes': benchCouponCodes,
+  campaigns: benchCampaigns,
 }
 
 async function benchEngine(
@@ -173,6 +177,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     quotesChecks: [],
     segmentCounts: [],
     bulkCodes: [],
+    redeemChecks: [],
+    campaignRuns: [],
     profiles: [],
     notes: [],
   }
@@ -192,7 +198,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   }
   if (options.profileDir !== undefined && report.profiles.length === 0) {
     report.notes.push(
-      '--profile: no CPU profile was taken (it covers the orders and quotes scenarios only).',
+      '--profile: no CPU profile was taken (it covers the orders, quotes and orders-redeem scenarios only).',
     )
   }
   return report

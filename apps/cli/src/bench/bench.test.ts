@@ -23,13 +23,20 @@ describe('parseScenarios', () => {
     expect(parseScenarios('expiry,orders')).toEqual(['orders', 'expiry'])
     expect(parseScenarios('members, ceiling ,members')).toEqual(['members', 'ceiling'])
     expect(parseScenarios('tiers,orders-tiers,orders')).toEqual(['orders', 'orders-tiers', 'tiers'])
-    // Quotes run right after orders, whose rate they are compared with.
+    // Quotes run right after orders, whose rate they are compared with; so do orders paying
+    // with a coupon and points.
     expect(parseScenarios('coupon-codes,segments,quotes,tiers,orders')).toEqual([
       'orders',
       'quotes',
       'tiers',
       'segments',
       'coupon-codes',
+    ])
+    expect(parseScenarios('campaigns,orders-redeem,orders-tiers,orders')).toEqual([
+      'orders',
+      'orders-redeem',
+      'orders-tiers',
+      'campaigns',
     ])
   })
 
@@ -119,6 +126,8 @@ function report(parts: Partial<BenchReport>): BenchReport {
     quotesChecks: [],
     segmentCounts: [],
     bulkCodes: [],
+    redeemChecks: [],
+    campaignRuns: [],
     profiles: [],
     notes: [],
     ...parts,
@@ -411,6 +420,48 @@ const bulkCodes = {
   ok: true,
 }
 
+function redeemCheck(engine: string, ok = true) {
+  return {
+    engine,
+    members: 1_000,
+    codes: 30_000,
+    points: 100,
+    pointsValue: 100,
+    sent: 5_012,
+    orders: 5_012,
+    couponsRedeemed: 5_012,
+    rightCoupon: ok ? 5_012 : 5_011,
+    redeemEntries: 5_012,
+    rightPoints: 5_012,
+    ledgerMembers: 1_000,
+    ledgerDifferences: 0,
+    ok,
+  }
+}
+
+const campaignRun = {
+  engine: 'postgres 15.20',
+  members: 1_000_000,
+  day: '12-07',
+  holdoutPercent: 10,
+  seconds: 4,
+  processed: 2_738,
+  audienceSeconds: 0.4,
+  rewardSeconds: 3.5,
+  rewarded: 2_466,
+  heldOut: 272,
+  otherRows: 0,
+  expectedRewarded: 2_466,
+  expectedHeldOut: 272,
+  wrongMembers: 0,
+  earnEntries: 2_466,
+  pointsCredited: 246_600,
+  balances: 246_600,
+  rerunProcessed: 0,
+  rerunSeconds: 0.05,
+  ok: true,
+}
+
 describe('incentiveTargetLines', () => {
   const quotes = (engine: string, requestsPerSecond: number, p99Ms: number) => ({
     ...load(engine, requestsPerSecond, p99Ms),
@@ -509,6 +560,87 @@ describe('incentiveTargetLines', () => {
     expect(text).toMatch(
       /postgres 15\.20 +100000 +8\.0 +12500 +7\.9 +100000 +100000 +100000 +100000 +OK\n/,
     )
+  })
+
+  const redeem = (engine: string, requestsPerSecond: number, p99Ms: number) => ({
+    ...load(engine, requestsPerSecond, p99Ms),
+    scenario: 'orders/s, coupon + points',
+  })
+
+  it("compares orders paying with a coupon and points with the same run's plain orders/s", () => {
+    const lines = (parts: Partial<BenchReport>, connections = 32) =>
+      incentiveTargetLines(report(parts), connections)
+        .filter((line) => line.target.includes('coupon and points'))
+        .map((line) => [line.target, line.figure, line.result])
+    expect(
+      lines({
+        loads: [
+          load('pglite (disk)', 1_000, 80),
+          redeem('pglite (disk)', 700, 90),
+          load('postgres 15.20', 1_600, 60),
+          redeem('postgres 15.20', 1_300, 70),
+        ],
+        redeemChecks: [redeemCheck('pglite (disk)'), redeemCheck('postgres 15.20')],
+      }),
+    ).toEqual([
+      [
+        'pglite (disk): orders/s with a coupon and points >= 0.8 x orders/s at 32 connections (same run)',
+        '0.70 (700.0 / 1000.0)',
+        'MISS',
+      ],
+      [
+        'postgres 15.20: orders/s with a coupon and points >= 0.8 x orders/s at 32 connections (same run)',
+        '0.81 (1300.0 / 1600.0)',
+        'PASS',
+      ],
+    ])
+    // A fast run whose orders did not all redeem what they named misses.
+    expect(
+      lines({
+        loads: [load('postgres 15.20', 1_000, 60), redeem('postgres 15.20', 900, 70)],
+        redeemChecks: [redeemCheck('postgres 15.20', false)],
+      })[0]?.slice(1),
+    ).toEqual(['0.90 (900.0 / 1000.0), check FAIL', 'MISS'])
+    expect(
+      lines(
+        { loads: [load('postgres 15.20', 1_000, 60), redeem('postgres 15.20', 900, 70)] },
+        4,
+      )[0]?.slice(1),
+    ).toEqual(['0.90 (900.0 / 1000.0) at 4 connections', '-'])
+    expect(lines({ loads: [redeem('postgres 15.20', 900, 70)] })[0]?.slice(1)).toEqual([
+      'orders/s not measured',
+      '-',
+    ])
+  })
+
+  it('prints orders paying with a coupon and points beside plain orders, and the campaigns job', () => {
+    const text = formatReport(
+      report({
+        loads: [load('postgres 15.20', 1_600, 60), redeem('postgres 15.20', 1_300, 70)],
+        redeemChecks: [redeemCheck('postgres 15.20')],
+        bulkCodes: [bulkCodes],
+        campaignRuns: [campaignRun],
+      }),
+      32,
+    )
+    const titles = text.split('\n\n').map((section) => section.split('\n')[0]?.split(/[:(]/)[0])
+    expect(titles).toEqual([
+      'HTTP load',
+      'Orders paying with a coupon and points beside plain orders',
+      'Bulk coupon codes',
+      'Campaigns job',
+      'Targets ',
+      'Targets ',
+    ])
+    expect(text.indexOf('Targets (speed)\n')).toBeLessThan(text.indexOf('Targets (incentives)\n'))
+    expect(text).toMatch(
+      /postgres 15\.20 +1300\.0 +35\.0 +70\.0 +1600\.0 +30\.0 +60\.0 +0\.81 +30000 +5012 +5012 +5012\/5012 +5012 +5012\/5012 +OK \(1000 members\) +OK\n/,
+    )
+    expect(text).toMatch(
+      /postgres 15\.20 +1000000 +12-07 +4\.00 +250000 +0\.40 +3\.50 +2738 +2466 +272 +2466 \+ 272 +617 +246600 +0 +0\.05 +OK\n/,
+    )
+    // No target for the campaigns job: its figure is the table's.
+    expect(text).not.toMatch(/^.*campaign.*(PASS|MISS)/m)
   })
 
   it('names what quotes changed, and prints no incentives section when none ran', () => {

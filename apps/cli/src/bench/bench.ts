@@ -15,18 +15,21 @@ export type BenchEngine = (typeof BENCH_ENGINES)[number]
  * bare Fastify route; PostgreSQL only), `expiry` (the points-expiry job over bulk-loaded lots),
  * `tiers` (the tier-evaluation job over bulk-loaded members and orders), `segments` (counting a
  * segment of bulk-loaded members), `coupon-codes` (bulk coupon codes through the API and their
- * job run).
+ * job run), `orders-redeem` (orders paying with a coupon and points through HTTP, beside
+ * `orders`), `campaigns` (the campaigns job for a birthday campaign over bulk-loaded members).
  */
 export const BENCH_SCENARIO_NAMES = [
   'members',
   'orders',
   'quotes',
+  'orders-redeem',
   'orders-tiers',
   'ceiling',
   'expiry',
   'tiers',
   'segments',
   'coupon-codes',
+  'campaigns',
 ] as const
 export type BenchScenarioName = (typeof BENCH_SCENARIO_NAMES)[number]
 
@@ -74,6 +77,26 @@ export const SEGMENT_TARGET_MEMBERS = 1_000_000
  * request may ask for (docs/coupons.md), and the most `--bulk-codes` takes.
  */
 export const DEFAULT_BULK_CODES = MAX_BULK_CODES
+
+/**
+ * Codes the orders-redeem scenario prepares per second of load when `--redeem-codes` is not
+ * given (one per order, each usable once): above the plain orders/s measured on this machine
+ * (2,400 at best), so a load of orders that each redeem a coupon does not run out.
+ */
+export const REDEEM_CODES_PER_SECOND = 3_000
+
+/**
+ * Members the campaigns scenario loads when `--campaign-members` is not given: the size asked
+ * for on PostgreSQL; a tenth of it on PGlite, as for segments (`--campaign-members 1000000`
+ * loads a million there too).
+ */
+export const DEFAULT_CAMPAIGN_MEMBERS: Record<BenchEngine, number> = {
+  pglite: 100_000,
+  postgres: 1_000_000,
+}
+
+/** The size the campaigns figure is asked for. */
+export const CAMPAIGN_TARGET_MEMBERS = 1_000_000
 
 /** One timed HTTP load on one engine: a line of the bench's load table. */
 export interface BenchRow {
@@ -213,6 +236,77 @@ export interface BulkCodesRow {
   ok: boolean
 }
 
+/**
+ * After the load of orders paying with a coupon and points: did every order redeem exactly its
+ * coupon and its points, and nothing else?
+ */
+export interface RedeemCheck {
+  engine: string
+  /** Members the orders went to, round-robin. */
+  members: number
+  /** Unassigned bulk codes prepared, one per order. */
+  codes: number
+  /** `points_to_redeem` of every order, and what they are worth (minor units). */
+  points: number
+  pointsValue: number
+  /** Orders the load sent (numbered from 0): at most `codes`. */
+  sent: number
+  /** The load's orders in the database once the server has settled. */
+  orders: number
+  /** Coupons of the program redeemed, by any order: must equal `orders`. */
+  couponsRedeemed: number
+  /** Orders that redeemed exactly one coupon, the code they named, now their member's. */
+  rightCoupon: number
+  /** `redeem` ledger entries of the program whose source is an order: must equal `orders`. */
+  redeemEntries: number
+  /** Orders with exactly one such entry, of `points`, and `points_redeemed`/`points_value` as asked. */
+  rightPoints: number
+  /** `ledger check` over the program: members checked, and differences found (must be 0). */
+  ledgerMembers: number
+  ledgerDifferences: number
+  ok: boolean
+}
+
+/** One run of the campaigns job for a birthday campaign over bulk-loaded members. */
+export interface CampaignRunRow {
+  engine: string
+  members: number
+  /** The birthday rewarded, `MM-DD`: the local day of `as_of` in the program's time zone. */
+  day: string
+  /** The campaign's `holdout_percent`. */
+  holdoutPercent: number
+  /** From the request to its answer (`POST /v1/jobs/campaigns/run`). */
+  seconds: number
+  /** The run's own count: members held out plus rewards given. */
+  processed: number
+  /**
+   * Where the run's time went, from its rows' own times: from the assignment (`assigned_at`,
+   * taken just before the audience's INSERT) to the first reward, and from the first reward to
+   * the last (each in a transaction of its own).
+   */
+  audienceSeconds: number
+  rewardSeconds: number
+  /** Rows of the campaign by status after the run. */
+  rewarded: number
+  heldOut: number
+  /** Rows neither rewarded nor held out (pending, over budget, refused): must be 0. */
+  otherRows: number
+  /** The bench's own SQL count of active members born on `day`, split by the holdout's bucket. */
+  expectedRewarded: number
+  expectedHeldOut: number
+  /** Campaign rows whose member is not born on `day`: must be 0. */
+  wrongMembers: number
+  /** `earn` ledger entries with the campaign as their source, and their points. */
+  earnEntries: number
+  pointsCredited: number
+  /** Points the program's members hold after the runs: must equal `pointsCredited`. */
+  balances: number
+  /** What a second run with the same `as_of` did: must be 0. */
+  rerunProcessed: number
+  rerunSeconds: number
+  ok: boolean
+}
+
 /** A CPU profile of the server's process during one load, written to `file`. */
 export interface ProfileRow {
   engine: string
@@ -230,6 +324,8 @@ export interface BenchReport {
   quotesChecks: QuotesCheck[]
   segmentCounts: SegmentCountRow[]
   bulkCodes: BulkCodesRow[]
+  redeemChecks: RedeemCheck[]
+  campaignRuns: CampaignRunRow[]
   /** `--profile`: the server's CPU profile during each engine's orders load. */
   profiles: ProfileRow[]
   /** Remarks printed under the tables, e.g. what could not be set up. */
@@ -273,6 +369,10 @@ export interface BenchOptions {
   segmentMembers?: number
   /** Codes the coupon-codes scenario requests; `DEFAULT_BULK_CODES` when absent. */
   bulkCodes?: number
+  /** Codes (one per order) the orders-redeem scenario prepares; by the seconds when absent. */
+  redeemCodes?: number
+  /** Members for the campaigns scenario on every engine; each engine's default when absent. */
+  campaignMembers?: number
   /** `--profile`: where the CPU profile of each engine's orders load is written. */
   profileDir?: string
   /** The PostgreSQL server on which a scratch database is created and dropped. */

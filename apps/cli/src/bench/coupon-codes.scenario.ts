@@ -15,7 +15,7 @@ export const BULK_CODES_POLL_MS = 100
 /** Far beyond what 100,000 codes take; a run that has not finished by then has failed. */
 const MAX_WAIT_MS = 10 * 60 * 1000
 
-interface JobRunAnswer {
+export interface JobRunAnswer {
   started_at: string
   finished_at: string | null
   processed: number | null
@@ -27,7 +27,7 @@ interface JobRunAnswer {
  * Polls `GET /v1/job-runs/{id}` until the run has finished, as the console does; a bar follows
  * its progress (codes made) when the terminal shows it.
  */
-async function followRun(
+export async function followRun(
   run: EngineRun,
   api: BenchApi,
   runId: string,

@@ -1,6 +1,13 @@
 import type autocannon from 'autocannon'
 import { describe, expect, it } from 'vitest'
-import { benchOrder, benchQuote, plannedRequests, QUOTE_KINDS } from './load.plan.js'
+import {
+  benchOrder,
+  benchQuote,
+  NO_CODE_LEFT,
+  plannedRequests,
+  QUOTE_KINDS,
+  redeemOrder,
+} from './load.plan.js'
 
 type Setup = (request: autocannon.Request, context: Record<string, unknown>) => autocannon.Request
 type OnResponse = (status: number, body: string, context: Record<string, unknown>) => void
@@ -33,6 +40,47 @@ describe('plannedRequests', () => {
     ])
     expect(request).toMatchObject({ method: 'POST', path: '/v1/orders' })
     expect(planned.orders()).toEqual({ sent: 3, answered2xx: [10], answeredOther: [11] })
+  })
+
+  it('pays each order with its own code and points, the amount what is left to pay', () => {
+    const terms = { codes: ['C0', 'C1', 'C2'], couponOff: 200, points: 100, pointsValue: 100 }
+    const planned = plannedRequests({
+      kind: 'redeem-orders',
+      members: ['mem_a', 'mem_b'],
+      prefix: 'redeem-x-',
+      first: 1,
+      ...terms,
+    })
+    const [request] = planned.requests
+    if (!request) throw new Error('no request')
+    const bodies = [exchange(request, 201), exchange(request, 422), exchange(request)].map(
+      (built) => JSON.parse(String(built.body)),
+    )
+    expect(bodies.map((body) => [body.id, body.member, body.coupon_codes])).toEqual([
+      ['redeem-x-1', 'mem_b', ['C1']],
+      ['redeem-x-2', 'mem_a', ['C2']],
+      // Past the last code: one nobody has, so the order is refused rather than redeem a used one.
+      ['redeem-x-3', 'mem_b', [NO_CODE_LEFT]],
+    ])
+    for (const [i, body] of bodies.entries()) {
+      const plain = benchOrder(body.id, body.member, i + 1)
+      expect(body.items).toEqual(plain.items)
+      expect(body.points_to_redeem).toBe(100)
+      expect(body.amount).toBe(plain.amount - 200 - 100)
+      expect(body).toEqual(redeemOrder(body.id, body.member, i + 1, terms))
+    }
+    expect(request).toMatchObject({ method: 'POST', path: '/v1/orders' })
+    expect(planned.orders()).toEqual({ sent: 3, answered2xx: [1], answeredOther: [2] })
+  })
+
+  it('leaves every basket of the orders load something to pay after ¥2 off and 100 points', () => {
+    const terms = { codes: [], couponOff: 200, points: 100, pointsValue: 100 }
+    for (let n = 0; n < 3_000; n++) {
+      const plain = benchOrder('o', 'm', n)
+      // At most half of what is left after the coupon may be paid with points (the default).
+      expect(Math.floor((plain.amount - 200) / 2)).toBeGreaterThanOrEqual(100)
+      expect(redeemOrder('o', 'm', n, terms).amount).toBeGreaterThan(0)
+    }
   })
 
   it('sends bare-route orders with unique ids, round-robin over the member numbers', () => {

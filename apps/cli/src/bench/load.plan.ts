@@ -17,6 +17,12 @@ export type LoadPlan =
    */
   | { kind: 'orders'; members: string[]; prefix: string; first: number }
   /**
+   * `POST /v1/orders` paying with a coupon and points: the orders plan's order `n`, naming the
+   * code `codes[n]` and redeeming points (`redeemOrder`). Codes are used once: an order past
+   * the last code names `NO_CODE_LEFT`, which is refused.
+   */
+  | ({ kind: 'redeem-orders'; members: string[]; prefix: string; first: number } & RedeemTerms)
+  /**
    * `POST /v1/checkout/quote`, quote `n` for member `members[n % length]`, naming some of the
    * coupons it holds (`benchQuote`).
    */
@@ -58,6 +64,37 @@ export function benchOrder(id: string, member: string, n: number) {
   }))
   const amount = items.reduce((sum, item) => sum + item.quantity * item.unit_price, 0)
   return { id, member, amount, channel: n % 4 === 0 ? 'store' : 'online', items }
+}
+
+/** What every order of a `redeem-orders` plan pays with, beside its own code. */
+export interface RedeemTerms {
+  /** One code per order, order `n` naming `codes[n]`: unassigned bulk codes, each usable once. */
+  codes: string[]
+  /** The coupons' `amount_off` (minor units), taken off the basket. */
+  couponOff: number
+  /** `points_to_redeem`, the same for every order. */
+  points: number
+  /** What `points` are worth at checkout (minor units), by the program's `redeem_rate`. */
+  pointsValue: number
+}
+
+/** The code an order names once the plan's codes have run out: unknown, so the order is refused. */
+export const NO_CODE_LEFT = 'NO-CODE-LEFT'
+
+/**
+ * The `n`th order of a `redeem-orders` load: `benchOrder`'s basket with the code `codes[n]` and
+ * `points` points to redeem; its `amount` is what is left to pay in cash (the quote's `total`):
+ * the basket less the coupon's discount and the points' value.
+ */
+export function redeemOrder(id: string, member: string, n: number, terms: RedeemTerms) {
+  const order = benchOrder(id, member, n)
+  const discount = Math.min(terms.couponOff, order.amount)
+  return {
+    ...order,
+    amount: Math.max(0, order.amount - discount - terms.pointsValue),
+    coupon_codes: [terms.codes[n] ?? NO_CODE_LEFT],
+    points_to_redeem: terms.points,
+  }
 }
 
 /** A member of a quotes load, and the codes of the coupons it holds, in the order they were issued. */
@@ -111,8 +148,39 @@ interface OrderContext {
 }
 
 /**
+ * `POST /v1/orders` numbered from `first`, the body of order `n` built by `body`; `orders()`
+ * reports which numbers were sent and how each was answered.
+ */
+function orderRequests(first: number, body: (n: number) => unknown) {
+  let sent = 0
+  const answered2xx: number[] = []
+  const answeredOther: number[] = []
+  const request: autocannon.Request = {
+    method: 'POST',
+    path: '/v1/orders',
+    headers: { 'content-type': 'application/json' },
+    setupRequest: (request, context) => {
+      const n = first + sent++
+      ;(context as OrderContext).n = n
+      return { ...request, body: JSON.stringify(body(n)) }
+    },
+    onResponse: (status, _body, context) => {
+      const n = (context as OrderContext).n
+      if (n === undefined) return
+      if (status >= 200 && status <= 299) answered2xx.push(n)
+      else answeredOther.push(n)
+    },
+  }
+  return {
+    requests: [request],
+    orders: (): OrdersOutcome => ({ sent, answered2xx, answeredOther }),
+  }
+}
+
+/**
  * autocannon's requests for a plan, with the state their callbacks share (every connection
- * cycles through the same request objects). `orders()` is what an orders load reports.
+ * cycles through the same request objects). `orders()` is what an orders load (plain or
+ * paying with a coupon and points) reports.
  */
 export function plannedRequests(plan: LoadPlan): {
   requests: autocannon.Request[]
@@ -155,31 +223,15 @@ export function plannedRequests(plan: LoadPlan): {
     }
     case 'orders': {
       const { members, prefix, first } = plan
-      let sent = 0
-      const answered2xx: number[] = []
-      const answeredOther: number[] = []
-      return {
-        requests: [
-          {
-            method: 'POST',
-            path: '/v1/orders',
-            headers: { 'content-type': 'application/json' },
-            setupRequest: (request, context) => {
-              const n = first + sent++
-              const order = benchOrder(`${prefix}${n}`, members[n % members.length] as string, n)
-              ;(context as OrderContext).n = n
-              return { ...request, body: JSON.stringify(order) }
-            },
-            onResponse: (status, _body, context) => {
-              const n = (context as OrderContext).n
-              if (n === undefined) return
-              if (status >= 200 && status <= 299) answered2xx.push(n)
-              else answeredOther.push(n)
-            },
-          },
-        ],
-        orders: () => ({ sent, answered2xx, answeredOther }),
-      }
+      return orderRequests(first, (n) =>
+        benchOrder(`${prefix}${n}`, members[n % members.length] as string, n),
+      )
+    }
+    case 'redeem-orders': {
+      const { members, prefix, first } = plan
+      return orderRequests(first, (n) =>
+        redeemOrder(`${prefix}${n}`, members[n % members.length] as string, n, plan),
+      )
     }
     case 'quotes': {
       const { members } = plan

@@ -23,6 +23,8 @@ function run(message: ParentMessage): void {
       const text = error instanceof Error ? error.message : String(error)
       send({ type: 'failed', message: text }, end)
     } else {
+      // What an orders load (plain or paying with a coupon and points) sent and got back.
+      const orders = planned.orders()
       send(
         {
           type: 'done',
@@ -34,7 +36,7 @@ function run(message: ParentMessage): void {
             ok2xx: result['2xx'],
             requests: result.requests.total,
             errors: result.errors,
-            ...(load.plan.kind === 'orders' ? { orders: planned.orders() } : {}),
+            ...(orders ? { orders } : {}),
           },
         },
         end,

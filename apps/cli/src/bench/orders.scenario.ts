@@ -35,7 +35,8 @@ export const BENCH_EARNING_RULE = {
   tier_multipliers: { silver: 1.2, gold: 1.5, diamond: 2 },
 } as const
 
-async function setUpTierLadder(api: BenchApi): Promise<void> {
+/** Puts the orders' ladder (`BENCH_TIER_LADDER`) on the program of `api`. */
+export async function setUpTierLadder(api: BenchApi): Promise<void> {
   const response = await api.send('PUT', '/v1/tiers', BENCH_TIER_LADDER)
   if (response.status < 200 || response.status > 299) {
     throw new Error(`PUT /v1/tiers answered ${response.status}: ${response.body}`)
