@@ -1,4 +1,4 @@
-import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons'
+import { PlusOutlined } from '@ant-design/icons'
 import {
   App,
   Button,
@@ -16,14 +16,10 @@ import { Link, useNavigate } from 'react-router-dom'
 import { type Campaign, listCampaigns, updateCampaign } from '../../../api/campaigns'
 import { useQuery } from '../../../api/use-query'
 import { useErrorToast } from '../../../components/ApiProblem'
+import { CursorPager } from '../../../components/CursorPager'
 import { CampaignStatusTag } from '../../../components/campaigns/CampaignStatusTag'
 import { useCampaignText } from '../../../components/campaigns/use-campaign-text'
-import {
-  type CursorStack,
-  currentCursor,
-  nextPage,
-  previousPage,
-} from '../../../components/cursor-stack'
+import { type CursorStack, currentCursor } from '../../../components/cursor-stack'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { useAdminSession } from '../../../session/AdminSession'
 import { useCampaignNames } from './use-campaign-names'
@@ -176,25 +172,12 @@ export function CampaignsPage() {
             locale={{ emptyText: t('campaigns.empty') }}
           />
         </div>
-        <Flex justify="flex-end" align="center" gap={8} style={{ marginTop: 16 }}>
-          <Typography.Text type="secondary">
-            {t('members.page', { page: stack.length + 1 })}
-          </Typography.Text>
-          <Button
-            icon={<LeftOutlined />}
-            disabled={stack.length === 0 || list.loading}
-            onClick={() => setStack(previousPage(stack))}
-          >
-            {t('members.previous')}
-          </Button>
-          <Button
-            disabled={nextCursor === null || list.loading}
-            onClick={() => nextCursor && setStack(nextPage(stack, nextCursor))}
-          >
-            {t('members.next')}
-            <RightOutlined />
-          </Button>
-        </Flex>
+        <CursorPager
+          stack={stack}
+          nextCursor={nextCursor}
+          loading={list.loading}
+          onChange={setStack}
+        />
       </Card>
     </Flex>
   )

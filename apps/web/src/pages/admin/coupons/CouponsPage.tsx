@@ -1,4 +1,4 @@
-import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons'
+import { PlusOutlined } from '@ant-design/icons'
 import {
   App,
   Button,
@@ -20,13 +20,9 @@ import {
 } from '../../../api/coupons'
 import { useQuery } from '../../../api/use-query'
 import { useErrorToast } from '../../../components/ApiProblem'
+import { CursorPager } from '../../../components/CursorPager'
 import { useCouponText } from '../../../components/coupons/use-coupon-text'
-import {
-  type CursorStack,
-  currentCursor,
-  nextPage,
-  previousPage,
-} from '../../../components/cursor-stack'
+import { type CursorStack, currentCursor } from '../../../components/cursor-stack'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { useAdminSession } from '../../../session/AdminSession'
 import { CouponSearch } from './CouponSearch'
@@ -168,25 +164,12 @@ export function CouponsPage() {
             locale={{ emptyText: t('coupons.empty') }}
           />
         </div>
-        <Flex justify="flex-end" align="center" gap={8} style={{ marginTop: 16 }}>
-          <Typography.Text type="secondary">
-            {t('members.page', { page: stack.length + 1 })}
-          </Typography.Text>
-          <Button
-            icon={<LeftOutlined />}
-            disabled={stack.length === 0 || list.loading}
-            onClick={() => setStack(previousPage(stack))}
-          >
-            {t('members.previous')}
-          </Button>
-          <Button
-            disabled={nextCursor === null || list.loading}
-            onClick={() => nextCursor && setStack(nextPage(stack, nextCursor))}
-          >
-            {t('members.next')}
-            <RightOutlined />
-          </Button>
-        </Flex>
+        <CursorPager
+          stack={stack}
+          nextCursor={nextCursor}
+          loading={list.loading}
+          onChange={setStack}
+        />
       </Card>
     </Flex>
   )

@@ -1,10 +1,4 @@
-import {
-  ArrowLeftOutlined,
-  DownloadOutlined,
-  LeftOutlined,
-  PlusOutlined,
-  RightOutlined,
-} from '@ant-design/icons'
+import { ArrowLeftOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons'
 import {
   App,
   Button,
@@ -34,14 +28,10 @@ import {
 } from '../../../api/coupons'
 import { useQuery } from '../../../api/use-query'
 import { useErrorToast } from '../../../components/ApiProblem'
+import { CursorPager } from '../../../components/CursorPager'
 import { CouponStatusTag } from '../../../components/coupons/CouponStatusTag'
 import { useCouponText } from '../../../components/coupons/use-coupon-text'
-import {
-  type CursorStack,
-  currentCursor,
-  nextPage,
-  previousPage,
-} from '../../../components/cursor-stack'
+import { type CursorStack, currentCursor } from '../../../components/cursor-stack'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { useAdminSession } from '../../../session/AdminSession'
 import { CodesProgress } from './CodesProgress'
@@ -295,26 +285,13 @@ export function TemplateDetailPage() {
             locale={{ emptyText: t('coupons.detail.emptyCodes') }}
           />
         </div>
-        <Flex justify="flex-end" align="center" gap={8} style={{ marginTop: 16 }}>
-          <Typography.Text type="secondary">
-            {t('members.page', { page: stack.length + 1 })}
-          </Typography.Text>
-          <Button
-            icon={<LeftOutlined />}
-            disabled={stack.length === 0 || codes.loading}
-            onClick={() => setStack(previousPage(stack))}
-          >
-            {t('members.previous')}
-          </Button>
-          <Button
-            disabled={nextCursor === null || codes.loading}
-            onClick={() => nextCursor && setStack(nextPage(stack, nextCursor))}
-            data-testid="codes-next"
-          >
-            {t('members.next')}
-            <RightOutlined />
-          </Button>
-        </Flex>
+        <CursorPager
+          stack={stack}
+          nextCursor={nextCursor}
+          loading={codes.loading}
+          onChange={setStack}
+          testIdPrefix="codes"
+        />
       </Card>
       <GenerateCodesModal
         api={api}

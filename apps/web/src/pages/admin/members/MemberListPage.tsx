@@ -1,17 +1,13 @@
-import { LeftOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons'
-import { Button, Card, Flex, Input, Select, Table, type TableColumnsType, Typography } from 'antd'
+import { SearchOutlined } from '@ant-design/icons'
+import { Card, Flex, Input, Select, Table, type TableColumnsType, Typography } from 'antd'
 import { type MouseEvent, useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router-dom'
 import { listMembers, type Member } from '../../../api/members'
 import { getTierLadder } from '../../../api/tiers'
 import { useQuery } from '../../../api/use-query'
-import {
-  type CursorStack,
-  currentCursor,
-  nextPage,
-  previousPage,
-} from '../../../components/cursor-stack'
+import { CursorPager } from '../../../components/CursorPager'
+import { type CursorStack, currentCursor } from '../../../components/cursor-stack'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { TierTag } from '../../../components/tiers/TierTag'
 import { resolveTier, tierLabel } from '../../../components/tiers/tier-helpers'
@@ -170,29 +166,13 @@ export function MemberListPage() {
             })}
           />
         </div>
-        <Flex justify="flex-end" align="center" gap={8} style={{ marginTop: 16 }}>
-          <Typography.Text type="secondary">
-            {t('members.page', { page: stack.length + 1 })}
-          </Typography.Text>
-          <Button
-            icon={<LeftOutlined />}
-            disabled={stack.length === 0 || list.loading}
-            onClick={() => setPaging({ filterKey, stack: previousPage(stack) })}
-            data-testid="members-previous"
-          >
-            {t('members.previous')}
-          </Button>
-          <Button
-            disabled={nextCursor === null || list.loading}
-            onClick={() =>
-              nextCursor && setPaging({ filterKey, stack: nextPage(stack, nextCursor) })
-            }
-            data-testid="members-next"
-          >
-            {t('members.next')}
-            <RightOutlined />
-          </Button>
-        </Flex>
+        <CursorPager
+          stack={stack}
+          nextCursor={nextCursor}
+          loading={list.loading}
+          onChange={(next) => setPaging({ filterKey, stack: next })}
+          testIdPrefix="members"
+        />
       </Card>
     </Flex>
   )

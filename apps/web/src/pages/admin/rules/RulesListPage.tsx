@@ -1,10 +1,4 @@
-import {
-  DeleteOutlined,
-  EditOutlined,
-  LeftOutlined,
-  PlusOutlined,
-  RightOutlined,
-} from '@ant-design/icons'
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
 import {
   App,
   Button,
@@ -32,12 +26,8 @@ import { getTierLadder } from '../../../api/tiers'
 import { useQuery } from '../../../api/use-query'
 import { forgetRuleName } from '../../../api/use-rule-names'
 import { useErrorToast } from '../../../components/ApiProblem'
-import {
-  type CursorStack,
-  currentCursor,
-  nextPage,
-  previousPage,
-} from '../../../components/cursor-stack'
+import { CursorPager } from '../../../components/CursorPager'
+import { type CursorStack, currentCursor } from '../../../components/cursor-stack'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { useAdminSession } from '../../../session/AdminSession'
 import { useRuleSummary } from './use-rule-summary'
@@ -266,25 +256,12 @@ export function RulesListPage() {
             locale={{ emptyText: t('rules.empty') }}
           />
         </div>
-        <Flex justify="flex-end" align="center" gap={8} style={{ marginTop: 16 }}>
-          <Typography.Text type="secondary">
-            {t('members.page', { page: stack.length + 1 })}
-          </Typography.Text>
-          <Button
-            icon={<LeftOutlined />}
-            disabled={stack.length === 0 || list.loading}
-            onClick={() => setStack(previousPage(stack))}
-          >
-            {t('members.previous')}
-          </Button>
-          <Button
-            disabled={nextCursor === null || list.loading}
-            onClick={() => nextCursor && setStack(nextPage(stack, nextCursor))}
-          >
-            {t('members.next')}
-            <RightOutlined />
-          </Button>
-        </Flex>
+        <CursorPager
+          stack={stack}
+          nextCursor={nextCursor}
+          loading={list.loading}
+          onChange={setStack}
+        />
       </Card>
     </Flex>
   )

@@ -1,10 +1,4 @@
-import {
-  ArrowLeftOutlined,
-  DeleteOutlined,
-  EditOutlined,
-  LeftOutlined,
-  RightOutlined,
-} from '@ant-design/icons'
+import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons'
 import {
   App,
   Button,
@@ -23,12 +17,8 @@ import { deleteSegment, getSegment, listSegmentMembers } from '../../../api/segm
 import { getTierLadder } from '../../../api/tiers'
 import { useQuery } from '../../../api/use-query'
 import { useErrorToast } from '../../../components/ApiProblem'
-import {
-  type CursorStack,
-  currentCursor,
-  nextPage,
-  previousPage,
-} from '../../../components/cursor-stack'
+import { CursorPager } from '../../../components/CursorPager'
+import { type CursorStack, currentCursor } from '../../../components/cursor-stack'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { useFormat } from '../../../i18n/use-format'
 import { useAdminSession } from '../../../session/AdminSession'
@@ -160,26 +150,13 @@ export function SegmentDetailPage() {
           emptyText={t('segments.detail.emptyMembers')}
           data-testid="segment-members-table"
         />
-        <Flex justify="flex-end" align="center" gap={8} style={{ marginTop: 16 }}>
-          <Typography.Text type="secondary">
-            {t('members.page', { page: stack.length + 1 })}
-          </Typography.Text>
-          <Button
-            icon={<LeftOutlined />}
-            disabled={stack.length === 0 || members.loading}
-            onClick={() => setStack(previousPage(stack))}
-          >
-            {t('members.previous')}
-          </Button>
-          <Button
-            disabled={nextCursor === null || members.loading}
-            onClick={() => nextCursor && setStack(nextPage(stack, nextCursor))}
-            data-testid="segment-members-next"
-          >
-            {t('members.next')}
-            <RightOutlined />
-          </Button>
-        </Flex>
+        <CursorPager
+          stack={stack}
+          nextCursor={nextCursor}
+          loading={members.loading}
+          onChange={setStack}
+          testIdPrefix="segment-members"
+        />
       </Card>
     </Flex>
   )

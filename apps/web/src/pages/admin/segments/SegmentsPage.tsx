@@ -1,10 +1,4 @@
-import {
-  DeleteOutlined,
-  EditOutlined,
-  LeftOutlined,
-  PlusOutlined,
-  RightOutlined,
-} from '@ant-design/icons'
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
 import {
   App,
   Button,
@@ -22,12 +16,8 @@ import { Link, useNavigate } from 'react-router-dom'
 import { deleteSegment, listSegments, type Segment } from '../../../api/segments'
 import { useQuery } from '../../../api/use-query'
 import { useErrorToast } from '../../../components/ApiProblem'
-import {
-  type CursorStack,
-  currentCursor,
-  nextPage,
-  previousPage,
-} from '../../../components/cursor-stack'
+import { CursorPager } from '../../../components/CursorPager'
+import { type CursorStack, currentCursor } from '../../../components/cursor-stack'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { useFormat } from '../../../i18n/use-format'
 import { useAdminSession } from '../../../session/AdminSession'
@@ -179,25 +169,12 @@ export function SegmentsPage() {
             locale={{ emptyText: t('segments.empty') }}
           />
         </div>
-        <Flex justify="flex-end" align="center" gap={8} style={{ marginTop: 16 }}>
-          <Typography.Text type="secondary">
-            {t('members.page', { page: stack.length + 1 })}
-          </Typography.Text>
-          <Button
-            icon={<LeftOutlined />}
-            disabled={stack.length === 0 || list.loading}
-            onClick={() => setStack(previousPage(stack))}
-          >
-            {t('members.previous')}
-          </Button>
-          <Button
-            disabled={nextCursor === null || list.loading}
-            onClick={() => nextCursor && setStack(nextPage(stack, nextCursor))}
-          >
-            {t('members.next')}
-            <RightOutlined />
-          </Button>
-        </Flex>
+        <CursorPager
+          stack={stack}
+          nextCursor={nextCursor}
+          loading={list.loading}
+          onChange={setStack}
+        />
       </Card>
     </Flex>
   )

@@ -1,5 +1,4 @@
-import { LeftOutlined, RightOutlined } from '@ant-design/icons'
-import { Button, Flex, Table, type TableColumnsType, Typography } from 'antd'
+import { Flex, Table, type TableColumnsType, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
@@ -7,12 +6,8 @@ import type { ApiClient } from '../../../../api/client'
 import { listMemberPointTransactions, type PointTransaction } from '../../../../api/points'
 import { useQuery } from '../../../../api/use-query'
 import { useRuleNames } from '../../../../api/use-rule-names'
-import {
-  type CursorStack,
-  currentCursor,
-  nextPage,
-  previousPage,
-} from '../../../../components/cursor-stack'
+import { CursorPager } from '../../../../components/CursorPager'
+import { type CursorStack, currentCursor } from '../../../../components/cursor-stack'
 import { ErrorAlert } from '../../../../components/ErrorAlert'
 import { PointsTypeTag } from '../../../../components/points/PointsTypeTag'
 import { SignedPoints } from '../../../../components/points/SignedPoints'
@@ -130,29 +125,14 @@ export function PointsHistory({ api, scope, member, version, timeZone }: PointsH
           })}
         />
       </div>
-      <Flex justify="flex-end" align="center" gap={8}>
-        <Typography.Text type="secondary">
-          {t('members.page', { page: stack.length + 1 })}
-        </Typography.Text>
-        <Button
-          icon={<LeftOutlined />}
-          disabled={stack.length === 0 || list.loading}
-          onClick={() => setPaging({ key: pagingKey, stack: previousPage(stack) })}
-          data-testid="points-history-previous"
-        >
-          {t('members.previous')}
-        </Button>
-        <Button
-          disabled={nextCursor === null || list.loading}
-          onClick={() =>
-            nextCursor && setPaging({ key: pagingKey, stack: nextPage(stack, nextCursor) })
-          }
-          data-testid="points-history-next"
-        >
-          {t('members.next')}
-          <RightOutlined />
-        </Button>
-      </Flex>
+      <CursorPager
+        stack={stack}
+        nextCursor={nextCursor}
+        loading={list.loading}
+        onChange={(next) => setPaging({ key: pagingKey, stack: next })}
+        testIdPrefix="points-history"
+        style={{}}
+      />
     </Flex>
   )
 }
