@@ -7,7 +7,6 @@ import {
   Col,
   Flex,
   Form,
-  type FormInstance,
   Input,
   InputNumber,
   Radio,
@@ -15,21 +14,18 @@ import {
   Select,
   Typography,
 } from 'antd'
-import { useMemo, useRef, useState } from 'react'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router-dom'
 import { CAMPAIGN_TRIGGER_TYPES, createCampaign } from '../../../api/campaigns'
-import { ApiError } from '../../../api/client'
 import { listCouponTemplates } from '../../../api/coupons'
-import { newIdempotencyKey } from '../../../api/idempotency'
 import { listSegments } from '../../../api/segments'
 import { getTierLadder } from '../../../api/tiers'
 import { useQuery } from '../../../api/use-query'
-import { ProblemDetails, ProblemList, useErrorToast } from '../../../components/ApiProblem'
+import { ProblemDetails, ProblemList } from '../../../components/ApiProblem'
 import { useCouponText } from '../../../components/coupons/use-coupon-text'
 import { tierLabel } from '../../../components/tiers/tier-helpers'
-import { describeFieldPath, type FieldProblem, type RawProblem } from '../../../i18n/api-errors'
-import { useLocaliseError, useTranslate } from '../../../i18n/use-error-message'
+import { useCreateForm } from '../../../components/use-create-form'
 import { zonedInputToIso } from '../../../i18n/zoned-time'
 import { useAdminSession } from '../../../session/AdminSession'
 import { AudiencePanel } from './AudiencePanel'
@@ -59,9 +55,6 @@ type NumberValue = number | null | undefined
 export function CampaignBuilderPage() {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const localise = useLocaliseError()
-  const translate = useTranslate()
-  const toastError = useErrorToast()
   const navigate = useNavigate()
   const { api, program } = useAdminSession()
   const currency = program?.currency ?? 'CNY'
@@ -73,10 +66,6 @@ export function CampaignBuilderPage() {
   const initialValues = useMemo(() => emptyCampaignForm(new Date(), timeZone), [timeZone])
   const triggerType = values.triggerType ?? initialValues.triggerType
   const rewardType = values.rewardType ?? initialValues.rewardType
-  const [saving, setSaving] = useState(false)
-  const [otherErrors, setOtherErrors] = useState<FieldProblem[]>([])
-  const [serverRaw, setServerRaw] = useState<RawProblem | null>(null)
-  const keyRef = useRef<string | null>(null)
 
   const ladder = useQuery('tiers', (signal) => getTierLadder(api, signal))
   const segments = useQuery(triggerType === 'scheduled' ? 'segments:picker' : null, (signal) =>
@@ -98,56 +87,16 @@ export function CampaignBuilderPage() {
     },
   })
 
-  /** A 400's problems on their fields; what has no field goes in the alert. */
-  const showProblems = (error: unknown): boolean => {
-    if (!(error instanceof ApiError) || error.status !== 400) return false
-    const localised = localise(error)
-    const fields = new Map<string, string[]>()
-    const elsewhere: FieldProblem[] = []
-    for (const problem of localised.fields) {
-      const field = fieldForCampaignPath(problem.path)
-      if (field) fields.set(field, [...(fields.get(field) ?? []), problem.message])
-      else elsewhere.push({ ...problem, field: describeFieldPath(problem.path, translate) })
-    }
-    if (localised.fields.length === 0) {
-      elsewhere.push({
-        path: '',
-        field: '',
-        message: localised.message,
-        translated: true,
-        raw: error.detail,
-      })
-    }
-    ;(form as unknown as FormInstance).setFields(
-      [...fields].map(([name, errors]) => ({ name, errors })),
-    )
-    setOtherErrors(elsewhere)
-    setServerRaw(localised.raw)
-    return true
-  }
-
-  const submit = async (all: CampaignFormValues) => {
-    if (saving) return
-    keyRef.current ??= newIdempotencyKey()
-    setSaving(true)
-    setOtherErrors([])
-    setServerRaw(null)
-    try {
-      const created = await createCampaign(
-        api,
-        formToCampaignInput(all, currency, timeZone),
-        keyRef.current,
-      )
-      keyRef.current = null
+  const { saving, otherErrors, serverRaw, submit, valuesChanged } = useCreateForm({
+    form,
+    create: (all: CampaignFormValues, key) =>
+      createCampaign(api, formToCampaignInput(all, currency, timeZone), key),
+    fieldFor: fieldForCampaignPath,
+    onCreated: (created) => {
       void message.success(t('campaigns.form.created', { name: created.name }))
       navigate(`/admin/campaigns/${created.id}`)
-    } catch (error) {
-      if (!(error instanceof ApiError && error.status === 0)) keyRef.current = null
-      if (!showProblems(error)) toastError(error)
-    } finally {
-      setSaving(false)
-    }
-  }
+    },
+  })
 
   // What each reward counts against the budget, as the server counts it.
   const reward = buildReward({ ...initialValues, ...values, rewardType } as CampaignFormValues)
@@ -178,9 +127,7 @@ export function CampaignBuilderPage() {
         initialValues={initialValues}
         onFinish={submit}
         onFinishFailed={() => void message.error(t('campaigns.form.fixErrors'))}
-        onValuesChange={() => {
-          keyRef.current = null
-        }}
+        onValuesChange={valuesChanged}
         scrollToFirstError
         requiredMark={false}
         data-testid="campaign-form"

@@ -8,7 +8,6 @@ import {
   Col,
   Flex,
   Form,
-  type FormInstance,
   Input,
   InputNumber,
   Radio,
@@ -16,16 +15,12 @@ import {
   Select,
   Typography,
 } from 'antd'
-import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router-dom'
-import { ApiError } from '../../../api/client'
 import { createCouponTemplate } from '../../../api/coupons'
-import { newIdempotencyKey } from '../../../api/idempotency'
-import { ProblemDetails, ProblemList, useErrorToast } from '../../../components/ApiProblem'
+import { ProblemDetails, ProblemList } from '../../../components/ApiProblem'
 import { useCouponText } from '../../../components/coupons/use-coupon-text'
-import { describeFieldPath, type FieldProblem, type RawProblem } from '../../../i18n/api-errors'
-import { useLocaliseError, useTranslate } from '../../../i18n/use-error-message'
+import { useCreateForm } from '../../../components/use-create-form'
 import { useAdminSession } from '../../../session/AdminSession'
 import {
   emptyTemplateForm,
@@ -43,9 +38,6 @@ import {
 export function TemplateEditorPage() {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const localise = useLocaliseError()
-  const translate = useTranslate()
-  const toastError = useErrorToast()
   const navigate = useNavigate()
   const { api, program } = useAdminSession()
   const currency = program?.currency ?? 'CNY'
@@ -55,10 +47,6 @@ export function TemplateEditorPage() {
   const values = (Form.useWatch([], form) as Partial<TemplateFormValues> | undefined) ?? {}
   const discountType = values.discountType ?? 'amount'
   const validityType = values.validityType ?? 'days'
-  const [saving, setSaving] = useState(false)
-  const [otherErrors, setOtherErrors] = useState<FieldProblem[]>([])
-  const [serverRaw, setServerRaw] = useState<RawProblem | null>(null)
-  const keyRef = useRef<string | null>(null)
 
   const amountRule = (allowZero = false) => ({
     validator: async (_: unknown, value: number | null | undefined) => {
@@ -81,54 +69,16 @@ export function TemplateEditorPage() {
     },
   }
 
-  /** A 400's problems on their fields; what has no field goes in the alert. */
-  const showProblems = (error: unknown): boolean => {
-    if (!(error instanceof ApiError) || error.status !== 400) return false
-    const localised = localise(error)
-    const fields: { name: string; errors: string[] }[] = []
-    const elsewhere: FieldProblem[] = []
-    for (const problem of localised.fields) {
-      const field = fieldForTemplatePath(problem.path, validityType)
-      if (field) fields.push({ name: field, errors: [problem.message] })
-      else elsewhere.push({ ...problem, field: describeFieldPath(problem.path, translate) })
-    }
-    if (localised.fields.length === 0) {
-      elsewhere.push({
-        path: '',
-        field: '',
-        message: localised.message,
-        translated: true,
-        raw: error.detail,
-      })
-    }
-    ;(form as unknown as FormInstance).setFields(fields)
-    setOtherErrors(elsewhere)
-    setServerRaw(localised.raw)
-    return true
-  }
-
-  const submit = async (all: TemplateFormValues) => {
-    if (saving) return
-    keyRef.current ??= newIdempotencyKey()
-    setSaving(true)
-    setOtherErrors([])
-    setServerRaw(null)
-    try {
-      const created = await createCouponTemplate(
-        api,
-        formToTemplateInput(all, currency, timeZone),
-        keyRef.current,
-      )
-      keyRef.current = null
+  const { saving, otherErrors, serverRaw, submit, valuesChanged } = useCreateForm({
+    form,
+    create: (all: TemplateFormValues, key) =>
+      createCouponTemplate(api, formToTemplateInput(all, currency, timeZone), key),
+    fieldFor: (path) => fieldForTemplatePath(path, validityType),
+    onCreated: (created) => {
       void message.success(t('coupons.form.created', { name: created.name }))
       navigate(`/admin/coupons/${created.id}`)
-    } catch (error) {
-      if (!(error instanceof ApiError && error.status === 0)) keyRef.current = null
-      if (!showProblems(error)) toastError(error)
-    } finally {
-      setSaving(false)
-    }
-  }
+    },
+  })
 
   // What the coupon will say, from what is typed so far.
   let preview: string | null = null
@@ -171,9 +121,7 @@ export function TemplateEditorPage() {
         initialValues={emptyTemplateForm()}
         onFinish={submit}
         onFinishFailed={() => void message.error(t('coupons.form.fixErrors'))}
-        onValuesChange={() => {
-          keyRef.current = null
-        }}
+        onValuesChange={valuesChanged}
         scrollToFirstError
         requiredMark={false}
         data-testid="coupon-template-form"
