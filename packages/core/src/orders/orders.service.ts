@@ -100,8 +100,8 @@ export function createOrdersService(
     }
     const coupons =
       codes.length > 0 ? await deps.coupons.byCodes(on, program.id, member.id, codes, true) : []
-    // Without items, the order's amount stands for its basket: one line, no SKU or category.
-    // With points, the basket is what the member paid in cash and in points together.
+    // Without items, the order's amount stands for its basket: one line, no SKU or category
+    // (points are then capped against that amount; an order paying with points sends its items).
     const items = input.items?.length
       ? input.items
       : [{ sku: '', category: null, quantity: 1, unit_price: input.amount }]
