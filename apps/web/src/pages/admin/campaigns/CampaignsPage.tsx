@@ -1,6 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons'
 import {
-  App,
   Button,
   Card,
   Flex,
@@ -15,12 +14,12 @@ import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router-dom'
 import { type Campaign, listCampaigns, updateCampaign } from '../../../api/campaigns'
 import { useQuery } from '../../../api/use-query'
-import { useErrorToast } from '../../../components/ApiProblem'
 import { CursorPager } from '../../../components/CursorPager'
 import { CampaignStatusTag } from '../../../components/campaigns/CampaignStatusTag'
 import { useCampaignText } from '../../../components/campaigns/use-campaign-text'
 import { type CursorStack, currentCursor } from '../../../components/cursor-stack'
 import { ErrorAlert } from '../../../components/ErrorAlert'
+import { useActiveToggle } from '../../../components/use-active-toggle'
 import { useAdminSession } from '../../../session/AdminSession'
 import { useCampaignNames } from './use-campaign-names'
 
@@ -29,13 +28,13 @@ const PAGE_SIZE = 20
 /** Every campaign: its trigger and reward in words, the budget used, holdout; switch it. */
 export function CampaignsPage() {
   const { t } = useTranslation()
-  const { message } = App.useApp()
-  const toastError = useErrorToast()
   const navigate = useNavigate()
   const { api, program } = useAdminSession()
   const [stack, setStack] = useState<CursorStack>([])
-  const [toggling, setToggling] = useState<Record<string, boolean>>({})
-  const [patched, setPatched] = useState<Record<string, Campaign>>({})
+  const { toggling, patched, setActive } = useActiveToggle(
+    (id: string, active: boolean) => updateCampaign(api, id, { active }),
+    (active, name) => t(active ? 'campaigns.activated' : 'campaigns.deactivated', { name }),
+  )
   const cursor = currentCursor(stack)
   const list = useQuery(JSON.stringify(['campaigns', cursor ?? null]), (signal) =>
     listCampaigns(api, { limit: PAGE_SIZE, cursor }, signal),
@@ -46,21 +45,6 @@ export function CampaignsPage() {
   const names = useCampaignNames(api, campaigns)
   const text = useCampaignText(program?.currency ?? 'CNY', program?.timezone, names)
   const now = new Date()
-
-  const setActive = async (campaign: Campaign, active: boolean) => {
-    setToggling((previous) => ({ ...previous, [campaign.id]: active }))
-    try {
-      const updated = await updateCampaign(api, campaign.id, { active })
-      setPatched((previous) => ({ ...previous, [campaign.id]: updated }))
-      void message.success(
-        t(active ? 'campaigns.activated' : 'campaigns.deactivated', { name: campaign.name }),
-      )
-    } catch (error) {
-      toastError(error)
-    } finally {
-      setToggling(({ [campaign.id]: _, ...rest }) => rest)
-    }
-  }
 
   const columns: TableColumnsType<Campaign> = [
     {

@@ -1,6 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons'
 import {
-  App,
   Button,
   Card,
   Flex,
@@ -19,11 +18,11 @@ import {
   updateCouponTemplate,
 } from '../../../api/coupons'
 import { useQuery } from '../../../api/use-query'
-import { useErrorToast } from '../../../components/ApiProblem'
 import { CursorPager } from '../../../components/CursorPager'
 import { useCouponText } from '../../../components/coupons/use-coupon-text'
 import { type CursorStack, currentCursor } from '../../../components/cursor-stack'
 import { ErrorAlert } from '../../../components/ErrorAlert'
+import { useActiveToggle } from '../../../components/use-active-toggle'
 import { useAdminSession } from '../../../session/AdminSession'
 import { CouponSearch } from './CouponSearch'
 import { TemplateLimits } from './TemplateLimits'
@@ -33,35 +32,20 @@ const PAGE_SIZE = 20
 /** Every coupon template: what it takes off, for how long, its limits and count; switch it. */
 export function CouponsPage() {
   const { t } = useTranslation()
-  const { message } = App.useApp()
-  const toastError = useErrorToast()
   const navigate = useNavigate()
   const { api, program } = useAdminSession()
   const text = useCouponText(program?.currency ?? 'CNY', program?.timezone)
   const [stack, setStack] = useState<CursorStack>([])
-  const [toggling, setToggling] = useState<Record<string, boolean>>({})
-  const [patched, setPatched] = useState<Record<string, CouponTemplate>>({})
+  const { toggling, patched, setActive } = useActiveToggle(
+    (id: string, active: boolean) => updateCouponTemplate(api, id, { active }),
+    (active, name) => t(active ? 'coupons.activated' : 'coupons.deactivated', { name }),
+  )
   const cursor = currentCursor(stack)
   const list = useQuery(JSON.stringify(['coupon-templates', cursor ?? null]), (signal) =>
     listCouponTemplates(api, { limit: PAGE_SIZE, cursor }, signal),
   )
   const page = list.error ? undefined : list.data
   const nextCursor = page?.next_cursor ?? null
-
-  const setActive = async (template: CouponTemplate, active: boolean) => {
-    setToggling((previous) => ({ ...previous, [template.id]: active }))
-    try {
-      const updated = await updateCouponTemplate(api, template.id, { active })
-      setPatched((previous) => ({ ...previous, [template.id]: updated }))
-      void message.success(
-        t(active ? 'coupons.activated' : 'coupons.deactivated', { name: template.name }),
-      )
-    } catch (error) {
-      toastError(error)
-    } finally {
-      setToggling(({ [template.id]: _, ...rest }) => rest)
-    }
-  }
 
   const columns: TableColumnsType<CouponTemplate> = [
     {
