@@ -39,7 +39,13 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
     onProgramChanged: apiKeys.refreshProgram,
     onKeyRevoked: apiKeys.forgetKey,
   })
-  const checkout = createCheckoutService(db, clock, { rules, coupons: couponRedemptions })
+  const checkout = createCheckoutService(db, clock, {
+    rules,
+    coupons: couponRedemptions,
+    reloadProgram: programs.get,
+    onProgramChanged: apiKeys.refreshProgram,
+    onKeyRevoked: apiKeys.forgetKey,
+  })
   const events = createEventsService(db, clock, { rules })
   const tiers = createTiersService(db, clock, { startJob: jobs.start })
   const coupons = createCouponsService(db, clock, { startJob: jobs.start })

@@ -1,11 +1,18 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
-import { programOf } from '../http/context.js'
+import { keyIdOf, programOf } from '../http/context.js'
 import type { AppDeps } from '../http/deps.js'
 import { ZQuote, ZQuoteRequest } from '../schemas/checkout.js'
 import { errorResponses } from '../schemas/common.js'
 
-const writers = { auth: { kind: 'program' as const, roles: ['admin' as const, 'server' as const] } }
+// A quote's read checks its key and program (checkout.service.ts): the key may be remembered.
+const writers = {
+  auth: {
+    kind: 'program' as const,
+    roles: ['admin' as const, 'server' as const],
+    rechecked: true,
+  },
+}
 
 export async function checkoutRoutes(fastify: FastifyInstance, { services }: AppDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
@@ -22,6 +29,7 @@ export async function checkoutRoutes(fastify: FastifyInstance, { services }: App
         response: { 200: ZQuote, ...errorResponses() },
       },
     },
-    async (request) => services.checkout.quote(programOf(request), request.body),
+    async (request) =>
+      services.checkout.quote(programOf(request), request.body, { keyId: keyIdOf(request) }),
   )
 }

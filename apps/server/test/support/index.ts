@@ -1,4 +1,5 @@
 export { createTestDb, type TestDatabase, type TestEngine, testEngine } from '@loyalbase/db/testing'
+export * from './checkout.js'
 export * from './factories.js'
 export * from './isolation.js'
 export * from './ledger.js'

@@ -1,18 +1,12 @@
 import type { Executor } from '../shared/executor.js'
 import { type CouponDiscount, type CouponScope, formatCode, normaliseCode } from './coupons.js'
-import {
-  findPricedCouponsByCodes,
-  listUsableCouponsOfMembers,
-  listUsableMemberCoupons,
-  type PricedCouponRow,
-  redeemCoupons,
-  restoreOrderCoupons,
-} from './coupons.repository.js'
+import { restoreOrderCoupons } from './coupons.repository.js'
 
 /*
- * Coupons as orders and checkout quotes use them (orders/coupons.port.ts): found by code for a
- * member, priced by the orders module, redeemed in the order's transaction, given back by a full
- * refund. Wired into orders by create-services.ts.
+ * Coupons as orders and checkout quotes use them (orders/coupons.port.ts): the rows come with
+ * the order's snapshot and are redeemed by the order's write (0018_checkout_in_order_write.sql);
+ * this says what a row means to a member, and gives back a fully refunded order's coupons.
+ * Wired into orders by create-services.ts.
  */
 
 /** A coupon as pricing reads it (orders/pricing.ts `PricingCoupon`). */
@@ -29,7 +23,26 @@ export interface UsableCoupon {
   status: 'active' | 'invalid'
 }
 
-function usable(row: PricedCouponRow, memberId: string): UsableCoupon | null {
+/** A coupon row as the order's snapshot reads it (json: timestamps as text). */
+interface SnapshotCouponRow {
+  id: string
+  code: string
+  status: string
+  member_id: string | null
+  template_id: string
+  discount: unknown
+  min_spend: number | null
+  applies_to: unknown
+  stackable: boolean
+  starts_at: string | null
+  expires_at: string | null
+  template_starts_at: string | null
+  template_ends_at: string | null
+}
+
+const dateOf = (text: string | null) => (text === null ? null : new Date(text))
+
+function usable(row: SnapshotCouponRow, memberId: string): UsableCoupon | null {
   // Unknown, redeemed and other members' codes are alike: null, refused as `invalid`.
   const mine = row.status === 'active' && row.member_id === memberId
   if (!mine && row.status !== 'unassigned') return null
@@ -38,76 +51,20 @@ function usable(row: PricedCouponRow, memberId: string): UsableCoupon | null {
     code: formatCode(row.code),
     template: row.template_id,
     discount: row.discount as CouponDiscount,
-    min_spend: row.min_spend,
+    min_spend: row.min_spend === null ? null : Number(row.min_spend),
     applies_to: (row.applies_to as CouponScope | null) ?? null,
     stackable: row.stackable,
     // A bulk code's window is its template's until it is claimed.
-    starts_at: row.starts_at ?? row.template_starts_at,
-    expires_at: row.expires_at ?? row.template_ends_at,
+    starts_at: dateOf(row.starts_at ?? row.template_starts_at),
+    expires_at: dateOf(row.expires_at ?? row.template_ends_at),
     status: 'active',
   }
 }
 
 export function createCouponRedemptions() {
   return {
-    async byCodes(
-      on: Executor,
-      programId: string,
-      memberId: string,
-      codes: readonly string[],
-      lock = false,
-    ): Promise<(UsableCoupon | null)[]> {
-      const normal = codes.map(normaliseCode)
-      const wanted = [...new Set(normal.filter((code): code is string => code !== null))]
-      const rows = await findPricedCouponsByCodes(on, programId, wanted, lock)
-      const byCode = new Map(rows.map((row) => [row.code, row]))
-      return normal.map((code) => {
-        const row = code ? byCode.get(code) : undefined
-        return row ? usable(row, memberId) : null
-      })
-    },
-
-    async heldBy(
-      on: Executor,
-      programId: string,
-      memberId: string,
-      at: Date,
-    ): Promise<UsableCoupon[]> {
-      const rows = await listUsableMemberCoupons(on, programId, memberId, at)
-      return rows.flatMap((row) => usable(row, memberId) ?? [])
-    },
-
-    /** `heldBy` for many members in one statement: each member's coupons, in the given order. */
-    async heldByMany(
-      on: Executor,
-      members: readonly { programId: string; memberId: string }[],
-      at: Date,
-    ): Promise<UsableCoupon[][]> {
-      const rows = await listUsableCouponsOfMembers(on, members, at)
-      const byMember = new Map<string, UsableCoupon[]>()
-      for (const row of rows) {
-        const key = `${row.program_id}\u0000${row.member_id}`
-        const coupon = usable(row, row.member_id as string)
-        if (!coupon) continue
-        const list = byMember.get(key)
-        if (list) list.push(coupon)
-        else byMember.set(key, [coupon])
-      }
-      return members.map((m) => byMember.get(`${m.programId}\u0000${m.memberId}`) ?? [])
-    },
-
-    async redeem(
-      on: Executor,
-      programId: string,
-      memberId: string,
-      couponIds: readonly string[],
-      orderId: string,
-      at: Date,
-    ): Promise<boolean> {
-      const done = await redeemCoupons(on, programId, memberId, couponIds, orderId, at)
-      return done === new Set(couponIds).size
-    },
-
+    normaliseCode,
+    usableOf: usable,
     restore: (on: Executor, programId: string, orderId: string, at: Date) =>
       restoreOrderCoupons(on, programId, orderId, at),
   }

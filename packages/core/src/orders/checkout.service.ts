@@ -5,7 +5,7 @@ import { ORDER_TRIGGER, type RulesService } from '../rules/index.js'
 import { AppError } from '../shared/app-error.js'
 import type { Clock } from '../shared/clock.js'
 import { StatementBatcher } from '../shared/statement.batcher.js'
-import type { CouponLookup } from './coupons.port.js'
+import { type CouponLookup, couponsNamed, storedCodes } from './coupons.port.js'
 import { planOrder, snapshotNeeds, snapshotRequest, withUsageDefaults } from './order-plan.js'
 import type { OrderItem } from './orders.js'
 import { readOrderSnapshots, type SnapshotRequest } from './orders.repository.js'
@@ -63,98 +63,105 @@ export interface Quote {
 export function createCheckoutService(
   db: Kysely<DB>,
   clock: Clock,
-  deps: { rules: RulesService; coupons: CouponLookup },
+  deps: {
+    rules: RulesService
+    coupons: CouponLookup
+    reloadProgram(id: string): Promise<ProgramContext>
+    /** Told when a quote found the program changed, with the program as it is now. */
+    onProgramChanged?(program: ProgramContext): void
+    /** Told when a quote found the request's key revoked. */
+    onKeyRevoked?(keyId: string): void
+  },
 ) {
-  // Concurrent quotes read their snapshots together, then their members' coupons together: two
-  // statements for a batch of quotes instead of two for each (statement.batcher.ts).
+  // Concurrent quotes read together: the member's snapshot, the coupons the codes name and the
+  // coupons the member holds, for a batch of quotes in one statement (statement.batcher.ts).
   const snapshots = new StatementBatcher(async (requests: SnapshotRequest[]) =>
     (await readOrderSnapshots(db, requests)).map((found) => found ?? null),
   )
-  const holdings = new StatementBatcher(
-    async (asks: { programId: string; memberId: string; at: Date }[]) => {
-      const earliest = new Date(Math.min(...asks.map((a) => a.at.getTime())))
-      const held = await deps.coupons.heldByMany(db, asks, earliest)
-      // Each quote sees the coupons active at its own moment.
-      return asks.map((ask, i) =>
-        (held[i] ?? []).filter((c) => c.expires_at === null || c.expires_at > ask.at),
-      )
-    },
-  )
 
-  return {
-    async quote(program: ProgramContext, input: QuoteInput): Promise<Quote> {
-      const now = clock.now()
-      const rules = await deps.rules.activeRulesFor(program, ORDER_TRIGGER)
-      const needs = snapshotNeeds(program, rules, now, now)
-      const shippingFee = input.shipping_fee ?? 0
-      // The most the order could be: the tier window is read whenever the order could need it.
-      const most = input.items.reduce((sum, item) => sum + lineAmount(item), 0) + shippingFee
-      const request = snapshotRequest(program, needs, {
-        id: '',
-        member: input.member,
-        amount: most,
-      })
-      const read = await snapshots.call(request)
-      if (!read) throw AppError.notFound('Member')
-      const member = read.snapshot.member
-      const snapshot = withUsageDefaults(read.snapshot, needs)
-
-      const codes = input.coupon_codes ?? []
-      const [named, held] = await Promise.all([
-        codes.length > 0
-          ? deps.coupons.byCodes(db, program.id, member.id, codes)
-          : Promise.resolve([]),
-        holdings.call({ programId: program.id, memberId: member.id, at: now }),
-      ])
-      const basket = {
-        items: input.items,
-        shipping_fee: shippingFee,
-        points_available: Math.max(0, member.points_available),
-        policy: program.points_policy,
-        minor_per_major: minorPerMajor(program.currency),
+  /** One attempt: the quote, or why the read refused it (the key or the program changed). */
+  async function quoteOnce(
+    program: ProgramContext,
+    input: QuoteInput,
+    keyId: string | undefined,
+  ): Promise<{ quote: Quote } | { stale: 'key' | 'program' }> {
+    const now = clock.now()
+    const rules = await deps.rules.activeRulesFor(program, ORDER_TRIGGER)
+    const needs = snapshotNeeds(program, rules, now, now)
+    const shippingFee = input.shipping_fee ?? 0
+    // The most the order could be: the tier window is read whenever the order could need it.
+    const most = input.items.reduce((sum, item) => sum + lineAmount(item), 0) + shippingFee
+    const codes = input.coupon_codes ?? []
+    const read = await snapshots.call({
+      ...snapshotRequest(program, needs, { id: '', member: input.member, amount: most }),
+      checkout: {
+        codes: storedCodes(deps.coupons, codes),
+        held: true,
+        lots: false,
         at: now,
-      }
-      const priced = priceBasket({
-        ...basket,
-        coupons: named,
-        codes,
-        points_to_redeem: input.points_to_redeem ?? 0,
-      })
-      const plan = planOrder(
-        {
-          program,
-          input: {
-            id: 'quote',
-            member: member.id,
-            amount: priced.total,
-            items: input.items,
-            shipping_fee: shippingFee,
-            ...(input.channel ? { channel: input.channel } : {}),
-          },
-          occurredAt: now,
-          now,
-          fingerprint: '',
-          rules,
-          keyId: null,
-        },
-        snapshot,
-      )
-      if (plan === 'needs_window') throw new Error('the quote snapshot left out the tier window')
+      },
+      // A remembered key is checked by the read itself, as an order's write checks it.
+      ...(keyId !== undefined && { context: { key: keyId, programVersion: program.version } }),
+    })
+    if (!read) throw AppError.notFound('Member')
+    if ('stale' in read) return { stale: read.stale }
+    const member = read.snapshot.member
+    const snapshot = withUsageDefaults(read.snapshot, needs)
+    const named = couponsNamed(deps.coupons, snapshot.checkout?.coupons ?? [], member.id, codes)
+    const held = (snapshot.checkout?.held ?? []).flatMap(
+      (row) => deps.coupons.usableOf(row, member.id) ?? [],
+    )
 
-      const alone = (coupon: PricingCoupon): CouponVerdict => {
-        const one = priceBasket({
-          ...basket,
-          coupons: [coupon],
-          codes: [coupon.code],
-          points_to_redeem: 0,
-        })
-        const refusal = one.refused[0]
-        const verdict = { id: coupon.id, code: coupon.code, template: coupon.template }
-        return refusal
-          ? { ...verdict, applicable: false, reason: refusal.reason }
-          : { ...verdict, applicable: true, amount: one.discounts[0]?.amount ?? 0 }
-      }
-      return {
+    const basket = {
+      items: input.items,
+      shipping_fee: shippingFee,
+      points_available: Math.max(0, member.points_available),
+      policy: program.points_policy,
+      minor_per_major: minorPerMajor(program.currency),
+      at: now,
+    }
+    const priced = priceBasket({
+      ...basket,
+      coupons: named,
+      codes,
+      points_to_redeem: input.points_to_redeem ?? 0,
+    })
+    const plan = planOrder(
+      {
+        program,
+        input: {
+          id: 'quote',
+          member: member.id,
+          amount: priced.total,
+          items: input.items,
+          shipping_fee: shippingFee,
+          ...(input.channel ? { channel: input.channel } : {}),
+        },
+        occurredAt: now,
+        now,
+        fingerprint: '',
+        rules,
+        keyId: null,
+      },
+      snapshot,
+    )
+    if (plan === 'needs_window') throw new Error('the quote snapshot left out the tier window')
+
+    const alone = (coupon: PricingCoupon): CouponVerdict => {
+      const one = priceBasket({
+        ...basket,
+        coupons: [coupon],
+        codes: [coupon.code],
+        points_to_redeem: 0,
+      })
+      const refusal = one.refused[0]
+      const verdict = { id: coupon.id, code: coupon.code, template: coupon.template }
+      return refusal
+        ? { ...verdict, applicable: false, reason: refusal.reason }
+        : { ...verdict, applicable: true, amount: one.discounts[0]?.amount ?? 0 }
+    }
+    return {
+      quote: {
         subtotal: priced.subtotal,
         discounts: priced.discounts.map((d) => ({ source: d.source, id: d.id, amount: d.amount })),
         shipping_fee: priced.shipping_fee,
@@ -171,6 +178,32 @@ export function createCheckoutService(
           applicable: false,
           reason: r.reason,
         })),
+      },
+    }
+  }
+
+  return {
+    /**
+     * The quote for a basket. With `keyId` — the request's key, remembered by this process
+     * rather than read — the quote's read checks that the key is still live and the program
+     * unchanged: a revoked key is refused (`401`) and a changed program read again.
+     */
+    async quote(
+      program: ProgramContext,
+      input: QuoteInput,
+      options: { keyId?: string } = {},
+    ): Promise<Quote> {
+      let current = program
+      for (let attempt = 0; ; attempt++) {
+        const outcome = await quoteOnce(current, input, options.keyId)
+        if ('quote' in outcome) return outcome.quote
+        if (outcome.stale === 'key') {
+          if (options.keyId) deps.onKeyRevoked?.(options.keyId)
+          throw new AppError('unauthorized', 'The key is unknown, revoked or expired.')
+        }
+        if (attempt >= 2) throw new Error('the quote found the program changed three times')
+        current = await deps.reloadProgram(program.id)
+        deps.onProgramChanged?.(current)
       }
     },
   }

@@ -4,44 +4,62 @@ import type { PricingCoupon } from './pricing.js'
 /*
  * What orders and quotes need of coupons, said by orders and implemented by the coupons module
  * (wired in create-services.ts): orders sit above coupons in the core's layers, and this keeps
- * the pricing computation free of the coupons' tables.
+ * the pricing computation free of the coupons' tables. The coupon rows themselves come with the
+ * order's snapshot (`lb_checkout_reads`, 0018_checkout_in_order_write.sql) and are redeemed by
+ * the order's write; the coupons module says how a code is written and what a row means.
  */
+
+/** A coupon row as the snapshot reads it (json: timestamps as text). */
+export interface CheckoutCouponRow {
+  id: string
+  code: string
+  status: string
+  member_id: string | null
+  template_id: string
+  discount: unknown
+  min_spend: number | null
+  applies_to: unknown
+  stackable: boolean
+  starts_at: string | null
+  expires_at: string | null
+  template_starts_at: string | null
+  template_ends_at: string | null
+}
+
 export interface CouponLookup {
+  /** A code as the coupons table stores it; null for one that cannot be a code. */
+  normaliseCode(code: string): string | null
   /**
-   * The coupons the codes name, in the codes' order, as this member may use them: the member's
-   * own, or an unassigned code; null for a code that is unknown, used or another member's.
-   * With `lock`, the rows are locked for the caller's transaction (an order redeeming them).
+   * The row as this member may use it: the member's own active coupon, or an unassigned code;
+   * null for one that is used or another member's (refused like an unknown code).
    */
-  byCodes(
-    on: Executor,
-    programId: string,
-    memberId: string,
-    codes: readonly string[],
-    lock?: boolean,
-  ): Promise<(PricingCoupon | null)[]>
-  /** The member's coupons that are active at `at`. */
-  heldBy(on: Executor, programId: string, memberId: string, at: Date): Promise<PricingCoupon[]>
-  /** `heldBy` of many members in one statement, in the members' order (batched quotes). */
-  heldByMany(
-    on: Executor,
-    members: readonly { programId: string; memberId: string }[],
-    at: Date,
-  ): Promise<PricingCoupon[][]>
+  usableOf(row: CheckoutCouponRow, memberId: string): PricingCoupon | null
 }
 
 export interface CouponRedemptions extends CouponLookup {
-  /**
-   * Marks the coupons redeemed by the order (an unassigned code becomes the member's); false
-   * when one of them is no longer active, and then nothing was changed.
-   */
-  redeem(
-    on: Executor,
-    programId: string,
-    memberId: string,
-    couponIds: readonly string[],
-    orderId: string,
-    at: Date,
-  ): Promise<boolean>
   /** Gives back the order's coupons that have not expired at `at`; returns their ids. */
   restore(on: Executor, programId: string, orderId: string, at: Date): Promise<string[]>
+}
+
+/**
+ * The coupons the codes name, in the codes' order, as the member may use them (null for a code
+ * that is malformed, unknown, used or another member's), from the rows a snapshot read.
+ */
+export function couponsNamed(
+  lookup: CouponLookup,
+  rows: readonly CheckoutCouponRow[],
+  memberId: string,
+  codes: readonly string[],
+): (PricingCoupon | null)[] {
+  const byCode = new Map(rows.map((row) => [row.code, row]))
+  return codes.map((code) => {
+    const stored = lookup.normaliseCode(code)
+    const row = stored ? byCode.get(stored) : undefined
+    return row ? lookup.usableOf(row, memberId) : null
+  })
+}
+
+/** The codes as a snapshot reads them: stored form, each once, malformed ones left out. */
+export function storedCodes(lookup: CouponLookup, codes: readonly string[]): string[] {
+  return [...new Set(codes.map(lookup.normaliseCode).filter((c): c is string => c !== null))]
 }

@@ -266,3 +266,62 @@ describe('planOrder', () => {
     )
   })
 })
+
+describe('planOrder paying with points', () => {
+  const EARLIER = new Date('2026-03-01T00:00:00Z')
+  const held = [
+    { id: 'lot_a', remaining: 300, earned_at: new Date('2026-04-01T00:00:00Z') },
+    { id: 'lot_b', remaining: 500, earned_at: new Date('2026-04-10T00:00:00Z') },
+  ]
+  const paying = (points: number, occurredAt: Date) =>
+    planOrder(
+      {
+        program: program(),
+        input: { id: 'o-9', member: 'mem_1', amount: 10_000 },
+        occurredAt,
+        now: NOW,
+        fingerprint: 'f',
+        rules: [rule()],
+        keyId: 'key_1',
+        checkout: { discounts: [], points_redeemed: points, points_value: points },
+      },
+      snapshot({
+        member: member({ points_available: 800 }),
+        checkout: { coupons: [], held: [], lots: held },
+      }),
+    )
+
+  it('takes the oldest lots first, in one redeem entry written with the earn', () => {
+    const result = paying(600, NOW)
+    if (result === 'needs_window') throw new Error('needs a window')
+    const { write } = result
+    expect(write.spends).toEqual([
+      { lot_id: 'lot_a', points: 300 },
+      { lot_id: 'lot_b', points: 300 },
+    ])
+    const debit = write.entries.find((e) => e.type === 'redeem')
+    // 800 held + 100 earned by this order, less 600.
+    expect(debit).toMatchObject({ points: -600, available_delta: -600, balance_after: 300 })
+    expect(write.consumptions.filter((c) => c.transaction_id === debit?.id)).toHaveLength(2)
+    expect(write.member).toMatchObject({ available: 100 - 600, redeemed: 600, earned: 100 })
+    expect(write.order).toMatchObject({ points_redeemed: 600, points_value: 600 })
+    expect(result.after.member).toMatchObject({ points_available: 300, points_redeemed: 600 })
+    expect(write.outbox.map((e) => e.type)).toEqual(['points.earned', 'points.redeemed'])
+  })
+
+  it('spends an order’s own points in their turn: a backdated order’s come before later lots', () => {
+    const result = paying(350, EARLIER)
+    if (result === 'needs_window') throw new Error('needs a window')
+    const own = result.write.lots[0]?.id
+    expect(result.write.spends).toEqual([
+      { lot_id: own, points: 100 },
+      { lot_id: 'lot_a', points: 250 },
+    ])
+  })
+
+  it('refuses more than the lots hold with insufficient_points', () => {
+    expect(() => paying(1_000, NOW)).toThrow(
+      expect.objectContaining({ code: 'insufficient_points' }),
+    )
+  })
+})

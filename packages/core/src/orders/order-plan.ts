@@ -7,7 +7,7 @@ import {
   type TierLadder,
   tierIndex,
 } from '../ladder/index.js'
-import { availableAtFor, expiryFor } from '../points/index.js'
+import { availableAtFor, expiryFor, planConsumption } from '../points/index.js'
 import type { ProgramContext } from '../programs/index.js'
 import {
   applyLimits,
@@ -21,6 +21,7 @@ import {
   periodCap,
   usageOf,
 } from '../rules/index.js'
+import { AppError } from '../shared/app-error.js'
 import { newId } from '../shared/ids.js'
 import {
   lifetimeCounter,
@@ -29,6 +30,7 @@ import {
   tierChangeRecords,
   windowedMetricBound,
 } from '../tiers/index.js'
+import type { CheckoutCouponRow } from './coupons.port.js'
 import {
   type NewOrderInput,
   type OrderDiscount,
@@ -65,6 +67,18 @@ export interface OrderSnapshot {
    */
   window: { current: number; previous: number; earliest: Date | null } | null
   windows: Range[]
+  /** Read only for an order or a quote with a checkout (coupon codes, points to redeem). */
+  checkout?: CheckoutReads
+}
+
+/** What a checkout prices and pays with, read with the snapshot. */
+export interface CheckoutReads {
+  /** The rows the basket's codes name, whatever their status. */
+  coupons: CheckoutCouponRow[]
+  /** The member's active coupons (read for quotes). */
+  held: CheckoutCouponRow[]
+  /** The member's spendable lots in the order a debit takes them (read for points to redeem). */
+  lots: { id: string; remaining: number; earned_at: Date }[]
 }
 
 /** The windows of a live upgrade, as the snapshot query reads them. */
@@ -145,7 +159,7 @@ export interface OrderPlanRequest {
   rules: readonly EarningRule[]
   /** The API key whose request this is: the write checks it is still live. */
   keyId: string | null
-  /** What the order's coupons took off (pricing.ts), already redeemed in its transaction. */
+  /** What the order's coupons take off and the points it pays with (pricing.ts). */
   checkout?: OrderCheckout
 }
 
@@ -170,6 +184,7 @@ export interface OrderWrite {
     available: number
     pending: number
     earned: number
+    redeemed: number
     tier: string | null
     tier_since: string | null
     at: string
@@ -186,7 +201,14 @@ export interface OrderWrite {
     fingerprint: string
     response_body: string
     created_at: string
+    discounts: OrderDiscount[]
+    points_redeemed: number
+    points_value: number
   }
+  /** The coupons the order redeems. */
+  coupons: string[]
+  /** What the order's `redeem` entry takes from each lot. */
+  spends: { lot_id: string; points: number }[]
   usage: { rule_id: string; period: string; add: number; cap: number | null }[]
   budgets: { rule_id: string; add: number; cap: number }[]
   lots: {
@@ -204,7 +226,7 @@ export interface OrderWrite {
   }[]
   entries: {
     id: string
-    type: 'earn'
+    type: 'earn' | 'redeem'
     points: number
     available_delta: number
     pending_delta: number
@@ -212,10 +234,10 @@ export interface OrderWrite {
     pending_after: number
     source_kind: string
     source_id: string
-    rule_id: string
-    lot_id: string
+    rule_id: string | null
+    lot_id: string | null
     expires_at: string | null
-    note: null
+    note: string | null
     actor: null
     created_at: string
   }[]
@@ -292,6 +314,7 @@ export function planOrder(
       available: 0,
       pending: 0,
       earned: 0,
+      redeemed: 0,
       tier: null,
       tier_since: null,
       at: stamp,
@@ -308,7 +331,12 @@ export function planOrder(
       fingerprint: request.fingerprint,
       response_body: '',
       created_at: stamp,
+      discounts: request.checkout?.discounts ?? [],
+      points_redeemed: request.checkout?.points_redeemed ?? 0,
+      points_value: request.checkout?.points_value ?? 0,
     },
+    coupons: [...new Set((request.checkout?.discounts ?? []).map((d) => d.id))],
+    spends: [],
     usage: [],
     budgets: [],
     lots: [],
@@ -389,6 +417,13 @@ export function planOrder(
       write.consumptions.push({ transaction_id: txnId, lot_id: lotId, points: settle })
   }
   const points = payouts.reduce((sum, p) => sum + p.points, 0)
+  const redeemed = request.checkout?.points_redeemed ?? 0
+  let debit: string | undefined
+  if (redeemed > 0) {
+    // After the earn: the order's own available points are the newest lot, spent last.
+    debit = spend(write, snapshot, redeemed, { available, pending: pendingBalance, now })
+    available -= redeemed
+  }
   write.member.available = available - member.points_available
   write.member.pending = pendingBalance - member.points_pending
   write.member.earned = points
@@ -402,6 +437,7 @@ export function planOrder(
     orders_count: member.orders_count + 1,
     growth: member.growth + write.member.growth,
     points_earned: member.points_earned + points,
+    points_redeemed: member.points_redeemed + redeemed,
     points_available: available,
     points_pending: pendingBalance,
   }
@@ -485,6 +521,20 @@ export function planOrder(
   })
   const body = JSON.stringify({ order, effects })
   write.order.response_body = body
+  if (debit) {
+    const {
+      program_id: _p,
+      created_at,
+      ...paid
+    } = domainEvent(
+      program.id,
+      'points.redeemed',
+      member.id,
+      { member: member.id, points: redeemed, transaction: debit },
+      now,
+    )
+    write.outbox.push({ ...paid, created_at: created_at.toISOString() })
+  }
   after.updated_at = now
   const usage = new Map(snapshot.usage)
   for (const u of write.usage) {
@@ -505,6 +555,64 @@ export function planOrder(
       windows: snapshot.windows,
     },
   }
+}
+
+/**
+ * The order's `redeem` entry: `points` taken from the member's spendable lots oldest first (the
+ * lots the snapshot read, and the order's own available lots after them by when they were
+ * earned), as `debitPoints` takes them. Returns the entry's id.
+ */
+function spend(
+  write: OrderWrite,
+  snapshot: OrderSnapshot,
+  points: number,
+  balance: { available: number; pending: number; now: Date },
+): string {
+  const own = write.lots
+    .filter(
+      (lot) =>
+        lot.status === 'available' &&
+        lot.remaining > 0 &&
+        (lot.expires_at === null || new Date(lot.expires_at) > balance.now),
+    )
+    .map((lot) => ({ id: lot.id, remaining: lot.remaining, earned_at: new Date(lot.earned_at) }))
+  const lots = [...(snapshot.checkout?.lots ?? []), ...own].sort(
+    (a, b) =>
+      a.earned_at.getTime() - b.earned_at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  )
+  const { takes, shortfall } = planConsumption(lots, points)
+  if (shortfall > 0) {
+    throw new AppError(
+      'insufficient_points',
+      `The member has ${points - shortfall} available points; ${points} were asked for.`,
+      [{ path: 'points_to_redeem', message: 'more than the member has' }],
+    )
+  }
+  const txnId = newId('txn')
+  const after = balance.available - points
+  write.member.redeemed = points
+  write.entries.push({
+    id: txnId,
+    type: 'redeem',
+    points: -points,
+    available_delta: -points,
+    pending_delta: 0,
+    balance_after: after,
+    pending_after: balance.pending,
+    source_kind: 'order',
+    source_id: write.order.id,
+    rule_id: null,
+    lot_id: null,
+    expires_at: null,
+    note: `pays order ${write.order.id}`,
+    actor: null,
+    created_at: write.member.at,
+  })
+  for (const take of takes) {
+    write.spends.push({ lot_id: take.lotId, points: take.points })
+    write.consumptions.push({ transaction_id: txnId, lot_id: take.lotId, points: take.points })
+  }
+  return txnId
 }
 
 /** The window sums once this order is written. */

@@ -2,8 +2,8 @@ import { type MemberRow, type OrderRow, preparedStatement, type RefundRow } from
 import { CompiledQuery, sql } from 'kysely'
 import type { Range } from '../ladder/index.js'
 import type { Executor } from '../shared/executor.js'
-import type { OrderSnapshot, OrderWrite } from './order-plan.js'
-import type { OrderDiscount } from './orders.js'
+import type { CheckoutCouponRow } from './coupons.port.js'
+import type { CheckoutReads, OrderSnapshot, OrderWrite } from './order-plan.js'
 
 export async function findOrder(
   db: Executor,
@@ -151,6 +151,21 @@ const SNAPSHOT_MANY = preparedStatement(
   'lb_order_snapshots',
   'SELECT lb_order_snapshots($1::jsonb) AS snapshots',
 )
+const CHECKOUT = preparedStatement(
+  'lb_checkout_reads',
+  'SELECT lb_checkout_reads($1, $2, $3::text[], $4, $5, $6) AS checkout',
+)
+
+/** What a checkout needs read with the snapshot (0018_checkout_in_order_write.sql). */
+export interface CheckoutRequest {
+  /** The coupon codes named, as stored (normalised). */
+  codes: string[]
+  /** The member's active coupons too (a quote shows which apply). */
+  held: boolean
+  /** The member's spendable lots (an order paying with points). */
+  lots: boolean
+  at: Date
+}
 
 export interface SnapshotRequest {
   programId: string
@@ -164,6 +179,18 @@ export interface SnapshotRequest {
   ladder: { windowed: boolean; keys: string[]; thresholds: number[]; metric: string }
   amount: number
   windows: Range[]
+  checkout?: CheckoutRequest
+  /**
+   * For a request answered from a remembered key (a quote): the key and the program version it
+   * was remembered with; the read checks both and answers `stale` when either changed.
+   */
+  context?: { key: string | null; programVersion: number }
+}
+
+interface CheckoutJson {
+  coupons: CheckoutCouponRow[]
+  held: CheckoutCouponRow[]
+  lots: [string, number | string, string][]
 }
 
 interface SnapshotJson {
@@ -172,6 +199,7 @@ interface SnapshotJson {
   usage: [string, string, number][]
   budgets: [string, number][]
   window: [number, number, string | null] | null
+  checkout?: CheckoutJson
 }
 
 // The member's timestamp columns, which come back from jsonb as text.
@@ -229,6 +257,18 @@ export async function readOrderSnapshot(
 
 type SnapshotFound = { snapshot: OrderSnapshot; existing: StoredOrder | null } | undefined
 
+function checkoutOf(json: CheckoutJson): CheckoutReads {
+  return {
+    coupons: json.coupons,
+    held: json.held,
+    lots: json.lots.map(([id, remaining, earnedAt]) => ({
+      id,
+      remaining: Number(remaining),
+      earned_at: new Date(earnedAt),
+    })),
+  }
+}
+
 function snapshotOf(found: SnapshotJson | null, request: SnapshotRequest): SnapshotFound {
   if (!found) return undefined
   return {
@@ -247,16 +287,50 @@ function snapshotOf(found: SnapshotJson | null, request: SnapshotRequest): Snaps
           }
         : null,
       windows: request.windows,
+      ...(found.checkout ? { checkout: checkoutOf(found.checkout) } : {}),
     },
   }
 }
 
-/** Many orders' snapshots in one statement (not locked): each as `readOrderSnapshot` reads it. */
+/**
+ * The checkout's rows for a member whose snapshot was read with its row locked (in the caller's
+ * transaction): what `readOrderSnapshots` reads with the snapshot.
+ */
+export async function readCheckout(
+  db: Executor,
+  programId: string,
+  memberId: string,
+  request: CheckoutRequest,
+): Promise<CheckoutReads> {
+  const result = await db.executeQuery<{ checkout: CheckoutJson }>(
+    CompiledQuery.raw(CHECKOUT, [
+      programId,
+      memberId,
+      request.codes,
+      request.held,
+      request.lots,
+      request.at,
+    ]),
+  )
+  const found = result.rows[0]?.checkout
+  if (!found) throw new Error('lb_checkout_reads answered nothing')
+  return checkoutOf(found)
+}
+
+/** A snapshot read in a batch: found, not found, or refused for a stale `context`. */
+export type SnapshotRead = SnapshotFound | { stale: 'key' | 'program' }
+
+/**
+ * Many orders' (or quotes') snapshots in one statement, not locked: each as `readOrderSnapshot`
+ * reads it, with the checkout's rows when asked for.
+ */
 export async function readOrderSnapshots(
   db: Executor,
   requests: readonly SnapshotRequest[],
-): Promise<SnapshotFound[]> {
-  const result = await db.executeQuery<{ snapshots: (SnapshotJson | null)[] }>(
+): Promise<SnapshotRead[]> {
+  const result = await db.executeQuery<{
+    snapshots: (SnapshotJson | { stale: 'key' | 'program' } | null)[]
+  }>(
     CompiledQuery.raw(SNAPSHOT_MANY, [
       JSON.stringify(
         requests.map((r) => {
@@ -277,23 +351,33 @@ export async function readOrderSnapshots(
             to1: current?.to ?? null,
             from2: previous?.from ?? null,
             to2: previous?.to ?? null,
+            ...(r.checkout ? { checkout: r.checkout } : {}),
+            ...(r.context
+              ? { context: { key: r.context.key, program_version: r.context.programVersion } }
+              : {}),
           }
         }),
       ),
     ]),
   )
   const found = result.rows[0]?.snapshots ?? []
-  return requests.map((request, i) => snapshotOf(found[i] ?? null, request))
+  return requests.map((request, i) => {
+    const one = found[i] ?? null
+    return one && 'stale' in one ? { stale: one.stale } : snapshotOf(one, request)
+  })
 }
 
-/** Why the database refused a plan (see 0008_order_write.sql). */
-export type StalePlan = 'key' | 'program' | 'member' | 'duplicate'
+/** Why the database refused a plan (see 0008_order_write.sql, 0018_checkout_in_order_write.sql). */
+export type StalePlan = 'key' | 'program' | 'member' | 'duplicate' | 'coupon'
 
 const STALE_CODES: Record<string, StalePlan> = {
   LBKEY: 'key',
   LBPRG: 'program',
   LBMEM: 'member',
   LBDUP: 'duplicate',
+  LBCPN: 'coupon',
+  // Two writes that lock the same rows in opposite orders: one is cancelled; computed again.
+  '40P01': 'member',
 }
 
 export type ApplyResult = { ok: true; version: number } | { ok: false; stale: StalePlan }
@@ -354,26 +438,4 @@ export async function applyOrderPlan(
     if (stale) return { ok: false, stale }
     throw error
   }
-}
-
-/**
- * What the order's coupons took off, with each item's share (for refunds), and the points it
- * was paid with, on the order.
- */
-export async function saveOrderCheckout(
-  db: Executor,
-  programId: string,
-  orderId: string,
-  checkout: { discounts: readonly OrderDiscount[]; points_redeemed: number; points_value: number },
-): Promise<void> {
-  await db
-    .updateTable('orders')
-    .set({
-      discounts: JSON.stringify(checkout.discounts),
-      points_redeemed: checkout.points_redeemed,
-      points_value: checkout.points_value,
-    })
-    .where('program_id', '=', programId)
-    .where('id', '=', orderId)
-    .execute()
 }

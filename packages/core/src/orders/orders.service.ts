@@ -4,7 +4,7 @@ import { domainEvent, recordDomainEvents } from '../domain-events/index.js'
 import { emitEvent, REFERRAL_CONVERTED } from '../events/index.js'
 import { fingerprintOf, runClaimed, type StoredResponse } from '../idempotency/index.js'
 import { addMemberActivity, lockMember } from '../members/index.js'
-import { debitPoints, returnRedeemedPoints, reversePoints } from '../points/index.js'
+import { returnRedeemedPoints, reversePoints } from '../points/index.js'
 import type { ProgramContext } from '../programs/index.js'
 import { ORDER_TRIGGER, type RulesService } from '../rules/index.js'
 import { AppError } from '../shared/app-error.js'
@@ -13,9 +13,10 @@ import type { Executor } from '../shared/executor.js'
 import { MAX_FUTURE_MS } from '../shared/limits.js'
 import { proportionalShare } from '../shared/money.js'
 import { StatementBatcher } from '../shared/statement.batcher.js'
-import type { CouponRedemptions } from './coupons.port.js'
+import { type CouponRedemptions, couponsNamed, storedCodes } from './coupons.port.js'
 import {
   type OrderCheckout,
+  type OrderSnapshot,
   type OrderWrite,
   planOrder,
   snapshotNeeds,
@@ -38,17 +39,18 @@ import {
   addRefundToOrder,
   applyOrderPlan,
   applyOrderPlans,
+  type CheckoutRequest,
   claimRefund,
   findOrder,
   findRefund,
   listRefunds,
   lockOrder,
+  readCheckout,
   readOrderSnapshot,
   readOrderSnapshots,
   type SnapshotRequest,
   type StalePlan,
   type StoredOrder,
-  saveOrderCheckout,
   saveRefundOutcome,
   saveRefundResponse,
 } from './orders.repository.js'
@@ -75,20 +77,21 @@ export function createOrdersService(
   },
 ) {
   /**
-   * The order's coupons, locked in its transaction, and the points it pays with, priced by the
-   * checkout's rules (pricing.ts). A code that does not apply refuses the order (`422
+   * The order's coupons and the points it pays with, priced by the checkout's rules (pricing.ts)
+   * from the rows its snapshot read. A code that does not apply refuses the order (`422
    * coupon_invalid`, with the reason); points beyond the member's balance refuse it (`422
    * insufficient_points`: the balance may have changed since the quote). Within the balance,
    * the points redeemed are the quote's: at most `max_redeem_percent` of what is left to pay,
-   * in whole minor units.
+   * in whole minor units. The write redeems them, or refuses the plan when a coupon was used
+   * meanwhile (then the order is computed again, and refused with the code now used).
    */
-  async function priceCheckout(
-    on: Executor,
+  function priceCheckout(
     program: ProgramContext,
-    member: { id: string; points_available: number },
+    snapshot: OrderSnapshot,
     input: NewOrderInput,
     at: Date,
-  ): Promise<OrderCheckout> {
+  ): OrderCheckout {
+    const member = snapshot.member
     const codes = input.coupon_codes ?? []
     const asked = input.points_to_redeem ?? 0
     if (asked > Math.max(member.points_available, 0)) {
@@ -98,8 +101,7 @@ export function createOrdersService(
         [{ path: 'points_to_redeem', message: 'more than the member has' }],
       )
     }
-    const coupons =
-      codes.length > 0 ? await deps.coupons.byCodes(on, program.id, member.id, codes, true) : []
+    const coupons = couponsNamed(deps.coupons, snapshot.checkout?.coupons ?? [], member.id, codes)
     // Without items, the order's amount stands for its basket: one line, no SKU or category
     // (points are then capped against that amount; an order paying with points sends its items).
     const items = input.items?.length
@@ -130,12 +132,38 @@ export function createOrdersService(
     }
   }
 
+  /** What an order with a checkout reads with its snapshot. */
+  function checkoutRequest(input: NewOrderInput, at: Date): CheckoutRequest | undefined {
+    const codes = input.coupon_codes ?? []
+    const points = input.points_to_redeem ?? 0
+    if (codes.length === 0 && points <= 0) return undefined
+    return {
+      codes: storedCodes(deps.coupons, codes),
+      held: false,
+      lots: points > 0,
+      at,
+    }
+  }
+
   const kept = new OrderSnapshotCache()
   // Concurrent orders read their snapshots together and write together (statement.batcher.ts).
   const writes = new StatementBatcher((plans: OrderWrite[]) => applyOrderPlans(db, plans))
   const reads = new StatementBatcher(async (requests: SnapshotRequest[]) =>
     (await readOrderSnapshots(db, requests)).map((found) => found ?? null),
   )
+
+  /** The snapshot with the member's row locked, and its checkout's rows, in `on`'s transaction. */
+  async function readLocked(on: Executor, request: SnapshotRequest) {
+    const read = await readOrderSnapshot(on, request, true)
+    if (!read || !request.checkout) return read
+    const checkout = await readCheckout(
+      on,
+      request.programId,
+      read.snapshot.member.id,
+      request.checkout,
+    )
+    return { ...read, snapshot: { ...read.snapshot, checkout } }
+  }
 
   /**
    * One attempt at an order: a snapshot (kept by this process, or read), the plan, the write.
@@ -151,33 +179,25 @@ export function createOrdersService(
     options: { keyId?: string },
     mode: 'kept' | 'read' | 'locked',
   ): Promise<{ response: StoredResponse } | { stale: StalePlan | 'window' }> {
-    // Coupons and points are redeemed with their rows locked: such an order runs in a
-    // transaction, with the member locked by its snapshot.
-    const withCheckout = (input.coupon_codes?.length ?? 0) > 0 || (input.points_to_redeem ?? 0) > 0
-    if (withCheckout && mode !== 'locked') {
-      return db
-        .transaction()
-        .execute((trx) =>
-          placeOrder(trx, program, input, fingerprint, requested, options, 'locked'),
-        )
-    }
     const before = clock.now()
     const at = requested ?? before
     // Read on the order's own connection: inside its transaction, a read on another would wait
     // for the one connection PGlite has, which this transaction holds.
     const rules = await deps.rules.activeRulesFor(program, ORDER_TRIGGER, on)
     const needs = snapshotNeeds(program, rules, at, before)
-    let snapshot = mode === 'kept' ? kept.find(program.id, input.member, needs) : undefined
+    // A kept snapshot holds no coupons or lots: an order with a checkout reads its own.
+    const checkout = checkoutRequest(input, before)
+    let snapshot =
+      mode === 'kept' && !checkout ? kept.find(program.id, input.member, needs) : undefined
     if (!snapshot) {
-      const request = snapshotRequest(program, needs, input)
-      const read =
-        mode === 'locked'
-          ? await readOrderSnapshot(on, request, true)
-          : ((await reads.call(request)) ?? undefined)
+      const request = { ...snapshotRequest(program, needs, input), ...(checkout && { checkout }) }
+      const read = mode === 'locked' ? await readLocked(on, request) : await reads.call(request)
       if (!read) throw AppError.notFound('Member')
+      if ('stale' in read) throw new Error('an order snapshot was checked against a key')
       if (read.existing) return { response: replayOf(input.id, fingerprint, read.existing) }
       snapshot = withUsageDefaults(read.snapshot, needs)
-      kept.remember(program.id, input.member, snapshot)
+      const { checkout: _rows, ...plain } = snapshot
+      kept.remember(program.id, input.member, plain)
     }
     const member = snapshot.member
     const referral = member.referred_by !== null && member.orders_count === 0
@@ -195,8 +215,7 @@ export function createOrdersService(
     // committed after it refuses the write): one member's ledger is stamped in write order.
     const now = clock.now()
     const occurredAt = requested ?? now
-    // Locks the coupons after the member (and the referrer), before any rule row.
-    const checkout = withCheckout ? await priceCheckout(on, program, member, input, now) : undefined
+    const priced = checkout ? priceCheckout(program, snapshot, input, now) : undefined
     const plan = planOrder(
       {
         program,
@@ -206,7 +225,7 @@ export function createOrdersService(
         fingerprint,
         rules,
         keyId: options.keyId ?? null,
-        ...(checkout ? { checkout } : {}),
+        ...(priced && { checkout: priced }),
       },
       snapshot,
     )
@@ -223,47 +242,11 @@ export function createOrdersService(
       if (mode === 'locked') throw new StaleOrder(written.stale)
       return { stale: written.stale }
     }
-    if (checkout) {
-      const ids = checkout.discounts.map((d) => d.id)
-      if (!(await deps.coupons.redeem(on, program.id, member.id, ids, input.id, now))) {
-        throw new Error(`order ${input.id}: a coupon locked for it was redeemed by another`)
-      }
-      if (checkout.points_redeemed > 0) {
-        // After the earn: the order's own points are the newest lot, spent last.
-        const txn = await debitPoints(
-          on,
-          program.id,
-          member.id,
-          {
-            points: checkout.points_redeemed,
-            type: 'redeem',
-            sourceKind: 'order',
-            source: { kind: 'order', id: input.id },
-            note: `pays order ${input.id}`,
-          },
-          now,
-        )
-        await recordDomainEvents(on, [
-          domainEvent(
-            program.id,
-            'points.redeemed',
-            member.id,
-            { member: member.id, points: checkout.points_redeemed, transaction: txn.id },
-            now,
-          ),
-        ])
-      }
-      await saveOrderCheckout(on, program.id, input.id, checkout)
-    }
-    if (checkout && checkout.points_redeemed > 0) {
-      // The spend changed the balance the kept snapshot holds: the next order reads afresh.
-      kept.forget(program.id, member.id)
-    } else {
-      kept.remember(program.id, input.member, {
-        ...plan.after,
-        member: { ...plan.after.member, version: written.version },
-      })
-    }
+    const { checkout: _rows, ...plain } = plan.after
+    kept.remember(program.id, input.member, {
+      ...plain,
+      member: { ...plain.member, version: written.version },
+    })
     if (referral && member.referred_by) {
       await emitEvent(
         on,

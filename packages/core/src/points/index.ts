@@ -10,4 +10,4 @@ export {
   returnRedeemedPoints,
   reversePoints,
 } from './ledger.js'
-export { availableAtFor, expiryFor } from './points.js'
+export { availableAtFor, expiryFor, planConsumption } from './points.js'
