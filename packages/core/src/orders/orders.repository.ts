@@ -151,9 +151,9 @@ const SNAPSHOT_MANY = preparedStatement(
   'lb_order_snapshots',
   'SELECT lb_order_snapshots($1::jsonb) AS snapshots',
 )
-const CHECKOUT = preparedStatement(
-  'lb_checkout_reads',
-  'SELECT lb_checkout_reads($1, $2, $3::text[], $4, $5, $6) AS checkout',
+const CHECKOUTS = preparedStatement(
+  'lb_checkout_reads_many',
+  'SELECT lb_checkout_reads_many($1::jsonb) AS checkouts',
 )
 
 /** What a checkout needs read with the snapshot (0018_checkout_in_order_write.sql). */
@@ -188,6 +188,7 @@ export interface SnapshotRequest {
 }
 
 interface CheckoutJson {
+  version: number | string | null
   coupons: CheckoutCouponRow[]
   held: CheckoutCouponRow[]
   lots: [string, number | string, string][]
@@ -292,29 +293,48 @@ function snapshotOf(found: SnapshotJson | null, request: SnapshotRequest): Snaps
   }
 }
 
+/** A member's checkout rows to read apart from its snapshot (`readCheckouts`). */
+export interface CheckoutAsk {
+  programId: string
+  memberId: string
+  /** The order's id: the order stored under it, if any, is answered too. */
+  orderId: string
+  request: CheckoutRequest
+}
+
 /**
- * The checkout's rows for a member whose snapshot was read with its row locked (in the caller's
- * transaction): what `readOrderSnapshots` reads with the snapshot.
+ * The checkout's rows of many members in one statement, each with the member's row version
+ * they were read at (null: no such member): for orders computed from a snapshot kept by this
+ * process, or read with the member's row locked (then in the caller's transaction).
  */
-export async function readCheckout(
+export async function readCheckouts(
   db: Executor,
-  programId: string,
-  memberId: string,
-  request: CheckoutRequest,
-): Promise<CheckoutReads> {
-  const result = await db.executeQuery<{ checkout: CheckoutJson }>(
-    CompiledQuery.raw(CHECKOUT, [
-      programId,
-      memberId,
-      request.codes,
-      request.held,
-      request.lots,
-      request.at,
+  asks: readonly CheckoutAsk[],
+): Promise<{ version: number | null; existing: StoredOrder | null; checkout: CheckoutReads }[]> {
+  const result = await db.executeQuery<{
+    checkouts: (CheckoutJson & { existing?: StoredOrder | null })[]
+  }>(
+    CompiledQuery.raw(CHECKOUTS, [
+      JSON.stringify(
+        asks.map(({ programId, memberId, orderId, request }) => ({
+          program: programId,
+          member: memberId,
+          order: orderId,
+          ...request,
+        })),
+      ),
     ]),
   )
-  const found = result.rows[0]?.checkout
-  if (!found) throw new Error('lb_checkout_reads answered nothing')
-  return checkoutOf(found)
+  const found = result.rows[0]?.checkouts ?? []
+  return asks.map((_, i) => {
+    const one = found[i]
+    if (!one) throw new Error('lb_checkout_reads_many answered short')
+    return {
+      version: one.version === null ? null : Number(one.version),
+      existing: one.existing ?? null,
+      checkout: checkoutOf(one),
+    }
+  })
 }
 
 /** A snapshot read in a batch: found, not found, or refused for a stale `context`. */

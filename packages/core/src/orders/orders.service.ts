@@ -39,13 +39,14 @@ import {
   addRefundToOrder,
   applyOrderPlan,
   applyOrderPlans,
+  type CheckoutAsk,
   type CheckoutRequest,
   claimRefund,
   findOrder,
   findRefund,
   listRefunds,
   lockOrder,
-  readCheckout,
+  readCheckouts,
   readOrderSnapshot,
   readOrderSnapshots,
   type SnapshotRequest,
@@ -152,17 +153,38 @@ export function createOrdersService(
     (await readOrderSnapshots(db, requests)).map((found) => found ?? null),
   )
 
+  const checkoutReads = new StatementBatcher((asks: CheckoutAsk[]) => readCheckouts(db, asks))
+
   /** The snapshot with the member's row locked, and its checkout's rows, in `on`'s transaction. */
   async function readLocked(on: Executor, request: SnapshotRequest) {
     const read = await readOrderSnapshot(on, request, true)
     if (!read || !request.checkout) return read
-    const checkout = await readCheckout(
-      on,
-      request.programId,
-      read.snapshot.member.id,
-      request.checkout,
-    )
-    return { ...read, snapshot: { ...read.snapshot, checkout } }
+    const [rows] = await readCheckouts(on, [
+      {
+        programId: request.programId,
+        memberId: read.snapshot.member.id,
+        orderId: request.orderId,
+        request: request.checkout,
+      },
+    ])
+    return rows ? { ...read, snapshot: { ...read.snapshot, checkout: rows.checkout } } : read
+  }
+
+  /**
+   * A kept snapshot with the checkout's rows read beside it (one batched statement, lighter than
+   * the snapshot's), or the order already stored under the id; undefined when the member moved
+   * on since the snapshot was kept.
+   */
+  async function withCheckoutRows(
+    kept: OrderSnapshot,
+    programId: string,
+    orderId: string,
+    request: CheckoutRequest,
+  ): Promise<{ snapshot: OrderSnapshot } | { existing: StoredOrder } | undefined> {
+    const rows = await checkoutReads.call({ programId, memberId: kept.member.id, orderId, request })
+    if (rows.existing) return { existing: rows.existing }
+    if (rows.version !== kept.member.version) return undefined
+    return { snapshot: { ...kept, checkout: rows.checkout } }
   }
 
   /**
@@ -185,10 +207,16 @@ export function createOrdersService(
     // for the one connection PGlite has, which this transaction holds.
     const rules = await deps.rules.activeRulesFor(program, ORDER_TRIGGER, on)
     const needs = snapshotNeeds(program, rules, at, before)
-    // A kept snapshot holds no coupons or lots: an order with a checkout reads its own.
+    // A kept snapshot holds no coupons or lots: an order with a checkout reads them beside it.
     const checkout = checkoutRequest(input, before)
-    let snapshot =
-      mode === 'kept' && !checkout ? kept.find(program.id, input.member, needs) : undefined
+    let snapshot = mode === 'kept' ? kept.find(program.id, input.member, needs) : undefined
+    if (snapshot && checkout) {
+      const found = await withCheckoutRows(snapshot, program.id, input.id, checkout)
+      if (found && 'existing' in found) {
+        return { response: replayOf(input.id, fingerprint, found.existing) }
+      }
+      snapshot = found?.snapshot
+    }
     if (!snapshot) {
       const request = { ...snapshotRequest(program, needs, input), ...(checkout && { checkout }) }
       const read = mode === 'locked' ? await readLocked(on, request) : await reads.call(request)

@@ -3,14 +3,18 @@
 -- statement, batched with the other orders in flight, as every other order is; a checkout quote
 -- reads everything it prices with in that same snapshot statement.
 
--- What a checkout prices with, for one member: the coupons the codes name (any status: the
--- caller tells usable from used), the member's active coupons (`a_held`, oldest issue first, up
--- to 100), and the member's spendable lots (`a_lots`, in the order a debit takes them).
+-- What a checkout prices with, for one member: the member's row version (what the rest was read
+-- at), the coupons the codes name (any status: the caller tells usable from used), the member's
+-- active coupons (`a_held`, oldest issue first, up to 100), and the member's spendable lots
+-- (`a_lots`, in the order a debit takes them).
 CREATE FUNCTION lb_checkout_reads(
   a_program text, a_member text, a_codes text[], a_held boolean, a_lots boolean,
   a_at timestamptz) RETURNS jsonb
-LANGUAGE sql STABLE AS $$
-  SELECT jsonb_build_object(
+-- PL/pgSQL, not SQL: its statement's plan is kept per connection instead of made per call.
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN jsonb_build_object(
+    'version', (SELECT version FROM members WHERE program_id = a_program AND id = a_member),
     'coupons', CASE WHEN cardinality(a_codes) > 0 THEN (
       SELECT coalesce(jsonb_agg(jsonb_build_object(
           'id', c.id, 'code', c.code, 'status', c.status, 'member_id', c.member_id,
@@ -18,8 +22,9 @@ LANGUAGE sql STABLE AS $$
           'applies_to', t.applies_to, 'stackable', t.stackable, 'starts_at', c.starts_at,
           'expires_at', c.expires_at, 'template_starts_at', t.starts_at,
           'template_ends_at', t.ends_at)), '[]')
-      FROM coupons c JOIN coupon_templates t ON t.program_id = c.program_id AND t.id = c.template_id
-      WHERE c.program_id = a_program AND c.code = ANY(a_codes)) ELSE '[]' END,
+      -- By code first (OFFSET 0 keeps the planner from starting at the template's codes).
+      FROM (SELECT * FROM coupons WHERE program_id = a_program AND code = ANY(a_codes) OFFSET 0) c
+      JOIN coupon_templates t ON t.program_id = c.program_id AND t.id = c.template_id) ELSE '[]' END,
     'held', CASE WHEN a_held THEN (
       SELECT coalesce(jsonb_agg(h.coupon ORDER BY h.issued_at, h.id), '[]') FROM (
         SELECT c.issued_at, c.id, jsonb_build_object(
@@ -36,9 +41,33 @@ LANGUAGE sql STABLE AS $$
     'lots', CASE WHEN a_lots THEN (
       SELECT coalesce(jsonb_agg(jsonb_build_array(l.id, l.remaining, l.earned_at)
           ORDER BY l.earned_at, l.id), '[]')
-      FROM point_lots l
-      WHERE l.program_id = a_program AND l.member_id = a_member AND l.remaining > 0
-        AND l.status = 'available' AND (l.expires_at IS NULL OR l.expires_at > a_at)) ELSE '[]' END)
+      -- The member's open lots by the member's index (not the program's lots to expire).
+      FROM (SELECT * FROM point_lots WHERE program_id = a_program AND member_id = a_member
+          AND remaining > 0 OFFSET 0) l
+      WHERE l.status = 'available' AND (l.expires_at IS NULL OR l.expires_at > a_at)) ELSE '[]' END);
+END
+$$;
+
+-- `lb_checkout_reads` of many orders in one call, for orders computed from a snapshot their
+-- process kept (orders.service.ts): each answer's `version` tells whether the kept snapshot is
+-- still the member as it stands, and `existing` is the order already stored under the id (a
+-- replay is answered as stored, before its coupons and points are priced again).
+CREATE FUNCTION lb_checkout_reads_many(requests jsonb) RETURNS jsonb
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  r jsonb;
+  results jsonb := '[]';
+BEGIN
+  FOR r IN SELECT value FROM jsonb_array_elements(requests) LOOP
+    results := results || jsonb_build_array(lb_checkout_reads(
+      r->>'program', r->>'member', ARRAY(SELECT jsonb_array_elements_text(r->'codes')),
+      (r->>'held')::boolean, (r->>'lots')::boolean, (r->>'at')::timestamptz)
+      || jsonb_build_object('existing', (SELECT jsonb_build_object('fingerprint', o.fingerprint,
+          'response_body', o.response_body)
+        FROM orders o WHERE o.program_id = r->>'program' AND o.id = r->>'order')));
+  END LOOP;
+  RETURN results;
+END
 $$;
 
 -- Many snapshots in one call, as before (0008_order_write.sql), and now, per request:
@@ -147,7 +176,7 @@ BEGIN
       issued_at = coalesce(issued_at, (m->>'at')::timestamptz),
       redeemed_at = (m->>'at')::timestamptz, order_id = plan->'order'->>'id'
     WHERE program_id = p
-      AND id IN (SELECT jsonb_array_elements_text(plan->'coupons'))
+      AND id = ANY(ARRAY(SELECT jsonb_array_elements_text(plan->'coupons')))
       AND ((status = 'active' AND member_id = mid) OR status = 'unassigned');
     GET DIAGNOSTICS n = ROW_COUNT;
     IF n <> jsonb_array_length(plan->'coupons') THEN
@@ -187,16 +216,16 @@ BEGIN
     created_at timestamptz);
 
   -- After the order's own lots: a debit may take from a lot the order just earned.
-  IF jsonb_array_length(coalesce(plan->'spends', '[]')) > 0 THEN
-    UPDATE point_lots l SET remaining = l.remaining - s.points
-    FROM jsonb_to_recordset(plan->'spends') AS s(lot_id text, points bigint)
-    WHERE l.program_id = p AND l.member_id = mid AND l.id = s.lot_id
-      AND l.status = 'available' AND l.remaining >= s.points;
-    GET DIAGNOSTICS n = ROW_COUNT;
-    IF n <> jsonb_array_length(plan->'spends') THEN
+  -- One lot at a time, each by its key (a join would be planned for a hundred rows).
+  FOR u IN SELECT * FROM jsonb_to_recordset(coalesce(plan->'spends', '[]'))
+      AS s(lot_id text, points bigint) LOOP
+    UPDATE point_lots SET remaining = remaining - u.points
+    WHERE program_id = p AND member_id = mid AND id = u.lot_id
+      AND status = 'available' AND remaining >= u.points;
+    IF NOT FOUND THEN
       RAISE EXCEPTION 'the member''s points changed' USING ERRCODE = 'LBMEM';
     END IF;
-  END IF;
+  END LOOP;
 
   INSERT INTO point_transactions (program_id, member_id, id, type, points, available_delta,
     pending_delta, balance_after, pending_after, source_kind, source_id, rule_id, lot_id,
@@ -233,3 +262,14 @@ BEGIN
   RETURN next_version;
 END
 $$;
+
+-- The order's functions run the same few statements with different values thousands of times a
+-- second: planned once per connection (a generic plan), not for each call's values. Left to
+-- choose, PostgreSQL kept planning these for every call (their generic estimates look dearer
+-- than they are), which cost more than running them.
+ALTER FUNCTION lb_checkout_reads(text, text, text[], boolean, boolean, timestamptz)
+  SET plan_cache_mode = force_generic_plan;
+ALTER FUNCTION lb_order_snapshot(text, text, text, text[], text[], text[], boolean, text[],
+  bigint[], text, bigint, timestamptz, timestamptz, timestamptz, timestamptz, boolean)
+  SET plan_cache_mode = force_generic_plan;
+ALTER FUNCTION lb_write_order(jsonb) SET plan_cache_mode = force_generic_plan;
