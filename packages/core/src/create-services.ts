@@ -10,6 +10,7 @@ import { housekeepingJob } from './housekeeping/housekeeping.job.js'
 import { createJobsService } from './jobs/jobs.service.js'
 import { createMembersService } from './members/members.service.js'
 import { createCheckoutService } from './orders/checkout.service.js'
+import { OrderSnapshotCache } from './orders/order-snapshot.cache.js'
 import { createOrdersService } from './orders/orders.service.js'
 import { createPlatformService } from './platform/platform.service.js'
 import { createLedgerCheckService } from './points/ledger-check.service.js'
@@ -32,9 +33,12 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
   const points = createPointsService(db, clock)
   const rules = createRulesService(db, clock)
   const couponRedemptions = createCouponRedemptions()
+  // What this process last knew of the members it took orders (and quotes) for.
+  const kept = new OrderSnapshotCache()
   const orders = createOrdersService(db, clock, {
     rules,
     coupons: couponRedemptions,
+    kept,
     reloadProgram: programs.get,
     onProgramChanged: apiKeys.refreshProgram,
     onKeyRevoked: apiKeys.forgetKey,
@@ -42,6 +46,7 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
   const checkout = createCheckoutService(db, clock, {
     rules,
     coupons: couponRedemptions,
+    kept,
     reloadProgram: programs.get,
     onProgramChanged: apiKeys.refreshProgram,
     onKeyRevoked: apiKeys.forgetKey,

@@ -6,9 +6,22 @@ import { AppError } from '../shared/app-error.js'
 import type { Clock } from '../shared/clock.js'
 import { StatementBatcher } from '../shared/statement.batcher.js'
 import { type CouponLookup, couponsNamed, storedCodes } from './coupons.port.js'
-import { planOrder, snapshotNeeds, snapshotRequest, withUsageDefaults } from './order-plan.js'
+import {
+  type OrderSnapshot,
+  planOrder,
+  snapshotNeeds,
+  snapshotRequest,
+  withUsageDefaults,
+} from './order-plan.js'
+import type { OrderSnapshotCache } from './order-snapshot.cache.js'
 import type { OrderItem } from './orders.js'
-import { readOrderSnapshots, type SnapshotRequest } from './orders.repository.js'
+import {
+  type CheckoutAsk,
+  type CheckoutRequest,
+  readCheckouts,
+  readOrderSnapshots,
+  type SnapshotRequest,
+} from './orders.repository.js'
 import {
   type CouponRefusal,
   lineAmount,
@@ -66,6 +79,8 @@ export function createCheckoutService(
   deps: {
     rules: RulesService
     coupons: CouponLookup
+    /** Snapshots this process keeps, shared with orders (order-snapshot.cache.ts). */
+    kept: OrderSnapshotCache
     reloadProgram(id: string): Promise<ProgramContext>
     /** Told when a quote found the program changed, with the program as it is now. */
     onProgramChanged?(program: ProgramContext): void
@@ -78,13 +93,55 @@ export function createCheckoutService(
   const snapshots = new StatementBatcher(async (requests: SnapshotRequest[]) =>
     (await readOrderSnapshots(db, requests)).map((found) => found ?? null),
   )
+  // A member this process kept a snapshot of: only the coupons are read, with the member's row
+  // version, which tells whether the kept snapshot still holds.
+  const checkoutReads = new StatementBatcher((asks: CheckoutAsk[]) => readCheckouts(db, asks))
+
+  /**
+   * The snapshot a quote prices from, with the coupons it names and the member holds: the kept
+   * one when the member has not changed since, else read (and kept for the next quote or order).
+   */
+  async function snapshotFor(
+    program: ProgramContext,
+    input: QuoteInput,
+    needs: ReturnType<typeof snapshotNeeds>,
+    checkout: CheckoutRequest,
+    context: SnapshotRequest['context'],
+    most: number,
+    fresh: boolean,
+  ): Promise<OrderSnapshot | { stale: 'key' | 'program' }> {
+    const kept = fresh ? undefined : deps.kept.find(program.id, input.member, needs)
+    if (kept) {
+      const rows = await checkoutReads.call({
+        programId: program.id,
+        memberId: kept.member.id,
+        orderId: '',
+        request: checkout,
+        ...(context && { context }),
+      })
+      if ('stale' in rows) return rows
+      if (rows.version === kept.member.version) return { ...kept, checkout: rows.checkout }
+    }
+    const read = await snapshots.call({
+      ...snapshotRequest(program, needs, { id: '', member: input.member, amount: most }),
+      checkout,
+      ...(context && { context }),
+    })
+    if (!read) throw AppError.notFound('Member')
+    if ('stale' in read) return read
+    const snapshot = withUsageDefaults(read.snapshot, needs)
+    const { checkout: _rows, ...plain } = snapshot
+    deps.kept.remember(program.id, input.member, plain)
+    return snapshot
+  }
 
   /** One attempt: the quote, or why the read refused it (the key or the program changed). */
   async function quoteOnce(
     program: ProgramContext,
     input: QuoteInput,
     keyId: string | undefined,
-  ): Promise<{ quote: Quote } | { stale: 'key' | 'program' }> {
+    fresh: boolean,
+  ): Promise<{ quote: Quote } | { stale: 'key' | 'program' | 'window' }> {
     const now = clock.now()
     const rules = await deps.rules.activeRulesFor(program, ORDER_TRIGGER)
     const needs = snapshotNeeds(program, rules, now, now)
@@ -92,21 +149,18 @@ export function createCheckoutService(
     // The most the order could be: the tier window is read whenever the order could need it.
     const most = input.items.reduce((sum, item) => sum + lineAmount(item), 0) + shippingFee
     const codes = input.coupon_codes ?? []
-    const read = await snapshots.call({
-      ...snapshotRequest(program, needs, { id: '', member: input.member, amount: most }),
-      checkout: {
-        codes: storedCodes(deps.coupons, codes),
-        held: true,
-        lots: false,
-        at: now,
-      },
+    const snapshot = await snapshotFor(
+      program,
+      input,
+      needs,
+      { codes: storedCodes(deps.coupons, codes), held: true, lots: false, at: now },
       // A remembered key is checked by the read itself, as an order's write checks it.
-      ...(keyId !== undefined && { context: { key: keyId, programVersion: program.version } }),
-    })
-    if (!read) throw AppError.notFound('Member')
-    if ('stale' in read) return { stale: read.stale }
-    const member = read.snapshot.member
-    const snapshot = withUsageDefaults(read.snapshot, needs)
+      keyId === undefined ? undefined : { key: keyId, programVersion: program.version },
+      most,
+      fresh,
+    )
+    if ('stale' in snapshot) return snapshot
+    const member = snapshot.member
     const named = couponsNamed(deps.coupons, snapshot.checkout?.coupons ?? [], member.id, codes)
     const held = (snapshot.checkout?.held ?? []).flatMap(
       (row) => deps.coupons.usableOf(row, member.id) ?? [],
@@ -145,7 +199,11 @@ export function createCheckoutService(
       },
       snapshot,
     )
-    if (plan === 'needs_window') throw new Error('the quote snapshot left out the tier window')
+    if (plan === 'needs_window') {
+      // A kept snapshot without the tier window this basket could need: read afresh.
+      if (!fresh) return { stale: 'window' }
+      throw new Error('the quote snapshot left out the tier window')
+    }
 
     const alone = (coupon: PricingCoupon): CouponVerdict => {
       const one = priceBasket({
@@ -194,16 +252,20 @@ export function createCheckoutService(
       options: { keyId?: string } = {},
     ): Promise<Quote> {
       let current = program
+      let fresh = false
       for (let attempt = 0; ; attempt++) {
-        const outcome = await quoteOnce(current, input, options.keyId)
+        const outcome = await quoteOnce(current, input, options.keyId, fresh)
         if ('quote' in outcome) return outcome.quote
         if (outcome.stale === 'key') {
           if (options.keyId) deps.onKeyRevoked?.(options.keyId)
           throw new AppError('unauthorized', 'The key is unknown, revoked or expired.')
         }
-        if (attempt >= 2) throw new Error('the quote found the program changed three times')
-        current = await deps.reloadProgram(program.id)
-        deps.onProgramChanged?.(current)
+        if (attempt >= 3) throw new Error('the quote was refused four times')
+        if (outcome.stale === 'window') fresh = true
+        else {
+          current = await deps.reloadProgram(program.id)
+          deps.onProgramChanged?.(current)
+        }
       }
     },
   }

@@ -300,7 +300,14 @@ export interface CheckoutAsk {
   /** The order's id: the order stored under it, if any, is answered too. */
   orderId: string
   request: CheckoutRequest
+  /** As `SnapshotRequest.context`: checked first, answered `stale` when it changed. */
+  context?: { key: string | null; programVersion: number }
 }
+
+/** What `readCheckouts` answers for one member. */
+export type CheckoutRead =
+  | { version: number | null; existing: StoredOrder | null; checkout: CheckoutReads }
+  | { stale: 'key' | 'program' }
 
 /**
  * The checkout's rows of many members in one statement, each with the member's row version
@@ -310,17 +317,20 @@ export interface CheckoutAsk {
 export async function readCheckouts(
   db: Executor,
   asks: readonly CheckoutAsk[],
-): Promise<{ version: number | null; existing: StoredOrder | null; checkout: CheckoutReads }[]> {
+): Promise<CheckoutRead[]> {
   const result = await db.executeQuery<{
-    checkouts: (CheckoutJson & { existing?: StoredOrder | null })[]
+    checkouts: ((CheckoutJson & { existing?: StoredOrder | null }) | { stale: 'key' | 'program' })[]
   }>(
     CompiledQuery.raw(CHECKOUTS, [
       JSON.stringify(
-        asks.map(({ programId, memberId, orderId, request }) => ({
+        asks.map(({ programId, memberId, orderId, request, context }) => ({
           program: programId,
           member: memberId,
           order: orderId,
           ...request,
+          ...(context && {
+            context: { key: context.key, program_version: context.programVersion },
+          }),
         })),
       ),
     ]),
@@ -329,6 +339,7 @@ export async function readCheckouts(
   return asks.map((_, i) => {
     const one = found[i]
     if (!one) throw new Error('lb_checkout_reads_many answered short')
+    if ('stale' in one) return { stale: one.stale }
     return {
       version: one.version === null ? null : Number(one.version),
       existing: one.existing ?? null,

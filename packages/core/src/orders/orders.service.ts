@@ -23,7 +23,7 @@ import {
   snapshotRequest,
   withUsageDefaults,
 } from './order-plan.js'
-import { OrderSnapshotCache } from './order-snapshot.cache.js'
+import type { OrderSnapshotCache } from './order-snapshot.cache.js'
 import {
   type NewOrderInput,
   type NewRefundInput,
@@ -70,6 +70,8 @@ export function createOrdersService(
   deps: {
     rules: RulesService
     coupons: CouponRedemptions
+    /** Snapshots this process keeps, shared with the checkout quote (order-snapshot.cache.ts). */
+    kept: OrderSnapshotCache
     reloadProgram(id: string): Promise<ProgramContext>
     /** Told when a write found the program changed, with the program as it is now. */
     onProgramChanged?(program: ProgramContext): void
@@ -146,7 +148,7 @@ export function createOrdersService(
     }
   }
 
-  const kept = new OrderSnapshotCache()
+  const kept = deps.kept
   // Concurrent orders read their snapshots together and write together (statement.batcher.ts).
   const writes = new StatementBatcher((plans: OrderWrite[]) => applyOrderPlans(db, plans))
   const reads = new StatementBatcher(async (requests: SnapshotRequest[]) =>
@@ -167,7 +169,8 @@ export function createOrdersService(
         request: request.checkout,
       },
     ])
-    return rows ? { ...read, snapshot: { ...read.snapshot, checkout: rows.checkout } } : read
+    if (!rows || 'stale' in rows) throw new Error('an order checkout was checked against a key')
+    return { ...read, snapshot: { ...read.snapshot, checkout: rows.checkout } }
   }
 
   /**
@@ -182,6 +185,7 @@ export function createOrdersService(
     request: CheckoutRequest,
   ): Promise<{ snapshot: OrderSnapshot } | { existing: StoredOrder } | undefined> {
     const rows = await checkoutReads.call({ programId, memberId: kept.member.id, orderId, request })
+    if ('stale' in rows) throw new Error('an order checkout was checked against a key')
     if (rows.existing) return { existing: rows.existing }
     if (rows.version !== kept.member.version) return undefined
     return { snapshot: { ...kept, checkout: rows.checkout } }

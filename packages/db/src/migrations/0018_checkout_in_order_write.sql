@@ -48,17 +48,39 @@ BEGIN
 END
 $$;
 
--- `lb_checkout_reads` of many orders in one call, for orders computed from a snapshot their
--- process kept (orders.service.ts): each answer's `version` tells whether the kept snapshot is
--- still the member as it stands, and `existing` is the order already stored under the id (a
--- replay is answered as stored, before its coupons and points are priced again).
+-- Whether a request answered from a remembered key (a quote) may be answered: null when the key
+-- is live and the program at `a_version`; else 'key' or 'program' (what changed).
+CREATE FUNCTION lb_context_stale(a_program text, a_key text, a_version bigint) RETURNS text
+LANGUAGE sql STABLE AS $$
+  SELECT CASE
+    WHEN a_key IS NOT NULL AND NOT EXISTS (SELECT 1 FROM api_keys
+      WHERE program_id = a_program AND id = a_key AND revoked_at IS NULL) THEN 'key'
+    WHEN NOT EXISTS (SELECT 1 FROM programs WHERE id = a_program AND version = a_version)
+      THEN 'program'
+  END
+$$;
+
+-- `lb_checkout_reads` of many orders (or quotes) in one call, for those computed from a snapshot
+-- their process kept (orders.service.ts, checkout.service.ts): each answer's `version` tells
+-- whether the kept snapshot is still the member as it stands, and `existing` is the order already
+-- stored under the id (a replay is answered as stored, before its coupons and points are priced
+-- again). A request with a `context` is answered {"stale": …} as in `lb_order_snapshots`.
 CREATE FUNCTION lb_checkout_reads_many(requests jsonb) RETURNS jsonb
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
   r jsonb;
+  stale text;
   results jsonb := '[]';
 BEGIN
   FOR r IN SELECT value FROM jsonb_array_elements(requests) LOOP
+    IF r ? 'context' THEN
+      stale := lb_context_stale(r->>'program', r->'context'->>'key',
+        (r->'context'->>'program_version')::bigint);
+      IF stale IS NOT NULL THEN
+        results := results || jsonb_build_array(jsonb_build_object('stale', stale));
+        CONTINUE;
+      END IF;
+    END IF;
     results := results || jsonb_build_array(lb_checkout_reads(
       r->>'program', r->>'member', ARRAY(SELECT jsonb_array_elements_text(r->'codes')),
       (r->>'held')::boolean, (r->>'lots')::boolean, (r->>'at')::timestamptz)
@@ -80,19 +102,17 @@ LANGUAGE plpgsql AS $$
 DECLARE
   r jsonb;
   s jsonb;
+  stale text;
   results jsonb := '[]';
 BEGIN
   FOR r IN SELECT value FROM jsonb_array_elements(requests) LOOP
-    IF r ? 'context' AND r->'context'->>'key' IS NOT NULL AND NOT EXISTS (
-      SELECT 1 FROM api_keys WHERE program_id = r->>'program'
-        AND id = r->'context'->>'key' AND revoked_at IS NULL) THEN
-      results := results || jsonb_build_array(jsonb_build_object('stale', 'key'));
-      CONTINUE;
-    END IF;
-    IF r ? 'context' AND NOT EXISTS (SELECT 1 FROM programs WHERE id = r->>'program'
-        AND version = (r->'context'->>'program_version')::bigint) THEN
-      results := results || jsonb_build_array(jsonb_build_object('stale', 'program'));
-      CONTINUE;
+    IF r ? 'context' THEN
+      stale := lb_context_stale(r->>'program', r->'context'->>'key',
+        (r->'context'->>'program_version')::bigint);
+      IF stale IS NOT NULL THEN
+        results := results || jsonb_build_array(jsonb_build_object('stale', stale));
+        CONTINUE;
+      END IF;
     END IF;
     s := lb_order_snapshot(
       r->>'program', r->>'member', r->>'order',
