@@ -196,6 +196,7 @@ export function createCheckoutService(
         fingerprint: '',
         rules,
         keyId: null,
+        draft: true,
       },
       snapshot,
     )

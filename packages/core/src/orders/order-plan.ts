@@ -161,6 +161,8 @@ export interface OrderPlanRequest {
   keyId: string | null
   /** What the order's coupons take off and the points it pays with (pricing.ts). */
   checkout?: OrderCheckout
+  /** A plan computed to be dropped (a quote): without the order's response body. */
+  draft?: boolean
 }
 
 /** The coupons an order redeemed and what each took off, and the points it was paid with. */
@@ -497,29 +499,32 @@ export function planOrder(
     tier_change: tierChange,
     rules: payouts,
   }
-  const order = presentOrder({
-    program_id: program.id,
-    id: input.id,
-    member_id: member.id,
-    amount: input.amount,
-    shipping_fee: write.order.shipping_fee,
-    channel: write.order.channel,
-    items: write.order.items,
-    discounts: request.checkout?.discounts ?? [],
-    occurred_at: occurredAt,
-    points_earned: points,
-    growth_earned: write.member.growth,
-    points_redeemed: request.checkout?.points_redeemed ?? 0,
-    points_value: request.checkout?.points_value ?? 0,
-    points_returned: 0,
-    refunded_amount: 0,
-    points_reversed: 0,
-    growth_reversed: 0,
-    fingerprint: request.fingerprint,
-    response_body: '',
-    created_at: now,
-  })
-  const body = JSON.stringify({ order, effects })
+  // A quote's plan is dropped: it has no response to store.
+  const order = request.draft
+    ? undefined
+    : presentOrder({
+        program_id: program.id,
+        id: input.id,
+        member_id: member.id,
+        amount: input.amount,
+        shipping_fee: write.order.shipping_fee,
+        channel: write.order.channel,
+        items: write.order.items,
+        discounts: request.checkout?.discounts ?? [],
+        occurred_at: occurredAt,
+        points_earned: points,
+        growth_earned: write.member.growth,
+        points_redeemed: request.checkout?.points_redeemed ?? 0,
+        points_value: request.checkout?.points_value ?? 0,
+        points_returned: 0,
+        refunded_amount: 0,
+        points_reversed: 0,
+        growth_reversed: 0,
+        fingerprint: request.fingerprint,
+        response_body: '',
+        created_at: now,
+      })
+  const body = order ? JSON.stringify({ order, effects }) : ''
   write.order.response_body = body
   if (debit) {
     const {
