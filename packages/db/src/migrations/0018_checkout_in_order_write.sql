@@ -22,9 +22,15 @@ BEGIN
           'applies_to', t.applies_to, 'stackable', t.stackable, 'starts_at', c.starts_at,
           'expires_at', c.expires_at, 'template_starts_at', t.starts_at,
           'template_ends_at', t.ends_at)), '[]')
-      -- By code first (OFFSET 0 keeps the planner from starting at the template's codes).
-      FROM (SELECT * FROM coupons WHERE program_id = a_program AND code = ANY(a_codes) OFFSET 0) c
-      JOIN coupon_templates t ON t.program_id = c.program_id AND t.id = c.template_id) ELSE '[]' END,
+      -- Each code by its (program, code) key and its template by its key: one row each, the
+      -- same plan whatever the planner's statistics say of the tables' sizes (OFFSET 0 keeps
+      -- each lookup a subquery of its own, which the planner would otherwise turn into a join
+      -- that, on a young table's statistics, starts from the template's every code).
+      FROM unnest(a_codes) AS k(code)
+      JOIN LATERAL (SELECT * FROM coupons
+        WHERE program_id = a_program AND code = k.code OFFSET 0) c ON true
+      JOIN LATERAL (SELECT * FROM coupon_templates
+        WHERE program_id = a_program AND id = c.template_id OFFSET 0) t ON true) ELSE '[]' END,
     'held', CASE WHEN a_held THEN (
       SELECT coalesce(jsonb_agg(h.coupon ORDER BY h.issued_at, h.id), '[]') FROM (
         SELECT c.issued_at, c.id, jsonb_build_object(
@@ -34,7 +40,8 @@ BEGIN
             'expires_at', c.expires_at, 'template_starts_at', t.starts_at,
             'template_ends_at', t.ends_at) AS coupon
         FROM coupons c
-        JOIN coupon_templates t ON t.program_id = c.program_id AND t.id = c.template_id
+        JOIN LATERAL (SELECT * FROM coupon_templates
+          WHERE program_id = a_program AND id = c.template_id OFFSET 0) t ON true
         WHERE c.program_id = a_program AND c.member_id = a_member AND c.status = 'active'
           AND (c.expires_at IS NULL OR c.expires_at > a_at)
         ORDER BY c.issued_at, c.id LIMIT 100) h) ELSE '[]' END,
@@ -154,7 +161,6 @@ DECLARE
   m jsonb := plan->'member';
   mid text := plan->'member'->>'id';
   u record;
-  n int;
   next_version bigint;
 BEGIN
   UPDATE members SET
@@ -191,18 +197,17 @@ BEGIN
     RAISE EXCEPTION 'the order id exists' USING ERRCODE = 'LBDUP';
   END IF;
 
-  IF jsonb_array_length(coalesce(plan->'coupons', '[]')) > 0 THEN
+  -- One coupon at a time, each by its key (whatever the planner knows of the table's size).
+  FOR u IN SELECT value AS id FROM jsonb_array_elements_text(coalesce(plan->'coupons', '[]')) LOOP
     UPDATE coupons SET status = 'redeemed', member_id = mid,
       issued_at = coalesce(issued_at, (m->>'at')::timestamptz),
       redeemed_at = (m->>'at')::timestamptz, order_id = plan->'order'->>'id'
-    WHERE program_id = p
-      AND id = ANY(ARRAY(SELECT jsonb_array_elements_text(plan->'coupons')))
+    WHERE program_id = p AND id = u.id
       AND ((status = 'active' AND member_id = mid) OR status = 'unassigned');
-    GET DIAGNOSTICS n = ROW_COUNT;
-    IF n <> jsonb_array_length(plan->'coupons') THEN
+    IF NOT FOUND THEN
       RAISE EXCEPTION 'a coupon of the order was used' USING ERRCODE = 'LBCPN';
     END IF;
-  END IF;
+  END LOOP;
 
   -- Caps are checked again in the write: the plan was computed from what the snapshot saw.
   -- (Lists a plan leaves empty are skipped: most orders have no usage, budget or tier rows.)
@@ -236,7 +241,7 @@ BEGIN
     created_at timestamptz);
 
   -- After the order's own lots: a debit may take from a lot the order just earned.
-  -- One lot at a time, each by its key (a join would be planned for a hundred rows).
+  -- One lot at a time, each by its key.
   FOR u IN SELECT * FROM jsonb_to_recordset(coalesce(plan->'spends', '[]'))
       AS s(lot_id text, points bigint) LOOP
     UPDATE point_lots SET remaining = remaining - u.points
