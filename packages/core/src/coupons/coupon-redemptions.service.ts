@@ -23,8 +23,11 @@ export interface UsableCoupon {
   status: 'active' | 'invalid'
 }
 
-/** A coupon row as the order's snapshot reads it (json: timestamps as text). */
-interface SnapshotCouponRow {
+/**
+ * A coupon row as the order's snapshot reads it (json: timestamps as text; `lb_checkout_reads`,
+ * 0018_checkout_in_order_write.sql).
+ */
+export interface CheckoutCouponRow {
   id: string
   code: string
   status: string
@@ -42,7 +45,7 @@ interface SnapshotCouponRow {
 
 const dateOf = (text: string | null) => (text === null ? null : new Date(text))
 
-function usable(row: SnapshotCouponRow, memberId: string): UsableCoupon | null {
+function usable(row: CheckoutCouponRow, memberId: string): UsableCoupon | null {
   // Unknown, redeemed and other members' codes are alike: null, refused as `invalid`.
   const mine = row.status === 'active' && row.member_id === memberId
   if (!mine && row.status !== 'unassigned') return null

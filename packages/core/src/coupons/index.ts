@@ -5,6 +5,7 @@
 
 export { couponIssued, issueCouponFromTemplate } from './coupon-issue.js'
 export {
+  type CheckoutCouponRow,
   type CouponRedemptions,
   createCouponRedemptions,
   type UsableCoupon,

@@ -1,3 +1,4 @@
+import type { CheckoutCouponRow } from '../coupons/index.js'
 import type { Executor } from '../shared/executor.js'
 import type { PricingCoupon } from './pricing.js'
 
@@ -9,22 +10,7 @@ import type { PricingCoupon } from './pricing.js'
  * the order's write; the coupons module says how a code is written and what a row means.
  */
 
-/** A coupon row as the snapshot reads it (json: timestamps as text). */
-export interface CheckoutCouponRow {
-  id: string
-  code: string
-  status: string
-  member_id: string | null
-  template_id: string
-  discount: unknown
-  min_spend: number | null
-  applies_to: unknown
-  stackable: boolean
-  starts_at: string | null
-  expires_at: string | null
-  template_starts_at: string | null
-  template_ends_at: string | null
-}
+export type { CheckoutCouponRow }
 
 export interface CouponLookup {
   /** A code as the coupons table stores it; null for one that cannot be a code. */

@@ -55,15 +55,18 @@ BEGIN
 END
 $$;
 
--- Whether a request answered from a remembered key (a quote) may be answered: null when the key
--- is live and the program at `a_version`; else 'key' or 'program' (what changed).
-CREATE FUNCTION lb_context_stale(a_program text, a_key text, a_version bigint) RETURNS text
+-- Whether a request answered from a remembered key (a quote) may be answered: null when it has
+-- no `context` {key, program_version}, or the key is live and the program at that version; else
+-- 'key' or 'program' (what changed).
+CREATE FUNCTION lb_context_stale(r jsonb) RETURNS text
 LANGUAGE sql STABLE AS $$
   SELECT CASE
-    WHEN a_key IS NOT NULL AND NOT EXISTS (SELECT 1 FROM api_keys
-      WHERE program_id = a_program AND id = a_key AND revoked_at IS NULL) THEN 'key'
-    WHEN NOT EXISTS (SELECT 1 FROM programs WHERE id = a_program AND version = a_version)
-      THEN 'program'
+    WHEN NOT r ? 'context' THEN NULL
+    WHEN r->'context'->>'key' IS NOT NULL AND NOT EXISTS (SELECT 1 FROM api_keys
+      WHERE program_id = r->>'program' AND id = r->'context'->>'key' AND revoked_at IS NULL)
+      THEN 'key'
+    WHEN NOT EXISTS (SELECT 1 FROM programs WHERE id = r->>'program'
+      AND version = (r->'context'->>'program_version')::bigint) THEN 'program'
   END
 $$;
 
@@ -80,13 +83,10 @@ DECLARE
   results jsonb := '[]';
 BEGIN
   FOR r IN SELECT value FROM jsonb_array_elements(requests) LOOP
-    IF r ? 'context' THEN
-      stale := lb_context_stale(r->>'program', r->'context'->>'key',
-        (r->'context'->>'program_version')::bigint);
-      IF stale IS NOT NULL THEN
-        results := results || jsonb_build_array(jsonb_build_object('stale', stale));
-        CONTINUE;
-      END IF;
+    stale := lb_context_stale(r);
+    IF stale IS NOT NULL THEN
+      results := results || jsonb_build_array(jsonb_build_object('stale', stale));
+      CONTINUE;
     END IF;
     results := results || jsonb_build_array(lb_checkout_reads(
       r->>'program', r->>'member', ARRAY(SELECT jsonb_array_elements_text(r->'codes')),
@@ -113,13 +113,10 @@ DECLARE
   results jsonb := '[]';
 BEGIN
   FOR r IN SELECT value FROM jsonb_array_elements(requests) LOOP
-    IF r ? 'context' THEN
-      stale := lb_context_stale(r->>'program', r->'context'->>'key',
-        (r->'context'->>'program_version')::bigint);
-      IF stale IS NOT NULL THEN
-        results := results || jsonb_build_array(jsonb_build_object('stale', stale));
-        CONTINUE;
-      END IF;
+    stale := lb_context_stale(r);
+    IF stale IS NOT NULL THEN
+      results := results || jsonb_build_array(jsonb_build_object('stale', stale));
+      CONTINUE;
     END IF;
     s := lb_order_snapshot(
       r->>'program', r->>'member', r->>'order',
