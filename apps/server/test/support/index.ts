@@ -1,5 +1,6 @@
 export { createTestDb, type TestDatabase, type TestEngine, testEngine } from '@loyalbase/db/testing'
 export * from './checkout.js'
+export * from './coupons.js'
 export * from './factories.js'
 export * from './isolation.js'
 export * from './ledger.js'
