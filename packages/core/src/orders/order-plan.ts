@@ -7,7 +7,7 @@ import {
   type TierLadder,
   tierIndex,
 } from '../ladder/index.js'
-import { availableAtFor, expiryFor, planConsumption } from '../points/index.js'
+import { availableAtFor, expiryFor } from '../points/index.js'
 import type { ProgramContext } from '../programs/index.js'
 import {
   applyLimits,
@@ -21,7 +21,6 @@ import {
   periodCap,
   usageOf,
 } from '../rules/index.js'
-import { AppError } from '../shared/app-error.js'
 import { newId } from '../shared/ids.js'
 import {
   lifetimeCounter,
@@ -31,6 +30,7 @@ import {
   windowedMetricBound,
 } from '../tiers/index.js'
 import type { CheckoutCouponRow } from './coupons.port.js'
+import { planDebit, type SpendableLot } from './order-debit.js'
 import {
   type NewOrderInput,
   type OrderDiscount,
@@ -78,7 +78,7 @@ export interface CheckoutReads {
   /** The member's active coupons (read for quotes). */
   held: CheckoutCouponRow[]
   /** The member's spendable lots in the order a debit takes them (read for points to redeem). */
-  lots: { id: string; remaining: number; earned_at: Date }[]
+  lots: SpendableLot[]
 }
 
 /** The windows of a live upgrade, as the snapshot query reads them. */
@@ -423,7 +423,11 @@ export function planOrder(
   let debit: string | undefined
   if (redeemed > 0) {
     // After the earn: the order's own available points are the newest lot, spent last.
-    debit = spend(write, snapshot, redeemed, { available, pending: pendingBalance, now })
+    debit = planDebit(write, snapshot.checkout?.lots ?? [], redeemed, {
+      available,
+      pending: pendingBalance,
+      now,
+    })
     available -= redeemed
   }
   write.member.available = available - member.points_available
@@ -560,64 +564,6 @@ export function planOrder(
       windows: snapshot.windows,
     },
   }
-}
-
-/**
- * The order's `redeem` entry: `points` taken from the member's spendable lots oldest first (the
- * lots the snapshot read, and the order's own available lots after them by when they were
- * earned), as `debitPoints` takes them. Returns the entry's id.
- */
-function spend(
-  write: OrderWrite,
-  snapshot: OrderSnapshot,
-  points: number,
-  balance: { available: number; pending: number; now: Date },
-): string {
-  const own = write.lots
-    .filter(
-      (lot) =>
-        lot.status === 'available' &&
-        lot.remaining > 0 &&
-        (lot.expires_at === null || new Date(lot.expires_at) > balance.now),
-    )
-    .map((lot) => ({ id: lot.id, remaining: lot.remaining, earned_at: new Date(lot.earned_at) }))
-  const lots = [...(snapshot.checkout?.lots ?? []), ...own].sort(
-    (a, b) =>
-      a.earned_at.getTime() - b.earned_at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  )
-  const { takes, shortfall } = planConsumption(lots, points)
-  if (shortfall > 0) {
-    throw new AppError(
-      'insufficient_points',
-      `The member has ${points - shortfall} available points; ${points} were asked for.`,
-      [{ path: 'points_to_redeem', message: 'more than the member has' }],
-    )
-  }
-  const txnId = newId('txn')
-  const after = balance.available - points
-  write.member.redeemed = points
-  write.entries.push({
-    id: txnId,
-    type: 'redeem',
-    points: -points,
-    available_delta: -points,
-    pending_delta: 0,
-    balance_after: after,
-    pending_after: balance.pending,
-    source_kind: 'order',
-    source_id: write.order.id,
-    rule_id: null,
-    lot_id: null,
-    expires_at: null,
-    note: `pays order ${write.order.id}`,
-    actor: null,
-    created_at: write.member.at,
-  })
-  for (const take of takes) {
-    write.spends.push({ lot_id: take.lotId, points: take.points })
-    write.consumptions.push({ transaction_id: txnId, lot_id: take.lotId, points: take.points })
-  }
-  return txnId
 }
 
 /** The window sums once this order is written. */
