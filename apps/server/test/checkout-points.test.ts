@@ -110,6 +110,32 @@ describe('orders paid in part with points', () => {
     expect((await pointsOf(m.id)).available).toBe(1_000)
   })
 
+  it('takes the points from the oldest lots first, as many as it needs', async () => {
+    const m = await memberWithPoints(1_000)
+    for (let i = 0; i < 3; i++) {
+      const adjusted = await t.call('POST', `/v1/members/${m.id}/points/adjustments`, {
+        key: p.keys.admin,
+        body: { points: 1_000, reason: `lot ${i + 2}` },
+      })
+      expect(adjusted.statusCode, adjusted.body).toBe(201)
+    }
+    const placed = await t.call('POST', '/v1/orders', {
+      key: p.keys.server,
+      body: { id: 'pts-fifo', member: m.id, items, amount: 29_500, points_to_redeem: 2_500 },
+    })
+    expect(placed.statusCode, placed.body).toBe(201)
+    expect(placed.json().effects.points_redeemed).toBe(2_500)
+    const lots = (
+      await t.call('GET', `/v1/members/${m.id}/points/explain`, { key: p.keys.readonly })
+    ).json().lots as { remaining: number; source: { kind: string } }[]
+    // Four lots of 1,000 from the adjustments, oldest first, and the order's own 295 (pending
+    // or available) last: the first two emptied, half of the third taken, the fourth untouched.
+    expect(lots.filter((l) => l.source.kind !== 'order').map((l) => l.remaining)).toEqual([
+      500, 1_000,
+    ])
+    await expectLedgerConsistent(t)
+  })
+
   it('gives the points back in proportion on refunds, all of them with the last, and keeps their expiry', async () => {
     const m = await memberWithPoints(10_000)
     const explain = async () =>

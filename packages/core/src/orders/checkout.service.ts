@@ -153,7 +153,7 @@ export function createCheckoutService(
       program,
       input,
       needs,
-      { codes: storedCodes(deps.coupons, codes), held: true, lots: false, at: now },
+      { codes: storedCodes(deps.coupons, codes), held: true, points: 0, at: now },
       // A remembered key is checked by the read itself, as an order's write checks it.
       keyId === undefined ? undefined : { key: keyId, programVersion: program.version },
       most,

@@ -162,8 +162,11 @@ export interface CheckoutRequest {
   codes: string[]
   /** The member's active coupons too (a quote shows which apply). */
   held: boolean
-  /** The member's spendable lots (an order paying with points). */
-  lots: boolean
+  /**
+   * The points the order asks to pay with: the member's spendable lots are read, oldest first,
+   * as many as cover them (0: none).
+   */
+  points: number
   at: Date
 }
 

@@ -143,7 +143,7 @@ export function createOrdersService(
     return {
       codes: storedCodes(deps.coupons, codes),
       held: false,
-      lots: points > 0,
+      points: Math.max(points, 0),
       at,
     }
   }

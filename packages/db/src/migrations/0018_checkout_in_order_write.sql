@@ -5,10 +5,11 @@
 
 -- What a checkout prices with, for one member: the member's row version (what the rest was read
 -- at), the coupons the codes name (any status: the caller tells usable from used), the member's
--- active coupons (`a_held`, oldest issue first, up to 100), and the member's spendable lots
--- (`a_lots`, in the order a debit takes them).
+-- active coupons (`a_held`, oldest issue first, up to 100), and the member's spendable lots in
+-- the order a debit takes them, as many as cover `a_points` (all of them when they do not: the
+-- debit is then refused), so that a member with years of lots is not read whole for each order.
 CREATE FUNCTION lb_checkout_reads(
-  a_program text, a_member text, a_codes text[], a_held boolean, a_lots boolean,
+  a_program text, a_member text, a_codes text[], a_held boolean, a_points bigint,
   a_at timestamptz) RETURNS jsonb
 -- PL/pgSQL, not SQL: its statement's plan is kept per connection instead of made per call.
 LANGUAGE plpgsql STABLE AS $$
@@ -45,13 +46,19 @@ BEGIN
         WHERE c.program_id = a_program AND c.member_id = a_member AND c.status = 'active'
           AND (c.expires_at IS NULL OR c.expires_at > a_at)
         ORDER BY c.issued_at, c.id LIMIT 100) h) ELSE '[]' END,
-    'lots', CASE WHEN a_lots THEN (
-      SELECT coalesce(jsonb_agg(jsonb_build_array(l.id, l.remaining, l.earned_at)
-          ORDER BY l.earned_at, l.id), '[]')
-      -- The member's open lots by the member's index (not the program's lots to expire).
-      FROM (SELECT * FROM point_lots WHERE program_id = a_program AND member_id = a_member
-          AND remaining > 0 OFFSET 0) l
-      WHERE l.status = 'available' AND (l.expires_at IS NULL OR l.expires_at > a_at)) ELSE '[]' END);
+    'lots', CASE WHEN a_points > 0 THEN (
+      SELECT coalesce(jsonb_agg(jsonb_build_array(x.id, x.remaining, x.earned_at)
+          ORDER BY x.earned_at, x.id), '[]')
+      FROM (
+        SELECT l.id, l.remaining, l.earned_at,
+          sum(l.remaining) OVER (ORDER BY l.earned_at, l.id) - l.remaining AS before
+        -- The member's open lots by the member's index (not the program's lots to expire).
+        FROM (SELECT * FROM point_lots WHERE program_id = a_program AND member_id = a_member
+            AND remaining > 0 OFFSET 0) l
+        WHERE l.status = 'available' AND (l.expires_at IS NULL OR l.expires_at > a_at)) x
+      -- The order's own new lots may come earlier in that order (a backdated order): then fewer
+      -- of these are taken, never more.
+      WHERE x.before < a_points) ELSE '[]' END);
 END
 $$;
 
@@ -90,7 +97,7 @@ BEGIN
     END IF;
     results := results || jsonb_build_array(lb_checkout_reads(
       r->>'program', r->>'member', ARRAY(SELECT jsonb_array_elements_text(r->'codes')),
-      (r->>'held')::boolean, (r->>'lots')::boolean, (r->>'at')::timestamptz)
+      (r->>'held')::boolean, (r->>'points')::bigint, (r->>'at')::timestamptz)
       || jsonb_build_object('existing', (SELECT jsonb_build_object('fingerprint', o.fingerprint,
           'response_body', o.response_body)
         FROM orders o WHERE o.program_id = r->>'program' AND o.id = r->>'order')));
@@ -100,7 +107,7 @@ END
 $$;
 
 -- Many snapshots in one call, as before (0008_order_write.sql), and now, per request:
---   checkout  {codes, held, lots, at}: the member's `lb_checkout_reads`, as `checkout`;
+--   checkout  {codes, held, points, at}: the member's `lb_checkout_reads`, as `checkout`;
 --   context   {key, program_version}: a request answered from a remembered key (a quote) first
 --             checks that the key is live and the program unchanged, and is answered
 --             {"stale": "key"} or {"stale": "program"} when not.
@@ -134,7 +141,7 @@ BEGIN
       s := s || jsonb_build_object('checkout', lb_checkout_reads(
         r->>'program', s->'member'->>'id',
         ARRAY(SELECT jsonb_array_elements_text(r->'checkout'->'codes')),
-        (r->'checkout'->>'held')::boolean, (r->'checkout'->>'lots')::boolean,
+        (r->'checkout'->>'held')::boolean, (r->'checkout'->>'points')::bigint,
         (r->'checkout'->>'at')::timestamptz));
     END IF;
     results := results || jsonb_build_array(s);
@@ -290,6 +297,6 @@ $$;
 -- Left to choose, PostgreSQL planned `lb_checkout_reads` anew for every call (its generic
 -- estimates look dearer than they are), which cost more than running it. (`lb_order_snapshot`
 -- is left to choose: its tier-window sums planned generically were slower on PGlite.)
-ALTER FUNCTION lb_checkout_reads(text, text, text[], boolean, boolean, timestamptz)
+ALTER FUNCTION lb_checkout_reads(text, text, text[], boolean, bigint, timestamptz)
   SET plan_cache_mode = force_generic_plan;
 ALTER FUNCTION lb_write_order(jsonb) SET plan_cache_mode = force_generic_plan;
