@@ -29,6 +29,11 @@ import {
   type PricingCoupon,
   priceBasket,
 } from './pricing.js'
+import {
+  type RequestContextDeps,
+  refuseRevokedKey,
+  reloadChangedProgram,
+} from './request-context.js'
 
 /*
  * The checkout quote (api.md: `POST /v1/checkout/quote`): what a basket would cost the member
@@ -81,12 +86,7 @@ export function createCheckoutService(
     coupons: CouponLookup
     /** Snapshots this process keeps, shared with orders (order-snapshot.cache.ts). */
     kept: OrderSnapshotCache
-    reloadProgram(id: string): Promise<ProgramContext>
-    /** Told when a quote found the program changed, with the program as it is now. */
-    onProgramChanged?(program: ProgramContext): void
-    /** Told when a quote found the request's key revoked. */
-    onKeyRevoked?(keyId: string): void
-  },
+  } & RequestContextDeps,
 ) {
   // Concurrent quotes read together: the member's snapshot, the coupons the codes name and the
   // coupons the member holds, for a batch of quotes in one statement (statement.batcher.ts).
@@ -257,16 +257,10 @@ export function createCheckoutService(
       for (let attempt = 0; ; attempt++) {
         const outcome = await quoteOnce(current, input, options.keyId, fresh)
         if ('quote' in outcome) return outcome.quote
-        if (outcome.stale === 'key') {
-          if (options.keyId) deps.onKeyRevoked?.(options.keyId)
-          throw new AppError('unauthorized', 'The key is unknown, revoked or expired.')
-        }
+        if (outcome.stale === 'key') refuseRevokedKey(deps, options.keyId)
         if (attempt >= 3) throw new Error('the quote was refused four times')
         if (outcome.stale === 'window') fresh = true
-        else {
-          current = await deps.reloadProgram(program.id)
-          deps.onProgramChanged?.(current)
-        }
+        else current = await reloadChangedProgram(deps, program.id)
       }
     },
   }

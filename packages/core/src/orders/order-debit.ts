@@ -1,6 +1,7 @@
 import { planConsumption } from '../points/index.js'
 import { AppError } from '../shared/app-error.js'
 import { newId } from '../shared/ids.js'
+import type { OrderWrite } from './order-write.js'
 
 /*
  * The part of an order's plan that pays with points (order-plan.ts): which lots the `redeem`
@@ -14,48 +15,13 @@ export interface SpendableLot {
   earned_at: Date
 }
 
-/** A `redeem` ledger entry of the order's write (`OrderWrite.entries`). */
-interface RedeemEntry {
-  id: string
-  type: 'redeem'
-  points: number
-  available_delta: number
-  pending_delta: number
-  balance_after: number
-  pending_after: number
-  source_kind: string
-  source_id: string
-  rule_id: null
-  lot_id: null
-  expires_at: null
-  note: string
-  actor: null
-  created_at: string
-}
-
-/** The parts of the order's write (`OrderWrite`, order-plan.ts) a debit reads and fills. */
-interface DebitedWrite {
-  member: { redeemed: number; at: string }
-  order: { id: string }
-  lots: readonly {
-    id: string
-    status: string
-    remaining: number
-    earned_at: string
-    expires_at: string | null
-  }[]
-  entries: { push(entry: RedeemEntry): unknown }
-  spends: { push(spend: { lot_id: string; points: number }): unknown }
-  consumptions: { push(take: { transaction_id: string; lot_id: string; points: number }): unknown }
-}
-
 /**
  * The order's `redeem` entry: `points` taken from the member's spendable lots oldest first (the
  * lots the snapshot read, and the order's own available lots after them by when they were
  * earned), as `debitPoints` takes them. Returns the entry's id.
  */
 export function planDebit(
-  write: DebitedWrite,
+  write: OrderWrite,
   held: readonly SpendableLot[],
   points: number,
   balance: { available: number; pending: number; now: Date },

@@ -3,7 +3,8 @@ import { CompiledQuery, sql } from 'kysely'
 import type { Range } from '../ladder/index.js'
 import type { Executor } from '../shared/executor.js'
 import type { CheckoutCouponRow } from './coupons.port.js'
-import type { CheckoutReads, OrderSnapshot, OrderWrite } from './order-plan.js'
+import type { CheckoutReads, OrderSnapshot } from './order-plan.js'
+import type { OrderWrite } from './order-write.js'
 
 export async function findOrder(
   db: Executor,

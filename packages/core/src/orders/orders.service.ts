@@ -17,13 +17,13 @@ import { type CouponRedemptions, couponsNamed, storedCodes } from './coupons.por
 import {
   type OrderCheckout,
   type OrderSnapshot,
-  type OrderWrite,
   planOrder,
   snapshotNeeds,
   snapshotRequest,
   withUsageDefaults,
 } from './order-plan.js'
 import type { OrderSnapshotCache } from './order-snapshot.cache.js'
+import type { OrderWrite } from './order-write.js'
 import {
   type NewOrderInput,
   type NewRefundInput,
@@ -56,6 +56,11 @@ import {
   saveRefundResponse,
 } from './orders.repository.js'
 import { couponRefusalText, minorPerMajor, priceBasket } from './pricing.js'
+import {
+  type RequestContextDeps,
+  refuseRevokedKey,
+  reloadChangedProgram,
+} from './request-context.js'
 
 /** A plan the database refused inside a transaction: the transaction is rolled back. */
 class StaleOrder extends Error {
@@ -72,12 +77,7 @@ export function createOrdersService(
     coupons: CouponRedemptions
     /** Snapshots this process keeps, shared with the checkout quote (order-snapshot.cache.ts). */
     kept: OrderSnapshotCache
-    reloadProgram(id: string): Promise<ProgramContext>
-    /** Told when a write found the program changed, with the program as it is now. */
-    onProgramChanged?(program: ProgramContext): void
-    /** Told when a write found the request's key revoked. */
-    onKeyRevoked?(keyId: string): void
-  },
+  } & RequestContextDeps,
 ) {
   /**
    * The order's coupons and the points it pays with, priced by the checkout's rules (pricing.ts)
@@ -344,14 +344,8 @@ export function createOrdersService(
           throw error
         })
         if ('response' in outcome) return outcome.response
-        if (outcome.stale === 'key') {
-          if (options.keyId) deps.onKeyRevoked?.(options.keyId)
-          throw new AppError('unauthorized', 'The key is unknown, revoked or expired.')
-        }
-        if (outcome.stale === 'program') {
-          current = await deps.reloadProgram(program.id)
-          deps.onProgramChanged?.(current)
-        }
+        if (outcome.stale === 'key') refuseRevokedKey(deps, options.keyId)
+        if (outcome.stale === 'program') current = await reloadChangedProgram(deps, program.id)
         if (attempt >= modes.length + 2) {
           throw new Error(`order ${input.id}: the write was refused ${attempt + 1} times`)
         }
