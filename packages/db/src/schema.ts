@@ -385,6 +385,57 @@ export interface CampaignMembersTable {
   rewarded_at: Timestamp | null
 }
 
+export type BenefitType =
+  | 'free_shipping'
+  | 'discount'
+  | 'points_multiplier'
+  | 'early_access'
+  | 'event_invitation'
+  | 'dedicated_service'
+  | 'appointment'
+  | 'custom'
+
+export interface BenefitsTable {
+  program_id: string
+  id: string
+  key: string
+  name: string
+  type: BenefitType
+  /** The tier keys whose members have the benefit. */
+  tiers: GeneratedJson<string[]>
+  quota_count: number | null
+  quota_period: 'week' | 'month' | 'year' | null
+  config: GeneratedJson<Record<string, unknown>>
+  active: Generated<boolean>
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+  deleted_at: Timestamp | null
+}
+
+export interface BenefitUsageTable {
+  program_id: string
+  benefit_id: string
+  member_id: string
+  period_start: Timestamp
+  used: Generated<number>
+}
+
+export interface BenefitUsesTable {
+  program_id: string
+  id: string
+  benefit_id: string
+  member_id: string
+  tier_key: string
+  period_start: Timestamp | null
+  /** `order`, `booking`, `rsvp` or `manual`. */
+  reference_kind: string
+  reference_id: string | null
+  /** What the use was worth in minor units (a discount, free shipping), else 0. */
+  amount: Generated<number>
+  used_at: Timestamp
+  returned_at: Timestamp | null
+}
+
 export interface DB {
   platform_settings: PlatformSettingsTable
   programs: ProgramsTable
@@ -410,6 +461,9 @@ export interface DB {
   segments: SegmentsTable
   campaigns: CampaignsTable
   campaign_members: CampaignMembersTable
+  benefits: BenefitsTable
+  benefit_usage: BenefitUsageTable
+  benefit_uses: BenefitUsesTable
 }
 
 export type MemberRow = Selectable<MembersTable>
@@ -432,3 +486,5 @@ export type CouponRow = Selectable<CouponsTable>
 export type SegmentRow = Selectable<SegmentsTable>
 export type CampaignRow = Selectable<CampaignsTable>
 export type CampaignMemberRow = Selectable<CampaignMembersTable>
+export type BenefitRow = Selectable<BenefitsTable>
+export type BenefitUseRow = Selectable<BenefitUsesTable>
