@@ -16,7 +16,7 @@ const CORE_LAYERS = [
   ['segments'],
   ['points'],
   ['tiers'],
-  ['coupons'],
+  ['coupons', 'benefits'],
   ['events'],
   ['orders', 'campaigns'],
   ['api-keys'],

@@ -12,6 +12,7 @@ import { openApiPlugin } from './plugins/openapi.js'
 import { rateLimitPlugin } from './plugins/rate-limit.js'
 import { validationPlugin } from './plugins/validation.js'
 import { webPlugin } from './plugins/web.js'
+import { benefitRoutes } from './routes/benefits.js'
 import { campaignRoutes } from './routes/campaigns.js'
 import { checkoutRoutes } from './routes/checkout.js'
 import { couponRoutes } from './routes/coupons.js'
@@ -99,6 +100,7 @@ export async function buildApp(services: Services, config: AppConfig): Promise<F
   await app.register(couponRoutes, deps)
   await app.register(segmentRoutes, deps)
   await app.register(campaignRoutes, deps)
+  await app.register(benefitRoutes, deps)
   await app.register(portalRoutes, deps)
   await app.register(jobRoutes, deps)
   if (config.webDist) await app.register(webPlugin, { dist: config.webDist })

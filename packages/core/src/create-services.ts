@@ -1,6 +1,7 @@
 import type { DB } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
 import { createApiKeysService } from './api-keys/api-keys.service.js'
+import { createBenefitsService } from './benefits/benefits.service.js'
 import { createCampaignsService } from './campaigns/campaigns.service.js'
 import { createCouponRedemptions } from './coupons/coupon-redemptions.service.js'
 import { createCouponsService } from './coupons/coupons.service.js'
@@ -33,11 +34,13 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
   const points = createPointsService(db, clock)
   const rules = createRulesService(db, clock)
   const couponRedemptions = createCouponRedemptions()
+  const benefits = createBenefitsService(db, clock)
   // What this process last knew of the members it took orders (and quotes) for.
   const kept = new OrderSnapshotCache()
   const orders = createOrdersService(db, clock, {
     rules,
     coupons: couponRedemptions,
+    benefits,
     kept,
     reloadProgram: programs.get,
     onProgramChanged: apiKeys.refreshProgram,
@@ -46,6 +49,7 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
   const checkout = createCheckoutService(db, clock, {
     rules,
     coupons: couponRedemptions,
+    benefits,
     kept,
     reloadProgram: programs.get,
     onProgramChanged: apiKeys.refreshProgram,
@@ -74,6 +78,7 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
     segments: createSegmentsService(db, clock),
     tiers,
     coupons,
+    benefits,
     campaigns,
     orders,
     checkout,

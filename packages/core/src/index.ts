@@ -1,5 +1,11 @@
 export * from './api-keys/api-keys.js'
 export type { ApiKeysService, ProgramKeyIdentity } from './api-keys/api-keys.service.js'
+export * from './benefits/benefits.js'
+export type {
+  BenefitAudit,
+  BenefitsService,
+  BenefitUseResource,
+} from './benefits/benefits.service.js'
 export * from './campaigns/campaigns.js'
 export {
   type AudiencePreview,

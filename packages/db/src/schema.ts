@@ -416,7 +416,7 @@ export interface BenefitUsageTable {
   program_id: string
   benefit_id: string
   member_id: string
-  period_start: Timestamp
+  period: string
   used: Generated<number>
 }
 
@@ -426,7 +426,7 @@ export interface BenefitUsesTable {
   benefit_id: string
   member_id: string
   tier_key: string
-  period_start: Timestamp | null
+  period: string | null
   /** `order`, `booking`, `rsvp` or `manual`. */
   reference_kind: string
   reference_id: string | null

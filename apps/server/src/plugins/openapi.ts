@@ -75,6 +75,10 @@ export const openApiPlugin = fp(async (app: FastifyInstance) => {
         { name: 'events', description: 'Behaviour events' },
         { name: 'tiers', description: 'Tier ladder' },
         { name: 'coupons', description: 'Coupon templates, coupons and bulk codes' },
+        {
+          name: 'benefits',
+          description: 'Member benefits: quotas, uses and the delivery audit',
+        },
         { name: 'segments', description: 'Segments: members chosen by a condition, counted live' },
         { name: 'portal', description: 'Member portal sessions and the portal’s own API' },
         { name: 'jobs', description: 'Scheduled jobs' },

@@ -58,6 +58,9 @@ export const ZQuote = Type.Object({
   points_value: Type.Integer({ description: 'What the redeemed points pay, minor units' }),
   total: Type.Integer({ description: 'What the member pays, minor units' }),
   points_to_earn: Type.Integer({ description: 'What an order of this total would earn' }),
+  benefits_used: Type.Array(Type.String(), {
+    description: 'Keys of the tier’s benefits the order would use (docs/benefits.md)',
+  }),
   applicable_coupons: Type.Array(ZCouponVerdict, {
     description:
       'Each of the member’s active coupons: whether it applies to this basket, or why not',

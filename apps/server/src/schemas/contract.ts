@@ -1,5 +1,8 @@
 import type {
   ApiKey,
+  BenefitInput,
+  BenefitPatch,
+  BenefitResource,
   CampaignInput,
   CampaignPatch,
   CampaignReport,
@@ -11,6 +14,7 @@ import type {
   EarningRuleResource,
   JobRun,
   Member,
+  MemberBenefit,
   MemberPatch,
   NewMemberInput,
   PointsPolicy,
@@ -22,6 +26,7 @@ import type {
   TierLadder,
 } from '@loyalbase/core'
 import type { Static } from 'typebox'
+import type { ZBenefit, ZBenefitCreate, ZBenefitPatch, ZMemberBenefit } from './benefits.js'
 import type { ZCampaign, ZCampaignCreate, ZCampaignPatch, ZCampaignReport } from './campaigns.js'
 import type {
   ZCoupon,
@@ -78,4 +83,8 @@ export type Contract = [
   Check<Same<Static<typeof ZCampaignCreate>, CampaignInput>>,
   Check<Same<Static<typeof ZCampaignPatch>, CampaignPatch>>,
   Check<Same<Static<typeof ZCampaignReport>, CampaignReport>>,
+  Check<Same<Static<typeof ZBenefit>, BenefitResource>>,
+  Check<Same<Static<typeof ZBenefitCreate>, BenefitInput>>,
+  Check<Same<Static<typeof ZBenefitPatch>, BenefitPatch>>,
+  Check<Same<Static<typeof ZMemberBenefit>, MemberBenefit>>,
 ]

@@ -69,12 +69,15 @@ export const ZOrder = Type.Object(
     ),
     discounts: Type.Array(
       Type.Object({
-        source: Type.Literal('coupon'),
-        id: Type.String(),
-        code: Type.String(),
+        source: Type.Union([Type.Literal('coupon'), Type.Literal('tier'), Type.Literal('benefit')]),
+        id: Type.String({ description: 'The coupon’s id, or the benefit’s' }),
+        code: Type.String({ description: 'The coupon’s code, or the benefit’s key' }),
         amount: Type.Integer(),
       }),
-      { description: 'What the order’s coupons took off (docs/checkout.md)' },
+      {
+        description:
+          'What the order’s coupons and the tier’s benefits (a tier discount, free shipping) took off (docs/checkout.md)',
+      },
     ),
     occurred_at: ZTimestamp,
     points_earned: Type.Integer(),
@@ -112,7 +115,9 @@ export const ZOrderCreated = Type.Object({
       Type.Object({ source: Type.String(), id: Type.String(), amount: Type.Integer() }),
     ),
     coupons_redeemed: Type.Array(Type.String()),
-    benefits_used: Type.Array(Type.String()),
+    benefits_used: Type.Array(Type.String(), {
+      description: 'Keys of the tier’s benefits the order used (docs/benefits.md)',
+    }),
     tier_change: ZTierChange,
     rules: Type.Array(ZRulePayout),
   }),
@@ -159,6 +164,9 @@ export const ZRefundCreated = Type.Object({
     points_returned: Type.Integer({ description: 'Redeemed points given back' }),
     growth_reversed: Type.Integer(),
     coupons_restored: Type.Array(Type.String()),
+    benefits_returned: Type.Array(Type.String(), {
+      description: 'Keys of the benefits whose uses by the order were given back (full refund)',
+    }),
     tier_change: ZTierChange,
   }),
 })

@@ -1,3 +1,4 @@
+import { ZBenefit } from './benefits.js'
 import { ZCampaign } from './campaigns.js'
 import { ZProblem } from './common.js'
 import { ZCoupon, ZCouponTemplate } from './coupons.js'
@@ -26,4 +27,5 @@ export const SHARED_SCHEMAS = [
   ZCoupon,
   ZSegment,
   ZCampaign,
+  ZBenefit,
 ]

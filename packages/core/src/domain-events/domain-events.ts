@@ -105,6 +105,28 @@ export const DOMAIN_EVENT_SCHEMAS = {
         'A coupon was issued to the member from a template (by the API or a campaign), or the member claimed a bulk code.',
     },
   ),
+  'benefit.used': Type.Object(
+    {
+      member: Type.String(),
+      benefit: Type.String({ description: 'The benefit’s key' }),
+      use: Type.String(),
+      reference: Type.Object({
+        kind: Type.String({ description: '`order`, `manual`, …' }),
+        id: Type.Union([Type.String(), Type.Null()]),
+      }),
+      amount: Type.Integer({ minimum: 0, description: 'What the use was worth, minor units' }),
+    },
+    { description: 'The member used a benefit of its tier: by an order, or recorded by hand.' },
+  ),
+  'benefit.returned': Type.Object(
+    {
+      member: Type.String(),
+      benefit: Type.String({ description: 'The benefit’s key' }),
+      use: Type.String(),
+      cause: Source,
+    },
+    { description: 'A use of a benefit was given back (its order was fully refunded).' },
+  ),
 } satisfies Record<string, TSchema>
 
 export type DomainEventType = keyof typeof DOMAIN_EVENT_SCHEMAS

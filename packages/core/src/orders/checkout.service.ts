@@ -1,11 +1,13 @@
 import type { DB } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
+import { type BenefitsService, orderBenefitUsageNeeds } from '../benefits/index.js'
 import type { ProgramContext } from '../programs/index.js'
 import { ORDER_TRIGGER, type RulesService } from '../rules/index.js'
 import { AppError } from '../shared/app-error.js'
 import type { Clock } from '../shared/clock.js'
 import { StatementBatcher } from '../shared/statement.batcher.js'
 import { type CouponLookup, couponsNamed, storedCodes } from './coupons.port.js'
+import { benefitUses, multiplierUse, orderBenefits, pricingBenefits } from './order-benefits.js'
 import {
   type OrderSnapshot,
   planOrder,
@@ -65,13 +67,15 @@ export interface CouponVerdict {
 
 export interface Quote {
   subtotal: number
-  discounts: { source: 'coupon'; id: string; amount: number }[]
+  discounts: { source: 'coupon' | 'tier' | 'benefit'; id: string; amount: number }[]
   shipping_fee: number
   shipping_discount: number
   points_redeemed: number
   points_value: number
   total: number
   points_to_earn: number
+  /** Keys of the tier's benefits the order would use (a tier discount, free shipping, …). */
+  benefits_used: string[]
   /** Each of the member's active coupons: does it apply to this basket, and if not, why. */
   applicable_coupons: CouponVerdict[]
   /** The basket's own codes that were not applied, with the reason. */
@@ -84,6 +88,7 @@ export function createCheckoutService(
   deps: {
     rules: RulesService
     coupons: CouponLookup
+    benefits: BenefitsService
     /** Snapshots this process keeps, shared with orders (order-snapshot.cache.ts). */
     kept: OrderSnapshotCache
   } & RequestContextDeps,
@@ -144,7 +149,14 @@ export function createCheckoutService(
   ): Promise<{ quote: Quote } | { stale: 'key' | 'program' | 'window' }> {
     const now = clock.now()
     const rules = await deps.rules.activeRulesFor(program, ORDER_TRIGGER)
-    const needs = snapshotNeeds(program, rules, now, now)
+    const benefits = await deps.benefits.liveFor(program)
+    const needs = snapshotNeeds(
+      program,
+      rules,
+      now,
+      now,
+      orderBenefitUsageNeeds(benefits, now, program.timezone),
+    )
     const shippingFee = input.shipping_fee ?? 0
     // The most the order could be: the tier window is read whenever the order could need it.
     const most = input.items.reduce((sum, item) => sum + lineAmount(item), 0) + shippingFee
@@ -166,8 +178,10 @@ export function createCheckoutService(
       (row) => deps.coupons.usableOf(row, member.id) ?? [],
     )
 
+    const usable = orderBenefits(benefits, snapshot, now, program.timezone)
     const basket = {
       items: input.items,
+      benefits: pricingBenefits(usable),
       shipping_fee: shippingFee,
       points_available: Math.max(0, member.points_available),
       policy: program.points_policy,
@@ -180,6 +194,8 @@ export function createCheckoutService(
       codes,
       points_to_redeem: input.points_to_redeem ?? 0,
     })
+    const benefitsUsed = benefitUses(priced.discounts, usable)
+    const multiplier = multiplierUse(usable.points_multiplier)
     const plan = planOrder(
       {
         program,
@@ -197,6 +213,9 @@ export function createCheckoutService(
         rules,
         keyId: null,
         draft: true,
+        // The benefits it would use; its points are paid in `amount` (a quote spends none).
+        checkout: { discounts: [], points_redeemed: 0, points_value: 0, benefits: benefitsUsed },
+        ...(multiplier && { multiplier }),
       },
       snapshot,
     )
@@ -229,6 +248,7 @@ export function createCheckoutService(
         points_value: priced.points_value,
         total: priced.total,
         points_to_earn: plan.effects.points_earned,
+        benefits_used: plan.effects.benefits_used,
         applicable_coupons: held.map(alone),
         coupons_refused: priced.refused.map((r) => ({
           id: r.id,

@@ -83,19 +83,27 @@ export function tierWindows(program: ProgramContext, at: Date): Range[] {
   return qualifyingRanges(window, at, program.timezone, true)
 }
 
+const NO_BENEFITS = { ids: [], periods: [], keys: [] }
+
 /** What a snapshot must hold for an order (or a quote) at `at` under these live rules. */
 export function snapshotNeeds(
   program: ProgramContext,
   rules: readonly EarningRule[],
   at: Date,
   now: Date,
+  /** The quota'd order benefits' usage rows, read beside the rules' (benefits module). */
+  benefits: { ids: string[]; periods: string[]; keys: string[] } = NO_BENEFITS,
 ) {
   const limited = rules.flatMap((rule) =>
     limitedPeriods(rule.limits, at, program.timezone).map((period) => ({ rule, period })),
   )
   return {
     limited,
-    usageKeys: limited.map(({ rule, period }) => `${rule.id}\u0000${period}`),
+    benefits,
+    usageKeys: [
+      ...limited.map(({ rule, period }) => `${rule.id}\u0000${period}`),
+      ...benefits.keys,
+    ],
     budgetedRules: rules.filter((r) => r.limits.total_budget !== undefined).map((r) => r.id),
     windows: tierWindows(program, new Date(Math.max(at.getTime(), now.getTime()))),
   }
@@ -125,8 +133,11 @@ export function snapshotRequest(
     programId: program.id,
     member: order.member,
     orderId: order.id,
-    limitedRules: [...new Set(needs.limited.map(({ rule }) => rule.id))],
-    periods: [...new Set(needs.limited.map(({ period }) => period))],
+    // Benefit ids among the rules' (`ben_…`, `rule_…`): one usage read for both.
+    limitedRules: [...new Set(needs.limited.map(({ rule }) => rule.id)), ...needs.benefits.ids],
+    periods: [
+      ...new Set([...needs.limited.map(({ period }) => period), ...needs.benefits.periods]),
+    ],
     budgetedRules: needs.budgetedRules,
     ladder: { ...windowNeed(ladder), metric: ladder.metric },
     amount: order.amount,
@@ -158,6 +169,17 @@ export interface OrderPlanRequest {
   checkout?: OrderCheckout
   /** A plan computed to be dropped (a quote): without the order's response body. */
   draft?: boolean
+  /** The tier's points multiplier benefit, with a use left: each rule's points times it. */
+  multiplier?: OrderBenefitUse & { multiplier: number }
+}
+
+/** A benefit the order uses: its period and quota (null without one), and what it was worth. */
+export interface OrderBenefitUse {
+  benefit_id: string
+  key: string
+  period: string | null
+  cap: number | null
+  amount: number
 }
 
 /** The coupons an order redeemed and what each took off, and the points it was paid with. */
@@ -165,6 +187,8 @@ export interface OrderCheckout {
   discounts: OrderDiscount[]
   points_redeemed: number
   points_value: number
+  /** The benefits whose discounts are among `discounts` (a tier discount, free shipping). */
+  benefits?: OrderBenefitUse[]
 }
 
 export interface OrderPlan {
@@ -256,9 +280,15 @@ export function planOrder(
       points_redeemed: request.checkout?.points_redeemed ?? 0,
       points_value: request.checkout?.points_value ?? 0,
     },
-    coupons: [...new Set((request.checkout?.discounts ?? []).map((d) => d.id))],
+    coupons: [
+      ...new Set(
+        (request.checkout?.discounts ?? []).filter((d) => d.source === 'coupon').map((d) => d.id),
+      ),
+    ],
     spends: [],
     usage: [],
+    benefit_usage: [],
+    benefit_uses: [],
     budgets: [],
     lots: [],
     entries: [],
@@ -270,7 +300,13 @@ export function planOrder(
   let available = member.points_available
   let pendingBalance = member.points_pending
   const payouts: RulePayout[] = []
-  for (const match of evaluateRules([...rules], context, ORDER_TRIGGER, occurredAt)) {
+  const multiplier = request.multiplier
+  let multiplied = false
+  for (const matched of evaluateRules([...rules], context, ORDER_TRIGGER, occurredAt)) {
+    // The tier's points multiplier benefit, on each rule's points before its limits.
+    const boosted = multiplier ? Math.floor(matched.points * multiplier.multiplier) : matched.points
+    if (boosted > matched.points) multiplied = true
+    const match = boosted === matched.points ? matched : { ...matched, points: boosted }
     const rule = match.rule
     const periods = limitedPeriods(rule.limits, occurredAt, timeZone)
     const found = new Map(
@@ -338,6 +374,23 @@ export function planOrder(
       write.consumptions.push({ transaction_id: txnId, lot_id: lotId, points: settle })
   }
   const points = payouts.reduce((sum, p) => sum + p.points, 0)
+  const used = [
+    ...(request.checkout?.benefits ?? []),
+    ...(multiplier && multiplied && points > 0 ? [multiplier] : []),
+  ]
+  for (const use of used) {
+    if (use.period !== null && use.cap !== null) {
+      write.benefit_usage.push({ benefit_id: use.benefit_id, period: use.period, cap: use.cap })
+    }
+    write.benefit_uses.push({
+      id: newId('bus'),
+      benefit_id: use.benefit_id,
+      tier_key: member.tier_key,
+      period: use.period,
+      amount: use.amount,
+      used_at: occurredAt.toISOString(),
+    })
+  }
   const redeemed = request.checkout?.points_redeemed ?? 0
   let debit: string | undefined
   if (redeemed > 0) {
@@ -418,7 +471,7 @@ export function planOrder(
     coupons_redeemed: (request.checkout?.discounts ?? [])
       .filter((d) => d.source === 'coupon')
       .map((d) => d.id),
-    benefits_used: [],
+    benefits_used: used.map((u) => u.key),
     tier_change: tierChange,
     rules: payouts,
   }
@@ -468,6 +521,10 @@ export function planOrder(
   for (const u of write.usage) {
     const key = `${u.rule_id}\u0000${u.period}`
     usage.set(key, (usage.get(key) ?? 0) + u.add)
+  }
+  for (const u of write.benefit_usage) {
+    const key = `${u.benefit_id}\u0000${u.period}`
+    usage.set(key, (usage.get(key) ?? 0) + 1)
   }
   const budgets = new Map(snapshot.budgets)
   for (const b of write.budgets) budgets.set(b.rule_id, (budgets.get(b.rule_id) ?? 0) + b.add)

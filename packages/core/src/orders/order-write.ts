@@ -45,6 +45,17 @@ export interface OrderWrite {
   /** What the order's `redeem` entry takes from each lot. */
   spends: { lot_id: string; points: number }[]
   usage: { rule_id: string; period: string; add: number; cap: number | null }[]
+  /** One use more of each quota'd benefit the order uses, in its period, never past `cap`. */
+  benefit_usage: { benefit_id: string; period: string; cap: number }[]
+  /** The record of each benefit the order uses. */
+  benefit_uses: {
+    id: string
+    benefit_id: string
+    tier_key: string
+    period: string | null
+    amount: number
+    used_at: string
+  }[]
   budgets: { rule_id: string; add: number; cap: number }[]
   lots: {
     id: string

@@ -1,5 +1,6 @@
 import type { DB } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
+import { type BenefitsService, orderBenefitUsageNeeds } from '../benefits/index.js'
 import { domainEvent, recordDomainEvents } from '../domain-events/index.js'
 import { emitEvent, REFERRAL_CONVERTED } from '../events/index.js'
 import { fingerprintOf, runClaimed, type StoredResponse } from '../idempotency/index.js'
@@ -14,6 +15,13 @@ import { MAX_FUTURE_MS } from '../shared/limits.js'
 import { proportionalShare } from '../shared/money.js'
 import { StatementBatcher } from '../shared/statement.batcher.js'
 import { type CouponRedemptions, couponsNamed, storedCodes } from './coupons.port.js'
+import {
+  benefitUses,
+  multiplierUse,
+  type OrderBenefits,
+  orderBenefits,
+  pricingBenefits,
+} from './order-benefits.js'
 import {
   type OrderCheckout,
   type OrderSnapshot,
@@ -75,6 +83,7 @@ export function createOrdersService(
   deps: {
     rules: RulesService
     coupons: CouponRedemptions
+    benefits: BenefitsService
     /** Snapshots this process keeps, shared with the checkout quote (order-snapshot.cache.ts). */
     kept: OrderSnapshotCache
   } & RequestContextDeps,
@@ -93,6 +102,7 @@ export function createOrdersService(
     snapshot: OrderSnapshot,
     input: NewOrderInput,
     at: Date,
+    usable: OrderBenefits,
   ): OrderCheckout {
     const member = snapshot.member
     const codes = input.coupon_codes ?? []
@@ -112,6 +122,7 @@ export function createOrdersService(
       : [{ sku: '', category: null, quantity: 1, unit_price: input.amount }]
     const priced = priceBasket({
       items,
+      benefits: pricingBenefits(usable),
       shipping_fee: input.shipping_fee ?? 0,
       coupons,
       codes,
@@ -132,6 +143,7 @@ export function createOrdersService(
       discounts: priced.discounts,
       points_redeemed: priced.points_redeemed,
       points_value: priced.points_value,
+      benefits: benefitUses(priced.discounts, usable),
     }
   }
 
@@ -210,7 +222,14 @@ export function createOrdersService(
     // Read on the order's own connection: inside its transaction, a read on another would wait
     // for the one connection PGlite has, which this transaction holds.
     const rules = await deps.rules.activeRulesFor(program, ORDER_TRIGGER, on)
-    const needs = snapshotNeeds(program, rules, at, before)
+    const benefits = await deps.benefits.liveFor(program, on)
+    const needs = snapshotNeeds(
+      program,
+      rules,
+      at,
+      before,
+      orderBenefitUsageNeeds(benefits, at, program.timezone),
+    )
     // A kept snapshot holds no coupons or lots: an order with a checkout reads them beside it.
     const checkout = checkoutRequest(input, before)
     let snapshot = mode === 'kept' ? kept.find(program.id, input.member, needs) : undefined
@@ -247,7 +266,12 @@ export function createOrdersService(
     // committed after it refuses the write): one member's ledger is stamped in write order.
     const now = clock.now()
     const occurredAt = requested ?? now
-    const priced = checkout ? priceCheckout(program, snapshot, input, now) : undefined
+    const usable = orderBenefits(benefits, snapshot, occurredAt, program.timezone)
+    const priced =
+      checkout || usable.discount || (usable.free_shipping && (input.shipping_fee ?? 0) > 0)
+        ? priceCheckout(program, snapshot, input, now, usable)
+        : undefined
+    const multiplier = multiplierUse(usable.points_multiplier)
     const plan = planOrder(
       {
         program,
@@ -258,6 +282,7 @@ export function createOrdersService(
         rules,
         keyId: options.keyId ?? null,
         ...(priced && { checkout: priced }),
+        ...(multiplier && { multiplier }),
       },
       snapshot,
     )
@@ -538,11 +563,22 @@ export function createOrdersService(
             full && (current.discounts as unknown[]).length > 0
               ? await deps.coupons.restore(trx, program.id, orderId, now)
               : []
+          // And the uses of the tier's benefits it made (free shipping, a tier discount), once.
+          const benefitsReturned = full
+            ? await deps.benefits.returnOrderUses(
+                trx,
+                program,
+                orderId,
+                { kind: 'refund', id: input.id },
+                now,
+              )
+            : []
           const effects: RefundEffects = {
             points_reversed: reversed,
             points_returned: returned,
             growth_reversed: due.growth,
             coupons_restored: restored,
+            benefits_returned: benefitsReturned,
             tier_change: null,
           }
           const refund = await saveRefundOutcome(trx, program.id, input.id, {

@@ -27,8 +27,10 @@ export interface NewOrderInput {
  * refund knows what each item really cost (docs/checkout.md, "How a discount is spread").
  */
 export interface OrderDiscount {
-  source: 'coupon'
+  source: 'coupon' | 'tier' | 'benefit'
+  /** The coupon's id, or the benefit's. */
   id: string
+  /** The coupon's code, or the benefit's key. */
   code: string
   amount: number
   by_item: number[]
@@ -72,6 +74,8 @@ export interface RefundEffects {
   points_returned: number
   growth_reversed: number
   coupons_restored: string[]
+  /** Keys of the benefits whose uses by the order were given back (a full refund). */
+  benefits_returned: string[]
   tier_change: { from: string; to: string } | null
 }
 

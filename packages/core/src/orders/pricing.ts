@@ -15,8 +15,13 @@ export { minorPerMajor, pointsValue }
  * - a discount is spread over its eligible items in proportion to what each still costs, by the
  *   largest remainder (money.ts `spread`), so the shares add up to exactly the discount — a
  *   refund of an item gives back exactly that item's share;
+ * - a tier's discount benefit (`source: "tier"`) comes first: `percent_off` % of the items
+ *   (rounded down, capped by its `max_amount`), spread over every item as a coupon's is;
  * - coupons apply in the order given, each on what the ones before left, so discounts never
  *   exceed the subtotal; free shipping takes the shipping fee;
+ * - a tier's free shipping benefit (`source: "benefit"`) takes what coupons left of the shipping
+ *   fee (a free-shipping coupon the member chose to use is used first; the benefit's quota is
+ *   spared);
  * - points pay at most `max_redeem_percent` % of what is left to pay (rounded down), never more
  *   than the member has or asked for, and only whole minor units: the value of P points is
  *   ⌊P × minor units per major unit ÷ redeem_rate⌋, and the points taken are the fewest that buy
@@ -50,8 +55,15 @@ export interface PricingItem {
   unit_price: number
 }
 
+/** The benefits of the member's tier an order applies by itself, each with a use left. */
+export interface PricingBenefits {
+  tier_discount?: { id: string; key: string; percent_off: number; max_amount?: number }
+  free_shipping?: { id: string; key: string }
+}
+
 export interface PricingInput {
   items: readonly PricingItem[]
+  benefits?: PricingBenefits
   shipping_fee: number
   /** The coupons named by the basket's codes, in the codes' order; null for a code not found. */
   coupons: readonly (PricingCoupon | null)[]
@@ -76,8 +88,10 @@ export type CouponRefusal =
   | 'duplicate'
 
 export interface AppliedDiscount {
-  source: 'coupon'
+  source: 'coupon' | 'tier' | 'benefit'
+  /** The coupon's id, or the benefit's. */
   id: string
+  /** The coupon's code, or the benefit's key. */
   code: string
   amount: number
   /** The discount's share of each item, in the items' order (0 for items it does not cover). */
@@ -146,6 +160,26 @@ export function priceBasket(input: PricingInput): Pricing {
   const discounts: AppliedDiscount[] = []
   const refused: Pricing['refused'] = []
   const seen = new Set<string>()
+  const tierDiscount = input.benefits?.tier_discount
+  if (tierDiscount && subtotal > 0) {
+    const amount = Math.min(
+      percentOf(subtotal, tierDiscount.percent_off),
+      tierDiscount.max_amount ?? Number.MAX_SAFE_INTEGER,
+      subtotal,
+    )
+    if (amount > 0) {
+      const byItem = spread(amount, remaining)
+      for (const [i, share] of byItem.entries()) remaining[i] = (remaining[i] ?? 0) - share
+      discounts.push({
+        source: 'tier',
+        id: tierDiscount.id,
+        code: tierDiscount.key,
+        amount,
+        by_item: byItem,
+        shipping: 0,
+      })
+    }
+  }
   const named = input.coupons.filter((c): c is PricingCoupon => c !== null)
   const several = named.length > 1
 
@@ -196,6 +230,19 @@ export function priceBasket(input: PricingInput): Pricing {
       by_item: byItem,
       shipping: 0,
     })
+  }
+
+  const freeShipping = input.benefits?.free_shipping
+  if (freeShipping && shippingLeft > 0) {
+    discounts.push({
+      source: 'benefit',
+      id: freeShipping.id,
+      code: freeShipping.key,
+      amount: shippingLeft,
+      by_item: items.map(() => 0),
+      shipping: shippingLeft,
+    })
+    shippingLeft = 0
   }
 
   const goods = remaining.reduce((sum, amount) => sum + amount, 0)

@@ -16,6 +16,8 @@ export const ERROR_CODES = {
   member_exists: { status: 409, title: 'Member exists' },
   /** The idempotency key or merchant id was used before with a different request. */
   idempotency_conflict: { status: 409, title: 'Idempotency conflict' },
+  /** A live benefit with this key already exists. */
+  benefit_exists: { status: 409, title: 'Benefit exists' },
   /** The reward is out of stock. */
   out_of_stock: { status: 409, title: 'Out of stock' },
   /** The slot or event has no place left. */

@@ -1,0 +1,466 @@
+import type { BenefitRow, DB } from '@loyalbase/db'
+import { type Kysely, sql } from 'kysely'
+import { domainEvent, recordDomainEvents } from '../domain-events/index.js'
+import { type IdempotencyClaim, runIdempotent, type StoredResponse } from '../idempotency/index.js'
+import { findMemberByRef, lockMemberByRef, type Member, presentMember } from '../members/index.js'
+import { bumpRulesVersion, type ProgramContext } from '../programs/index.js'
+import { AppError } from '../shared/app-error.js'
+import type { Clock } from '../shared/clock.js'
+import type { Executor } from '../shared/executor.js'
+import { newId } from '../shared/ids.js'
+import { clampLimit, decodeCursor, type Page, toPage } from '../shared/pagination.js'
+import {
+  assertBenefit,
+  type Benefit,
+  type BenefitInput,
+  type BenefitPatch,
+  type BenefitResource,
+  benefitOf,
+  benefitsOfTier,
+  type MemberBenefit,
+  presentBenefit,
+  quotaPeriod,
+} from './benefits.js'
+import {
+  auditCounts,
+  findBenefit,
+  giveBackQuota,
+  insertBenefit,
+  insertUse,
+  listBenefits,
+  listUses,
+  returnUsesOf,
+  takeQuota,
+  touchMember,
+  unusedMembers,
+  updateBenefit,
+  usageOf,
+} from './benefits.repository.js'
+
+export interface BenefitUseResource {
+  id: string
+  benefit: string
+  member: string
+  tier: string
+  reference: { kind: string; id: string | null }
+  period: string | null
+  amount: number
+  used_at: string
+  returned_at: string | null
+}
+
+export interface BenefitAudit {
+  benefit: string
+  period: { start: string; end: string }
+  entitled: number
+  used: number
+  uses: number
+  returned: number
+  unused: { count: number }
+}
+
+function presentUse(
+  row: {
+    id: string
+    benefit_id: string
+    member_id: string
+    tier_key: string
+    reference_kind: string
+    reference_id: string | null
+    period: string | null
+    amount: number
+    used_at: Date
+    returned_at: Date | null
+  },
+  key: string,
+): BenefitUseResource {
+  return {
+    id: row.id,
+    benefit: key,
+    member: row.member_id,
+    tier: row.tier_key,
+    reference: { kind: row.reference_kind, id: row.reference_id },
+    period: row.period,
+    amount: Number(row.amount),
+    used_at: row.used_at.toISOString(),
+    returned_at: row.returned_at?.toISOString() ?? null,
+  }
+}
+
+/**
+ * The audit's period for a benefit: its quota period holding `at` (a month for a benefit
+ * without quota), in the program's time zone.
+ */
+function auditPeriod(benefit: Benefit, at: Date, timeZone: string) {
+  const period = quotaPeriod(benefit.quota?.period ?? 'month', at, timeZone)
+  return { start: period.start, end: period.resets_at }
+}
+
+export function createBenefitsService(db: Kysely<DB>, clock: Clock) {
+  /** Live benefits per program, with the rules version they were read at (like live rules). */
+  const live = new Map<string, { benefits: Benefit[]; version: number }>()
+
+  async function benefitOfRef(on: Executor, program: ProgramContext, ref: string) {
+    const row = await findBenefit(on, program.id, ref)
+    if (!row) throw AppError.notFound('Benefit')
+    return row
+  }
+
+  const tierKeysOf = (program: ProgramContext) => program.tier_ladder.tiers.map((t) => t.key)
+
+  /** After a change of benefits: every server reads them again (the program's rules version). */
+  async function changed(trx: Executor, program: ProgramContext) {
+    await bumpRulesVersion(trx, program.id)
+    live.delete(program.id)
+  }
+
+  return {
+    async create(
+      program: ProgramContext,
+      input: BenefitInput,
+      claim?: IdempotencyClaim,
+    ): Promise<StoredResponse> {
+      assertBenefit(input, tierKeysOf(program))
+      return runIdempotent(db, clock, program.id, claim, 201, async (trx) => {
+        const now = clock.now()
+        const row = await insertBenefit(trx, {
+          program_id: program.id,
+          id: newId('ben'),
+          key: input.key,
+          name: input.name,
+          type: input.type,
+          tiers: JSON.stringify(input.tiers),
+          quota_count: input.quota?.count ?? null,
+          quota_period: input.quota?.period ?? null,
+          config: JSON.stringify(input.config ?? {}),
+          active: input.active ?? true,
+          created_at: now,
+          updated_at: now,
+        })
+        if (!row) {
+          throw new AppError('benefit_exists', `A benefit with the key "${input.key}" exists.`, [
+            { path: 'key', message: 'is taken' },
+          ])
+        }
+        await changed(trx, program)
+        return presentBenefit(row)
+      })
+    },
+
+    async list(program: ProgramContext): Promise<{ data: BenefitResource[] }> {
+      return { data: (await listBenefits(db, program.id)).map(presentBenefit) }
+    },
+
+    async get(program: ProgramContext, ref: string): Promise<BenefitResource> {
+      return presentBenefit(await benefitOfRef(db, program, ref))
+    },
+
+    async update(
+      program: ProgramContext,
+      ref: string,
+      patch: BenefitPatch,
+    ): Promise<BenefitResource> {
+      return db.transaction().execute(async (trx) => {
+        const row = await benefitOfRef(trx, program, ref)
+        const next = {
+          type: row.type,
+          tiers: patch.tiers ?? row.tiers,
+          ...(patch.name !== undefined && { name: patch.name }),
+          config: patch.config ?? row.config,
+        }
+        assertBenefit(next, tierKeysOf(program))
+        const updated = await updateBenefit(trx, program.id, row.id, {
+          ...(patch.name !== undefined && { name: patch.name }),
+          ...(patch.tiers !== undefined && { tiers: JSON.stringify(patch.tiers) }),
+          ...(patch.config !== undefined && { config: JSON.stringify(patch.config) }),
+          ...(patch.active !== undefined && { active: patch.active }),
+          ...(patch.quota !== undefined && {
+            quota_count: patch.quota?.count ?? null,
+            quota_period: patch.quota?.period ?? null,
+          }),
+          updated_at: clock.now(),
+        })
+        if (!updated) throw AppError.notFound('Benefit')
+        await changed(trx, program)
+        return presentBenefit(updated)
+      })
+    },
+
+    /** Deletes a benefit: its uses stay, for the record; its key is free again. */
+    async remove(program: ProgramContext, ref: string): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const row = await benefitOfRef(trx, program, ref)
+        await updateBenefit(trx, program.id, row.id, { deleted_at: clock.now() })
+        await changed(trx, program)
+      })
+    },
+
+    /** The program's live benefits, cached per rules version (read on `on`, like live rules). */
+    async liveFor(
+      program: Pick<ProgramContext, 'id' | 'rules_version'>,
+      on: Executor = db,
+    ): Promise<Benefit[]> {
+      const cached = live.get(program.id)
+      if (cached && cached.version >= program.rules_version) return cached.benefits
+      const benefits = (await listBenefits(on, program.id)).map(benefitOf)
+      const latest = live.get(program.id)
+      if (!latest || latest.version <= program.rules_version)
+        live.set(program.id, { benefits, version: program.rules_version })
+      return benefits
+    },
+
+    /** `GET /v1/members/{member}/benefits`: the member's tier's benefits, with what is left. */
+    async forMember(program: ProgramContext, memberRef: string): Promise<MemberBenefit[]> {
+      const member = await findMemberByRef(db, program.id, memberRef)
+      if (!member) throw AppError.notFound('Member')
+      const now = clock.now()
+      const benefits = benefitsOfTier(await this.liveFor(program), member.tier_key)
+      const periods = benefits.flatMap((b) =>
+        b.quota
+          ? [{ benefit: b.id, period: quotaPeriod(b.quota.period, now, program.timezone) }]
+          : [],
+      )
+      const used = await usageOf(
+        db,
+        program.id,
+        member.id,
+        periods.map((p) => ({ benefit: p.benefit, period: p.period.name })),
+      )
+      return benefits.map((b) => {
+        const period = periods.find((p) => p.benefit === b.id)?.period
+        const count = b.quota?.count ?? 0
+        const usedNow = period ? (used.get(`${b.id}\u0000${period.name}`) ?? 0) : 0
+        return {
+          key: b.key,
+          name: b.name,
+          type: b.type,
+          config: b.config,
+          quota:
+            b.quota && period
+              ? {
+                  count,
+                  used: usedNow,
+                  remaining: Math.max(count - usedNow, 0),
+                  resets_at: period.resets_at.toISOString(),
+                }
+              : null,
+        }
+      })
+    },
+
+    /**
+     * `POST /v1/members/{member}/benefits/{key}/uses`: one use, counted against the quota of the
+     * period in one conditional update (never past it, however many ask at once), recorded with
+     * its reference. `403 tier_required` when the member's tier lacks the benefit, `422
+     * quota_exhausted` when none is left.
+     */
+    async use(
+      program: ProgramContext,
+      memberRef: string,
+      ref: string,
+      input: { reference?: string },
+      claim?: IdempotencyClaim,
+    ): Promise<StoredResponse> {
+      return runIdempotent(db, clock, program.id, claim, 201, async (trx) => {
+        const row = await benefitOfRef(trx, program, ref)
+        // The member's row locked: its tier cannot change under the use, and its version moves
+        // (kept order snapshots of it are read again, with the quota as it now stands).
+        const member = await lockMemberByRef(trx, program.id, memberRef)
+        if (!member) throw AppError.notFound('Member')
+        const benefit = benefitOf(row)
+        if (!benefit.active || !benefit.tiers.includes(member.tier_key)) {
+          throw new AppError(
+            'tier_required',
+            `The benefit "${benefit.key}" is not among the benefits of the tier "${member.tier_key}".`,
+          )
+        }
+        const now = clock.now()
+        const period = benefit.quota
+          ? quotaPeriod(benefit.quota.period, now, program.timezone)
+          : undefined
+        let used = 0
+        if (benefit.quota && period) {
+          const taken = await takeQuota(
+            trx,
+            {
+              programId: program.id,
+              benefitId: benefit.id,
+              memberId: member.id,
+              period: period.name,
+            },
+            benefit.quota.count,
+          )
+          if (taken === undefined) {
+            throw new AppError(
+              'quota_exhausted',
+              `The benefit "${benefit.key}" has no use left this ${benefit.quota.period} (${benefit.quota.count} of ${benefit.quota.count} used); it resets at ${period.resets_at.toISOString()}.`,
+            )
+          }
+          used = taken
+        }
+        await touchMember(trx, program.id, member.id, now)
+        const use = await insertUse(trx, {
+          program_id: program.id,
+          id: newId('bus'),
+          benefit_id: benefit.id,
+          member_id: member.id,
+          tier_key: member.tier_key,
+          period: period?.name ?? null,
+          reference_kind: 'manual',
+          reference_id: input.reference ?? null,
+          used_at: now,
+        })
+        await recordDomainEvents(trx, [
+          domainEvent(
+            program.id,
+            'benefit.used',
+            member.id,
+            {
+              member: member.id,
+              benefit: benefit.key,
+              use: use.id,
+              reference: { kind: 'manual', id: input.reference ?? null },
+              amount: 0,
+            },
+            now,
+          ),
+        ])
+        return {
+          ...presentUse(use, benefit.key),
+          quota:
+            benefit.quota && period
+              ? {
+                  count: benefit.quota.count,
+                  used,
+                  remaining: benefit.quota.count - used,
+                  resets_at: period.resets_at.toISOString(),
+                }
+              : null,
+        }
+      })
+    },
+
+    /** A member's uses of its benefits (one benefit's with `benefit`), newest first. */
+    async usesOf(
+      program: ProgramContext,
+      memberRef: string,
+      query: { benefit?: string; limit?: number; cursor?: string },
+    ): Promise<Page<BenefitUseResource>> {
+      const member = await findMemberByRef(db, program.id, memberRef)
+      if (!member) throw AppError.notFound('Member')
+      const benefit = query.benefit ? await benefitOfRef(db, program, query.benefit) : undefined
+      const keys = new Map((await listBenefitsAll(db, program.id)).map((b) => [b.id, b.key]))
+      const limit = clampLimit(query.limit)
+      const rows = await listUses(db, program.id, {
+        memberId: member.id,
+        ...(benefit && { benefitId: benefit.id }),
+        ...(query.cursor && { beforeId: decodeCursor(query.cursor) }),
+        limit: limit + 1,
+      })
+      return toPage(rows, limit, (row) =>
+        presentUse(row, keys.get(row.benefit_id) ?? row.benefit_id),
+      )
+    },
+
+    /**
+     * The uses an order made, given back once (the order fully refunded), inside the refund's
+     * transaction: each quota'd use frees its place in its period.
+     */
+    async returnOrderUses(
+      trx: Executor,
+      program: ProgramContext,
+      orderId: string,
+      cause: { kind: string; id: string },
+      now: Date,
+    ): Promise<string[]> {
+      const returned = await returnUsesOf(trx, program.id, { kind: 'order', id: orderId }, now)
+      if (returned.length === 0) return []
+      const keys = new Map((await listBenefitsAll(trx, program.id)).map((b) => [b.id, b.key]))
+      for (const use of returned) {
+        if (use.period) {
+          await giveBackQuota(trx, {
+            programId: program.id,
+            benefitId: use.benefit_id,
+            memberId: use.member_id,
+            period: use.period,
+          })
+        }
+      }
+      await recordDomainEvents(
+        trx,
+        returned.map((use) =>
+          domainEvent(
+            program.id,
+            'benefit.returned',
+            use.member_id,
+            {
+              member: use.member_id,
+              benefit: keys.get(use.benefit_id) ?? use.benefit_id,
+              use: use.id,
+              cause,
+            },
+            now,
+          ),
+        ),
+      )
+      return returned.map((use) => keys.get(use.benefit_id) ?? use.benefit_id)
+    },
+
+    /** `GET /v1/benefits/{key}/audit`: the proof of delivery for one benefit and period. */
+    async audit(program: ProgramContext, ref: string, at?: Date): Promise<BenefitAudit> {
+      const row = await benefitOfRef(db, program, ref)
+      const benefit = benefitOf(row)
+      const period = auditPeriod(benefit, at ?? clock.now(), program.timezone)
+      const counts = await snapshotRead(db, (trx) =>
+        auditCounts(trx, program.id, benefit, period.start, period.end),
+      )
+      return {
+        benefit: benefit.key,
+        period: { start: period.start.toISOString(), end: period.end.toISOString() },
+        entitled: counts.entitled,
+        used: counts.used,
+        uses: counts.uses,
+        returned: counts.returned,
+        unused: { count: counts.unused },
+      }
+    },
+
+    /** The audit's entitled members without a use in the period, by id. */
+    async unusedMembers(
+      program: ProgramContext,
+      ref: string,
+      query: { period_start?: Date; limit?: number; cursor?: string },
+    ): Promise<Page<Member> & { period: { start: string; end: string } }> {
+      const row = await benefitOfRef(db, program, ref)
+      const benefit = benefitOf(row)
+      const period = auditPeriod(benefit, query.period_start ?? clock.now(), program.timezone)
+      const limit = clampLimit(query.limit)
+      const rows = await unusedMembers(db, program.id, benefit, period.start, period.end, {
+        ...(query.cursor && { afterId: decodeCursor(query.cursor) }),
+        limit: limit + 1,
+      })
+      return {
+        ...toPage(rows, limit, (member) => presentMember(member, program.tier_ladder)),
+        period: { start: period.start.toISOString(), end: period.end.toISOString() },
+      }
+    },
+  }
+}
+
+/** Every benefit of the program, deleted ones too (uses keep naming them). */
+async function listBenefitsAll(db: Executor, programId: string): Promise<BenefitRow[]> {
+  return db.selectFrom('benefits').selectAll().where('program_id', '=', programId).execute()
+}
+
+/** Counts that must agree with each other read from one snapshot. */
+function snapshotRead<T>(db: Kysely<DB>, work: (trx: Executor) => Promise<T>): Promise<T> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      await sql`SET LOCAL jit = off`.execute(trx)
+      return work(trx)
+    })
+}
+
+export type BenefitsService = ReturnType<typeof createBenefitsService>
