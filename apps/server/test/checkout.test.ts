@@ -38,6 +38,7 @@ describe('POST /v1/checkout/quote', () => {
       points_value: 16_500,
       total: 16_500,
       points_to_earn: 165,
+      benefits_used: [],
       applicable_coupons: [],
       coupons_refused: [],
     })
