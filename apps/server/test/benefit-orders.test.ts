@@ -96,6 +96,27 @@ describe('orders and quotes of a member whose tier has benefits', () => {
         ['free-ship', { kind: 'order', id }, 1_200],
       ]),
     )
+    const events = await t.services.db
+      .selectFrom('outbox_events')
+      .select(['type', 'data'])
+      .where('program_id', '=', p.id)
+      .where('member_id', '=', gold.id)
+      .where('type', '=', 'benefit.used')
+      .execute()
+    expect(events.map((e) => e.data)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          benefit: 'free-ship',
+          reference: { kind: 'order', id },
+          amount: 1_200,
+        }),
+        expect.objectContaining({
+          benefit: 'gold-price',
+          reference: { kind: 'order', id },
+          amount: 1_000,
+        }),
+      ]),
+    )
     // A replay answers as stored and uses nothing more.
     const replay = await order({ id, member: gold.id, amount: 19_000, items, shipping_fee: 1_200 })
     expect(replay.body).toBe(res.body)

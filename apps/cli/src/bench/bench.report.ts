@@ -7,6 +7,7 @@ import {
   type ExpiryRow,
   type OrdersCheck,
 } from './bench.js'
+import { benefitTargetSection } from './benefits.report.js'
 import { BARE_ROUTE_SCENARIO } from './ceiling.scenario.js'
 import { formatCpuProfileSummary } from './cpu-profile.js'
 import { EXPIRY_LOTS_PER_MEMBER } from './expiry.scenario.js'
@@ -312,6 +313,8 @@ export function formatReport(report: BenchReport, connections: number): string {
   if (issue5) sections.push(issue5)
   const incentives = incentiveTargetSection(report, connections)
   if (incentives) sections.push(incentives)
+  const benefits = benefitTargetSection(report, connections)
+  if (benefits) sections.push(benefits)
   if (report.notes.length > 0) {
     sections.push(`Notes\n${report.notes.map((note) => `- ${note}\n`).join('')}`)
   }

@@ -18,6 +18,7 @@ import { benchExpiry } from './expiry.scenario.js'
 import { runLoad, sampleRss } from './load.runner.js'
 import { memberCreations, memberReads } from './members.scenario.js'
 import { benchOrders } from './orders.scenario.js'
+import { benchOrdersBenefits } from './orders-benefits.scenario.js'
 import { benchOrdersRedeem } from './orders-redeem.scenario.js'
 import { benchOrdersTiers } from './orders-tiers.scenario.js'
 import { benchQuotes } from './quotes.scenario.js'
@@ -70,6 +71,7 @@ const SCENARIO_STEPS: Record<BenchScenarioName, (run: EngineRun) => Promise<void
   orders: benchOrders,
   quotes: benchQuotes,
   'orders-redeem': benchOrdersRedeem,
+  'orders-benefits': benchOrdersBenefits,
   'orders-tiers': benchOrdersTiers,
   ceiling: benchCeiling,
   expiry: benchExpiry,
@@ -178,6 +180,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     segmentCounts: [],
     bulkCodes: [],
     redeemChecks: [],
+    benefitChecks: [],
     campaignRuns: [],
     profiles: [],
     notes: [],

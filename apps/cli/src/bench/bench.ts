@@ -16,13 +16,15 @@ export type BenchEngine = (typeof BENCH_ENGINES)[number]
  * `tiers` (the tier-evaluation job over bulk-loaded members and orders), `segments` (counting a
  * segment of bulk-loaded members), `coupon-codes` (bulk coupon codes through the API and their
  * job run), `orders-redeem` (orders paying with a coupon and points through HTTP, beside
- * `orders`), `campaigns` (the campaigns job for a birthday campaign over bulk-loaded members).
+ * `orders`), `orders-benefits` (orders given a tier discount and free shipping by their
+ * members' benefits, beside `orders`), `campaigns` (the campaigns job for a birthday campaign over bulk-loaded members).
  */
 export const BENCH_SCENARIO_NAMES = [
   'members',
   'orders',
   'quotes',
   'orders-redeem',
+  'orders-benefits',
   'orders-tiers',
   'ceiling',
   'expiry',
@@ -240,6 +242,16 @@ export interface BulkCodesRow {
  * After the load of orders paying with a coupon and points: did every order redeem exactly its
  * coupon and its points, and nothing else?
  */
+export interface BenefitOrdersCheck {
+  engine: string
+  orders: number
+  /** Benefit uses recorded with the load's orders: two for each (tier discount, free shipping). */
+  uses: number
+  /** The free-shipping quota counters' total: one for each order. */
+  counted: number
+  ok: boolean
+}
+
 export interface RedeemCheck {
   engine: string
   /** Members the orders went to, round-robin. */
@@ -325,6 +337,8 @@ export interface BenchReport {
   segmentCounts: SegmentCountRow[]
   bulkCodes: BulkCodesRow[]
   redeemChecks: RedeemCheck[]
+  /** Did each order of the benefits load use exactly the tier's two benefits? */
+  benefitChecks: BenefitOrdersCheck[]
   campaignRuns: CampaignRunRow[]
   /** `--profile`: the server's CPU profile during each engine's orders load. */
   profiles: ProfileRow[]

@@ -15,7 +15,14 @@ export type LoadPlan =
    * `POST /v1/orders`, order `n` with id `<prefix><n>` for member `members[n % length]`,
    * numbered from `first` (a stream loaded in several rounds continues its numbering).
    */
-  | { kind: 'orders'; members: string[]; prefix: string; first: number }
+  | {
+      kind: 'orders'
+      members: string[]
+      prefix: string
+      first: number
+      /** A shipping fee on every order (minor units); none when absent. */
+      shippingFee?: number
+    }
   /**
    * `POST /v1/orders` paying with a coupon and points: the orders plan's order `n`, naming the
    * code `codes[n]` and redeeming points (`redeemOrder`). Codes are used once: an order past
@@ -222,10 +229,11 @@ export function plannedRequests(plan: LoadPlan): {
       }
     }
     case 'orders': {
-      const { members, prefix, first } = plan
-      return orderRequests(first, (n) =>
-        benchOrder(`${prefix}${n}`, members[n % members.length] as string, n),
-      )
+      const { members, prefix, first, shippingFee } = plan
+      return orderRequests(first, (n) => ({
+        ...benchOrder(`${prefix}${n}`, members[n % members.length] as string, n),
+        ...(shippingFee ? { shipping_fee: shippingFee } : {}),
+      }))
     }
     case 'redeem-orders': {
       const { members, prefix, first } = plan

@@ -382,8 +382,27 @@ export function planOrder(
     if (use.period !== null && use.cap !== null) {
       write.benefit_usage.push({ benefit_id: use.benefit_id, period: use.period, cap: use.cap })
     }
+    const useId = newId('bus')
+    const {
+      program_id: _p,
+      created_at,
+      ...event
+    } = domainEvent(
+      program.id,
+      'benefit.used',
+      member.id,
+      {
+        member: member.id,
+        benefit: use.key,
+        use: useId,
+        reference: { kind: 'order', id: input.id },
+        amount: use.amount,
+      },
+      now,
+    )
+    write.outbox.push({ ...event, created_at: created_at.toISOString() })
     write.benefit_uses.push({
-      id: newId('bus'),
+      id: useId,
       benefit_id: use.benefit_id,
       tier_key: member.tier_key,
       period: use.period,
