@@ -7,6 +7,7 @@ import {
   BENCH_TIER_LADDER,
   checkOrders,
   orderStream,
+  saveProfile,
   setUpTierLadder,
 } from './orders.scenario.js'
 
@@ -59,7 +60,8 @@ export async function benchOrdersBenefits(run: EngineRun): Promise<void> {
   options.signal?.throwIfAborted()
   const stream = orderStream(members, 'benefits')
   const plan = { ...stream.plan(), shippingFee: BENEFIT_SHIPPING_FEE }
-  const result = await run.measureLoad(BENEFIT_ORDERS_SCENARIO, api, plan)
+  const profile = options.profileDir !== undefined
+  const result = await run.measureLoad(BENEFIT_ORDERS_SCENARIO, api, plan, { profile })
   stream.record(result.orders)
   await checkOrders(run, api.programId, stream, BENEFIT_ORDERS_SCENARIO, result.ok2xx)
   options.progress.phase(`${run.label}: counting each order's benefit uses with SQL`)
@@ -89,4 +91,7 @@ export async function benchOrdersBenefits(run: EngineRun): Promise<void> {
     // The warm-up-free load: every order of the program is the stream's.
     check.counted === orders
   report.benefitChecks.push(check)
+  if (options.profileDir !== undefined) {
+    await saveProfile(run, options.profileDir, BENEFIT_ORDERS_SCENARIO, result, 'orders-benefits')
+  }
 }
