@@ -46,6 +46,11 @@ describe('program isolation', () => {
       },
     })
     const campaignId = campaign.json().id
+    const benefit = await t.call('POST', '/v1/benefits', {
+      key: owner.keys.admin,
+      body: { key: 'owner-benefit', name: 'Owner benefit', type: 'custom', tiers: ['member'] },
+    })
+    expect(benefit.statusCode, benefit.body).toBe(201)
     await t.call('POST', '/v1/orders', {
       key: owner.keys.admin,
       body: { id: orderId, member: member.id, amount: 100 },
@@ -60,6 +65,7 @@ describe('program isolation', () => {
       {
         member: member.id,
         key_id: keys[0].id,
+        key: 'owner-benefit',
         '/v1/orders': { id: orderId },
         '/v1/job-runs': { id: runId },
         '/v1/events': { id: eventId },
@@ -92,6 +98,8 @@ describe('program isolation', () => {
         'POST /v1/members/:member/coupons': { template: templateId },
         'PATCH /v1/segments/:id': { name: 'intruder', condition: { '==': [{ var: 'tier' }, 'x'] } },
         'PATCH /v1/campaigns/:id': { name: 'intruder', active: false },
+        'PATCH /v1/benefits/:key': { name: 'intruder' },
+        'POST /v1/members/:member/benefits/:key/uses': { reference: 'intruder' },
       },
       ['name'],
     )
