@@ -252,3 +252,86 @@ describe('pricing, for any basket', () => {
     )
   })
 })
+
+describe('tier benefits in pricing', () => {
+  it('takes the tier discount first, then coupons on what is left, then free shipping', () => {
+    const priced = priceBasket(
+      basket({
+        benefits: {
+          tier_discount: { id: 'ben_d', key: 'gold-price', percent_off: 10 },
+          free_shipping: { id: 'ben_s', key: 'free-ship' },
+        },
+        coupons: [coupon({ type: 'percent', percent_off: 50 })],
+        codes: ['ABCD-EFGH-JKMN-PQRS'],
+      }),
+    )
+    // 10 % of 32,000 = 3,200; then 50 % of the 28,800 left = 14,400; shipping 1,000 free.
+    expect(priced.discounts.map((d) => [d.source, d.amount])).toEqual([
+      ['tier', 3_200],
+      ['coupon', 14_400],
+      ['benefit', 1_000],
+    ])
+    expect(priced.discounts[0]?.by_item).toEqual([3_000, 200])
+    expect(priced.shipping_discount).toBe(1_000)
+    expect(priced.total).toBe(14_400)
+  })
+
+  it('spares the free-shipping benefit when a free-shipping coupon takes the fee', () => {
+    const priced = priceBasket(
+      basket({
+        benefits: { free_shipping: { id: 'ben_s', key: 'free-ship' } },
+        coupons: [coupon({ type: 'free_shipping' })],
+        codes: ['ABCD-EFGH-JKMN-PQRS'],
+      }),
+    )
+    expect(priced.discounts.map((d) => d.source)).toEqual(['coupon'])
+  })
+
+  it('never takes more than the basket, and spreads the tier discount exactly', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            sku: fc.constantFrom('a', 'b', 'c'),
+            quantity: fc.integer({ min: 1, max: 5 }),
+            unit_price: fc.integer({ min: 0, max: 100_000 }),
+          }),
+          { minLength: 1, maxLength: 5 },
+        ),
+        fc.double({ min: 0.01, max: 100, noNaN: true }),
+        fc.option(fc.integer({ min: 1, max: 50_000 }), { nil: undefined }),
+        fc.integer({ min: 0, max: 5_000 }),
+        (items, percent, max, shipping) => {
+          const priced = priceBasket(
+            basket({
+              items,
+              shipping_fee: shipping,
+              benefits: {
+                tier_discount: {
+                  id: 'ben_d',
+                  key: 'd',
+                  percent_off: percent,
+                  ...(max !== undefined && { max_amount: max }),
+                },
+                free_shipping: { id: 'ben_s', key: 's' },
+              },
+            }),
+          )
+          const tier = priced.discounts.find((d) => d.source === 'tier')
+          const subtotal = items.reduce((sum, i) => sum + i.quantity * i.unit_price, 0)
+          if (tier) {
+            expect(tier.by_item.reduce((a, b) => a + b, 0)).toBe(tier.amount)
+            expect(tier.amount).toBeLessThanOrEqual(Math.min(subtotal, max ?? subtotal))
+            tier.by_item.forEach((share, i) => {
+              const item = items[i]
+              expect(share).toBeLessThanOrEqual((item?.quantity ?? 0) * (item?.unit_price ?? 0))
+            })
+          }
+          expect(priced.shipping_discount).toBe(shipping)
+          expect(priced.total).toBe(subtotal - (tier?.amount ?? 0))
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+})
