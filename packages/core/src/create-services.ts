@@ -64,7 +64,15 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
   jobs.register(coupons.job())
   const campaigns = createCampaignsService(db, clock)
   jobs.register(campaigns.job())
-  const demo = createDemoService(db, clock, { programs, apiKeys, members, rules, orders, events })
+  const demo = createDemoService(db, clock, {
+    programs,
+    apiKeys,
+    members,
+    rules,
+    benefits,
+    orders,
+    events,
+  })
   return {
     db,
     clock,

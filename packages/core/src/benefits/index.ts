@@ -4,6 +4,7 @@
  */
 export {
   type Benefit,
+  type BenefitInput,
   benefitUsageKey,
   multiplierOf,
   orderBenefitUsageNeeds,

@@ -1,6 +1,7 @@
 import type { DB } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
 import type { ApiKeysService } from '../api-keys/index.js'
+import type { BenefitInput, BenefitsService } from '../benefits/index.js'
 import type { EventsService } from '../events/index.js'
 import type { MembersService } from '../members/index.js'
 import type { OrdersService } from '../orders/index.js'
@@ -44,6 +45,31 @@ const DEMO_RULES: RuleInput[] = [
   },
 ]
 
+/** The benefits of the demo's one tier (`member`, the default ladder's). */
+const DEMO_BENEFITS: BenefitInput[] = [
+  {
+    key: 'free-shipping',
+    name: '每月两次包邮',
+    type: 'free_shipping',
+    tiers: ['member'],
+    quota: { count: 2, period: 'month' },
+  },
+  {
+    key: 'birthday-gift',
+    name: '生日礼遇',
+    type: 'custom',
+    tiers: ['member'],
+    quota: { count: 1, period: 'year' },
+  },
+  {
+    key: 'fitting-service',
+    name: '到店试衣预约',
+    type: 'appointment',
+    tiers: ['member'],
+    quota: { count: 4, period: 'month' },
+  },
+]
+
 export interface DemoProgram {
   programId: string
   adminKey: string
@@ -58,6 +84,7 @@ export function createDemoService(
     apiKeys: ApiKeysService
     members: MembersService
     rules: RulesService
+    benefits: BenefitsService
     orders: OrdersService
     events: EventsService
   },
@@ -78,6 +105,7 @@ export function createDemoService(
       })
       const configured = await deps.programs.get(programId)
       for (const rule of DEMO_RULES) await deps.rules.create(configured, rule)
+      for (const benefit of DEMO_BENEFITS) await deps.benefits.create(configured, benefit)
       const activity = demoActivity(members, clock.now())
       for (const order of activity.orders) await deps.orders.create(configured, order)
       for (const review of activity.reviews) await deps.events.record(configured, review)
