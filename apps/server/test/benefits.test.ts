@@ -265,6 +265,18 @@ describe('GET /v1/benefits/{key}/audit', () => {
     const lines = csv.body.trim().split('\n')
     expect(lines[0]).toBe('id,external_id,name,phone,email,tier')
     expect(lines).toHaveLength(golds.length)
+    // The same members as a segment, for a reminder campaign.
+    const segment = await t.call('POST', '/v1/segments/preview', {
+      key: p.keys.server,
+      body: { condition: { in: ['spa', { var: 'unused_benefits' }] } },
+    })
+    expect(segment.statusCode, segment.body).toBe(200)
+    expect(segment.json().count).toBe(golds.length - 1)
+    const misuse = await t.call('POST', '/v1/segments/preview', {
+      key: p.keys.server,
+      body: { condition: { '==': [{ var: 'unused_benefits' }, 'spa'] } },
+    })
+    expect(misuse.statusCode).toBe(400)
     // Another month: nobody used it.
     const april = await t.call(
       'GET',

@@ -7,7 +7,7 @@ export const ZSegmentCondition = Type.Record(Type.String(), Type.Unknown(), {
   description:
     'JsonLogic over member fields (`tier`, `status`, `points`, `pending_points`, ' +
     '`lifetime_spend`, `orders_count`, `growth`, `days_since_joined`, `days_since_last_order`, ' +
-    '`birthday_month`, `attributes.<key>`), e.g. `{ ">=": [{ "var": "lifetime_spend" }, 100000] }`; ' +
+    '`birthday_month`, `unused_benefits` (a list: `{ "in": ["<benefit key>", { "var": "unused_benefits" }] }`), `attributes.<key>`), e.g. `{ ">=": [{ "var": "lifetime_spend" }, 100000] }`; ' +
     'operators and, or, !, ==, !=, ===, !==, <, <=, >, >=, in (docs/segments.md)',
 })
 

@@ -1431,7 +1431,7 @@ export interface components {
       /** @description `seg_…` */
       id: string
       name: string
-      /** @description JsonLogic over member fields (`tier`, `status`, `points`, `pending_points`, `lifetime_spend`, `orders_count`, `growth`, `days_since_joined`, `days_since_last_order`, `birthday_month`, `attributes.<key>`), e.g. `{ ">=": [{ "var": "lifetime_spend" }, 100000] }`; operators and, or, !, ==, !=, ===, !==, <, <=, >, >=, in (docs/segments.md) */
+      /** @description JsonLogic over member fields (`tier`, `status`, `points`, `pending_points`, `lifetime_spend`, `orders_count`, `growth`, `days_since_joined`, `days_since_last_order`, `birthday_month`, `unused_benefits` (a list: `{ "in": ["<benefit key>", { "var": "unused_benefits" }] }`), `attributes.<key>`), e.g. `{ ">=": [{ "var": "lifetime_spend" }, 100000] }`; operators and, or, !, ==, !=, ===, !==, <, <=, >, >=, in (docs/segments.md) */
       condition: {
         [key: string]: unknown
       }
@@ -6288,7 +6288,7 @@ export interface operations {
       content: {
         'application/json': {
           name: string
-          /** @description JsonLogic over member fields (`tier`, `status`, `points`, `pending_points`, `lifetime_spend`, `orders_count`, `growth`, `days_since_joined`, `days_since_last_order`, `birthday_month`, `attributes.<key>`), e.g. `{ ">=": [{ "var": "lifetime_spend" }, 100000] }`; operators and, or, !, ==, !=, ===, !==, <, <=, >, >=, in (docs/segments.md) */
+          /** @description JsonLogic over member fields (`tier`, `status`, `points`, `pending_points`, `lifetime_spend`, `orders_count`, `growth`, `days_since_joined`, `days_since_last_order`, `birthday_month`, `unused_benefits` (a list: `{ "in": ["<benefit key>", { "var": "unused_benefits" }] }`), `attributes.<key>`), e.g. `{ ">=": [{ "var": "lifetime_spend" }, 100000] }`; operators and, or, !, ==, !=, ===, !==, <, <=, >, >=, in (docs/segments.md) */
           condition: {
             [key: string]: unknown
           }
@@ -6389,7 +6389,7 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          /** @description JsonLogic over member fields (`tier`, `status`, `points`, `pending_points`, `lifetime_spend`, `orders_count`, `growth`, `days_since_joined`, `days_since_last_order`, `birthday_month`, `attributes.<key>`), e.g. `{ ">=": [{ "var": "lifetime_spend" }, 100000] }`; operators and, or, !, ==, !=, ===, !==, <, <=, >, >=, in (docs/segments.md) */
+          /** @description JsonLogic over member fields (`tier`, `status`, `points`, `pending_points`, `lifetime_spend`, `orders_count`, `growth`, `days_since_joined`, `days_since_last_order`, `birthday_month`, `unused_benefits` (a list: `{ "in": ["<benefit key>", { "var": "unused_benefits" }] }`), `attributes.<key>`), e.g. `{ ">=": [{ "var": "lifetime_spend" }, 100000] }`; operators and, or, !, ==, !=, ===, !==, <, <=, >, >=, in (docs/segments.md) */
           condition: {
             [key: string]: unknown
           }
@@ -6623,7 +6623,7 @@ export interface operations {
       content: {
         'application/json': {
           name?: string
-          /** @description JsonLogic over member fields (`tier`, `status`, `points`, `pending_points`, `lifetime_spend`, `orders_count`, `growth`, `days_since_joined`, `days_since_last_order`, `birthday_month`, `attributes.<key>`), e.g. `{ ">=": [{ "var": "lifetime_spend" }, 100000] }`; operators and, or, !, ==, !=, ===, !==, <, <=, >, >=, in (docs/segments.md) */
+          /** @description JsonLogic over member fields (`tier`, `status`, `points`, `pending_points`, `lifetime_spend`, `orders_count`, `growth`, `days_since_joined`, `days_since_last_order`, `birthday_month`, `unused_benefits` (a list: `{ "in": ["<benefit key>", { "var": "unused_benefits" }] }`), `attributes.<key>`), e.g. `{ ">=": [{ "var": "lifetime_spend" }, 100000] }`; operators and, or, !, ==, !=, ===, !==, <, <=, >, >=, in (docs/segments.md) */
           condition?: {
             [key: string]: unknown
           }

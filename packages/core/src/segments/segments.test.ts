@@ -33,6 +33,7 @@ function problems(logic: unknown): { path: string; message: string }[] {
 }
 
 const facts: SegmentFacts = {
+  unused_benefits: ['free-ship'],
   tier: 'gold',
   status: 'active',
   points: 1200,
@@ -119,7 +120,7 @@ describe('segment condition errors', () => {
       {
         path: 'condition.and[0].==[0].var',
         message:
-          'unknown field "favourite_colour"; segments read tier, status, points, pending_points, lifetime_spend, orders_count, growth, days_since_joined, days_since_last_order, birthday_month, attributes.<key>',
+          'unknown field "favourite_colour"; segments read tier, status, points, pending_points, lifetime_spend, orders_count, growth, days_since_joined, days_since_last_order, birthday_month, unused_benefits, attributes.<key>',
       },
       { path: 'condition.and[1].>[1]', message: 'points is a number: compare it with a number' },
       {
@@ -143,6 +144,17 @@ describe('segment condition errors', () => {
     expect(problems(deep)[0]?.message).toBe('nests more than 32 levels deep')
     expect(problems({ in: [{ var: 'tier' }, Array(5000).fill('gold-tier')] })).toEqual([
       { path: 'condition', message: expect.stringMatching(/^must be at most 16 KB as JSON/) },
+    ])
+  })
+
+  it('looks inside unused_benefits, and only looks inside it', () => {
+    expect(evaluateSegment({ in: ['free-ship', { var: 'unused_benefits' }] }, facts)).toBe(true)
+    expect(evaluateSegment({ in: ['spa', { var: 'unused_benefits' }] }, facts)).toBe(false)
+    expect(
+      problems({ '==': [{ var: 'unused_benefits' }, 'free-ship'] }).map((p) => p.path),
+    ).toEqual(['condition.==[1]'])
+    expect(problems({ in: [3, { var: 'unused_benefits' }] }).map((p) => p.path)).toEqual([
+      'condition.in[0]',
     ])
   })
 

@@ -48,8 +48,11 @@ export function presentSegment(row: SegmentRow, count?: number): SegmentResource
 // ---------------------------------------------------------------------------------------------
 // Fields
 
-/** `number`: never null; `number?`: null when unknown; `string`: never null; `json`: any. */
-type FieldKind = 'number' | 'number?' | 'string' | 'json'
+/**
+ * `number`: never null; `number?`: null when unknown; `string`: never null; `list`: a list of
+ * strings, only looked inside (`"in"`); `json`: any.
+ */
+type FieldKind = 'number' | 'number?' | 'string' | 'list' | 'json'
 
 const FIELD_KINDS = {
   tier: 'string',
@@ -62,6 +65,7 @@ const FIELD_KINDS = {
   days_since_joined: 'number',
   days_since_last_order: 'number?',
   birthday_month: 'number?',
+  unused_benefits: 'list',
 } as const satisfies Record<string, Exclude<FieldKind, 'json'>>
 
 type CoreField = keyof typeof FIELD_KINDS
@@ -99,6 +103,11 @@ export interface SegmentFacts {
   days_since_joined: number
   days_since_last_order: number | null
   birthday_month: number | null
+  /**
+   * Keys of the tier's benefits the member has not used in their current period (its quota
+   * period, a month without quota): docs/benefits.md, "Delivery audit".
+   */
+  unused_benefits: string[]
   attributes: Record<string, unknown>
 }
 
@@ -108,6 +117,7 @@ export function segmentFactsOf(
   lastOrderAt: Date | null,
   now: Date,
   timeZone: string,
+  unusedBenefits: string[] = [],
 ): SegmentFacts {
   const today = localDate(now, timeZone)
   return {
@@ -122,6 +132,7 @@ export function segmentFactsOf(
     days_since_last_order:
       lastOrderAt === null ? null : daysBetween(localDate(lastOrderAt, timeZone), today),
     birthday_month: row.birthday === null ? null : Number(row.birthday.slice(-5, -3)),
+    unused_benefits: unusedBenefits,
     attributes: row.attributes,
   }
 }
@@ -318,6 +329,12 @@ class Parser {
       if (typeof value === 'string') return value
       return this.fail(path, `${name} is a string: compare it with a string`)
     }
+    if (kind === 'list') {
+      return this.fail(
+        path,
+        `${name} is a list: look inside it with {"in": ["<key>", {"var": "${name}"}]}`,
+      )
+    }
     return value
   }
 
@@ -356,6 +373,9 @@ class Parser {
       if (!field) return undefined
       if (field.kind === 'number' || field.kind === 'number?') {
         return this.fail(argPath(1), '"in" looks inside a string or a list, not a number')
+      }
+      if (field.kind === 'list' && typeof a !== 'string') {
+        return this.fail(argPath(0), 'must be a string to look for')
       }
       if (typeof a !== 'string' && !(field.kind === 'json' && isScalar(a) && a !== null)) {
         return this.fail(
@@ -431,6 +451,17 @@ function coreColumn(name: CoreField, context: SegmentSqlContext): Sql {
     case 'birthday_month':
       // `YYYY-MM-DD` and `--MM-DD` both end in MM-DD.
       return sql`(left(right(m.birthday, 5), 2)::int)`
+    case 'unused_benefits':
+      // The live benefits of the member's tier without a use kept since their period began
+      // (the quota period holding today, a month without quota, in the program's time zone).
+      return sql`ARRAY(SELECT b.key FROM benefits b
+        WHERE b.program_id = m.program_id AND b.deleted_at IS NULL AND b.active
+          AND b.tiers ? m.tier_key
+          AND NOT EXISTS (SELECT 1 FROM benefit_uses u
+            WHERE u.program_id = m.program_id AND u.member_id = m.id AND u.benefit_id = b.id
+              AND u.returned_at IS NULL
+              AND u.used_at >= (date_trunc(coalesce(b.quota_period, 'month'),
+                ${context.today}::date::timestamp) AT TIME ZONE ${context.timeZone}::text)))`
   }
 }
 
@@ -501,6 +532,9 @@ function toSql(node: Node, context: SegmentSqlContext): Sql {
     case 'between':
       return sql`(${orderSql(node.field, FLIP[node.op], node.low, context)} AND ${orderSql(node.field, node.op, node.high, context)})`
     case 'contains': {
+      if (node.field.kind === 'list') {
+        return sql`(${String(node.value)}::text = ANY(${coreColumn(node.field.name, context)}))`
+      }
       if (node.field.kind !== 'json') {
         return sql`(strpos(${coreColumn(node.field.name, context)}, ${String(node.value)}::text) > 0)`
       }
