@@ -1,4 +1,4 @@
-import type { BenefitRow, DB } from '@loyalbase/db'
+import type { BenefitRow, BenefitType, DB, MemberRow } from '@loyalbase/db'
 import { type Kysely, sql } from 'kysely'
 import { domainEvent, recordDomainEvents } from '../domain-events/index.js'
 import { type IdempotencyClaim, runIdempotent, type StoredResponse } from '../idempotency/index.js'
@@ -274,106 +274,51 @@ export function createBenefitsService(db: Kysely<DB>, clock: Clock) {
             `The benefit "${benefit.key}" is not among the benefits of the tier "${member.tier_key}".`,
           )
         }
-        const now = clock.now()
-        const period = benefit.quota
-          ? quotaPeriod(benefit.quota.period, now, program.timezone)
-          : undefined
-        let used = 0
-        if (benefit.quota && period) {
-          const taken = await takeQuota(
-            trx,
-            {
-              programId: program.id,
-              benefitId: benefit.id,
-              memberId: member.id,
-              period: period.name,
-            },
-            benefit.quota.count,
-          )
-          if (taken === undefined) {
-            throw new AppError(
-              'quota_exhausted',
-              `The benefit "${benefit.key}" has no use left this ${benefit.quota.period} (${benefit.quota.count} of ${benefit.quota.count} used); it resets at ${period.resets_at.toISOString()}.`,
-            )
-          }
-          used = taken
-        }
-        await touchMember(trx, program.id, member.id, now)
-        const use = await insertUse(trx, {
-          program_id: program.id,
-          id: newId('bus'),
-          benefit_id: benefit.id,
-          member_id: member.id,
-          tier_key: member.tier_key,
-          period: period?.name ?? null,
-          reference_kind: 'manual',
-          reference_id: input.reference ?? null,
-          used_at: now,
-        })
-        await recordDomainEvents(trx, [
-          domainEvent(
-            program.id,
-            'benefit.used',
-            member.id,
-            {
-              member: member.id,
-              benefit: benefit.key,
-              use: use.id,
-              reference: { kind: 'manual', id: input.reference ?? null },
-              amount: 0,
-            },
-            now,
-          ),
-        ])
-        return {
-          ...presentUse(use, benefit.key),
-          quota:
-            benefit.quota && period
-              ? {
-                  count: benefit.quota.count,
-                  used,
-                  remaining: benefit.quota.count - used,
-                  resets_at: period.resets_at.toISOString(),
-                }
-              : null,
-        }
+        return takeUse(
+          trx,
+          program,
+          member,
+          benefit,
+          { kind: 'manual', id: input.reference ?? null },
+          clock.now(),
+        )
       })
-    },
-
-    /** A member's uses of its benefits (one benefit's with `benefit`), newest first. */
-    async usesOf(
-      program: ProgramContext,
-      memberRef: string,
-      query: { benefit?: string; limit?: number; cursor?: string },
-    ): Promise<Page<BenefitUseResource>> {
-      const member = await findMemberByRef(db, program.id, memberRef)
-      if (!member) throw AppError.notFound('Member')
-      const benefit = query.benefit ? await benefitOfRef(db, program, query.benefit) : undefined
-      const keys = new Map((await listBenefitsAll(db, program.id)).map((b) => [b.id, b.key]))
-      const limit = clampLimit(query.limit)
-      const rows = await listUses(db, program.id, {
-        memberId: member.id,
-        ...(benefit && { benefitId: benefit.id }),
-        ...(query.cursor && { beforeId: decodeCursor(query.cursor) }),
-        limit: limit + 1,
-      })
-      return toPage(rows, limit, (row) =>
-        presentUse(row, keys.get(row.benefit_id) ?? row.benefit_id),
-      )
     },
 
     /**
-     * The uses an order made, given back once (the order fully refunded), inside the refund's
-     * transaction: each quota'd use frees its place in its period.
+     * Inside the caller's transaction, with the member's row locked: a use of the member's
+     * tier's benefit of `type` (the first by key) for `reference` — a booking's use of an
+     * `appointment` benefit — counted against its quota (`422 quota_exhausted` when none is
+     * left). Undefined when the tier carries no live benefit of the type: nothing to count.
      */
-    async returnOrderUses(
+    async useOfType(
       trx: Executor,
       program: ProgramContext,
-      orderId: string,
+      member: MemberRow,
+      type: BenefitType,
+      reference: { kind: string; id: string },
+      now: Date,
+    ): Promise<BenefitUseResource | undefined> {
+      const benefit = benefitsOfTier(await this.liveFor(program, trx), member.tier_key).find(
+        (b) => b.type === type,
+      )
+      if (!benefit) return undefined
+      return takeUse(trx, program, member, benefit, reference, now)
+    },
+
+    /**
+     * The uses made for a reference (an order, a booking), given back once, inside the caller's
+     * transaction: marked `returned_at`, each quota'd use freeing its place in its period, a
+     * `benefit.returned` event each. The keys of the benefits given back.
+     */
+    async returnUses(
+      trx: Executor,
+      program: ProgramContext,
+      reference: { kind: string; id: string },
       cause: { kind: string; id: string },
       now: Date,
     ): Promise<string[]> {
-      const returned = await returnUsesOf(trx, program.id, { kind: 'order', id: orderId }, now)
+      const returned = await returnUsesOf(trx, program.id, reference, now)
       if (returned.length === 0) return []
       const keys = new Map((await listBenefitsAll(trx, program.id)).map((b) => [b.id, b.key]))
       for (const use of returned) {
@@ -404,6 +349,39 @@ export function createBenefitsService(db: Kysely<DB>, clock: Clock) {
         ),
       )
       return returned.map((use) => keys.get(use.benefit_id) ?? use.benefit_id)
+    },
+
+    /** A member's uses of its benefits (one benefit's with `benefit`), newest first. */
+    async usesOf(
+      program: ProgramContext,
+      memberRef: string,
+      query: { benefit?: string; limit?: number; cursor?: string },
+    ): Promise<Page<BenefitUseResource>> {
+      const member = await findMemberByRef(db, program.id, memberRef)
+      if (!member) throw AppError.notFound('Member')
+      const benefit = query.benefit ? await benefitOfRef(db, program, query.benefit) : undefined
+      const keys = new Map((await listBenefitsAll(db, program.id)).map((b) => [b.id, b.key]))
+      const limit = clampLimit(query.limit)
+      const rows = await listUses(db, program.id, {
+        memberId: member.id,
+        ...(benefit && { benefitId: benefit.id }),
+        ...(query.cursor && { beforeId: decodeCursor(query.cursor) }),
+        limit: limit + 1,
+      })
+      return toPage(rows, limit, (row) =>
+        presentUse(row, keys.get(row.benefit_id) ?? row.benefit_id),
+      )
+    },
+
+    /** The uses an order made, given back once (the order fully refunded). */
+    returnOrderUses(
+      trx: Executor,
+      program: ProgramContext,
+      orderId: string,
+      cause: { kind: string; id: string },
+      now: Date,
+    ): Promise<string[]> {
+      return this.returnUses(trx, program, { kind: 'order', id: orderId }, cause, now)
     },
 
     /** `GET /v1/benefits/{key}/audit`: the proof of delivery for one benefit and period. */
@@ -444,6 +422,73 @@ export function createBenefitsService(db: Kysely<DB>, clock: Clock) {
         period: { start: period.start.toISOString(), end: period.end.toISOString() },
       }
     },
+  }
+}
+
+/**
+ * One use of `benefit` by `member` (its row locked by the caller), counted against the quota of
+ * the period at `now` by one conditional update, recorded with its reference and a
+ * `benefit.used` event; `422 quota_exhausted` when none is left. The member's row is touched so
+ * that order snapshots kept of it are read again, with the quota as it now stands.
+ */
+async function takeUse(
+  trx: Executor,
+  program: ProgramContext,
+  member: MemberRow,
+  benefit: Benefit,
+  reference: { kind: string; id: string | null },
+  now: Date,
+) {
+  const period = benefit.quota
+    ? quotaPeriod(benefit.quota.period, now, program.timezone)
+    : undefined
+  let used = 0
+  if (benefit.quota && period) {
+    const taken = await takeQuota(
+      trx,
+      { programId: program.id, benefitId: benefit.id, memberId: member.id, period: period.name },
+      benefit.quota.count,
+    )
+    if (taken === undefined) {
+      throw new AppError(
+        'quota_exhausted',
+        `The benefit "${benefit.key}" has no use left this ${benefit.quota.period} (${benefit.quota.count} of ${benefit.quota.count} used); it resets at ${period.resets_at.toISOString()}.`,
+      )
+    }
+    used = taken
+  }
+  await touchMember(trx, program.id, member.id, now)
+  const use = await insertUse(trx, {
+    program_id: program.id,
+    id: newId('bus'),
+    benefit_id: benefit.id,
+    member_id: member.id,
+    tier_key: member.tier_key,
+    period: period?.name ?? null,
+    reference_kind: reference.kind,
+    reference_id: reference.id,
+    used_at: now,
+  })
+  await recordDomainEvents(trx, [
+    domainEvent(
+      program.id,
+      'benefit.used',
+      member.id,
+      { member: member.id, benefit: benefit.key, use: use.id, reference, amount: 0 },
+      now,
+    ),
+  ])
+  return {
+    ...presentUse(use, benefit.key),
+    quota:
+      benefit.quota && period
+        ? {
+            count: benefit.quota.count,
+            used,
+            remaining: benefit.quota.count - used,
+            resets_at: period.resets_at.toISOString(),
+          }
+        : null,
   }
 }
 
