@@ -1,5 +1,9 @@
 import type {
   ApiKey,
+  AppointmentResource,
+  AppointmentSlotInput,
+  AppointmentSlotPatch,
+  AppointmentSlotResource,
   CampaignInput,
   CampaignPatch,
   CampaignReport,
@@ -9,6 +13,9 @@ import type {
   CouponTemplatePatch,
   CouponTemplateResource,
   EarningRuleResource,
+  ExclusiveEventInput,
+  ExclusiveEventResource,
+  InvitationResource,
   JobRun,
   Member,
   MemberPatch,
@@ -22,6 +29,12 @@ import type {
   TierLadder,
 } from '@loyalbase/core'
 import type { Static } from 'typebox'
+import type {
+  ZAppointment,
+  ZAppointmentSlot,
+  ZAppointmentSlotCreate,
+  ZAppointmentSlotPatch,
+} from './appointments.js'
 import type { ZCampaign, ZCampaignCreate, ZCampaignPatch, ZCampaignReport } from './campaigns.js'
 import type {
   ZCoupon,
@@ -30,6 +43,7 @@ import type {
   ZCouponTemplatePatch,
 } from './coupons.js'
 import type { ZEarningRule } from './earning-rules.js'
+import type { ZExclusiveEvent, ZExclusiveEventCreate, ZInvitation } from './exclusive-events.js'
 import type { ZJobRun } from './jobs.js'
 import type { ZMember, ZMemberCreate, ZMemberPatch } from './members.js'
 import type { ZPointTransaction } from './points.js'
@@ -78,4 +92,11 @@ export type Contract = [
   Check<Same<Static<typeof ZCampaignCreate>, CampaignInput>>,
   Check<Same<Static<typeof ZCampaignPatch>, CampaignPatch>>,
   Check<Same<Static<typeof ZCampaignReport>, CampaignReport>>,
+  Check<Same<Static<typeof ZAppointmentSlot>, AppointmentSlotResource>>,
+  Check<Same<Static<typeof ZAppointmentSlotCreate>, AppointmentSlotInput>>,
+  Check<Same<Static<typeof ZAppointmentSlotPatch>, AppointmentSlotPatch>>,
+  Check<Same<Static<typeof ZAppointment>, AppointmentResource>>,
+  Check<Same<Static<typeof ZExclusiveEvent>, ExclusiveEventResource>>,
+  Check<Same<Static<typeof ZExclusiveEventCreate>, ExclusiveEventInput>>,
+  Check<Same<Static<typeof ZInvitation>, InvitationResource>>,
 ]

@@ -1,7 +1,9 @@
+import { ZAppointment, ZAppointmentSlot } from './appointments.js'
 import { ZCampaign } from './campaigns.js'
 import { ZProblem } from './common.js'
 import { ZCoupon, ZCouponTemplate } from './coupons.js'
 import { ZEarningRule } from './earning-rules.js'
+import { ZExclusiveEvent, ZInvitation } from './exclusive-events.js'
 import { ZJobRun } from './jobs.js'
 import { ZMember } from './members.js'
 import { ZOrder } from './orders.js'
@@ -26,4 +28,8 @@ export const SHARED_SCHEMAS = [
   ZCoupon,
   ZSegment,
   ZCampaign,
+  ZAppointmentSlot,
+  ZAppointment,
+  ZExclusiveEvent,
+  ZInvitation,
 ]
