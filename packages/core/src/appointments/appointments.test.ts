@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TIER_LADDER, type TierLadder } from '../ladder/index.js'
-import { AppError } from '../shared/app-error.js'
+import type { AppError } from '../shared/app-error.js'
 import { assertSlotWindow, assertTierKeys, slotOpen, tierMayBook } from './appointments.js'
 
 const ladder: TierLadder = {
