@@ -158,7 +158,12 @@ export function createAppointmentsService(db: Kysely<DB>, clock: Clock) {
     if (await findLiveBooking(trx, program.id, slot.id, member.id))
       throw new AppError('already_booked', 'The member already holds a booking of this slot.')
     const taken = await takePlace(trx, program.id, slot.id, now)
-    if (!taken) throw new AppError('slot_full', 'The slot has no place left.')
+    if (!taken) {
+      // Full, unless the slot was deleted since it was read.
+      if (!(await findSlot(trx, program.id, slot.id)))
+        throw AppError.invalid('slot', 'is not an appointment slot of this program')
+      throw new AppError('slot_full', 'The slot has no place left.')
+    }
     let row: AppointmentRow
     try {
       row = await insertAppointment(trx, {
