@@ -1,4 +1,5 @@
 import { DOMAIN_EVENT_SCHEMAS, type DomainEventType, fixedClock } from '@loyalbase/core'
+import fc from 'fast-check'
 import type { LightMyRequestResponse } from 'fastify'
 import { Value } from 'typebox/value'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -544,6 +545,52 @@ describe('under concurrency', () => {
       .executeTakeFirstOrThrow()
     expect(row.booked).toBe(0)
     expect(row.deleted_at).not.toBeNull()
+  })
+})
+
+describe('any sequence of bookings and cancellations', () => {
+  it('keeps booked equal to the live bookings, never past capacity, each answer as a model says', async () => {
+    const members = await Promise.all(Array.from({ length: 4 }, () => memberIn()))
+    const step = fc.record({
+      member: fc.integer({ min: 0, max: 3 }),
+      book: fc.boolean(),
+    })
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
+        const s = await createSlot({ capacity: 2 })
+        // The model: which members hold a live booking, and its id.
+        const live = new Map<number, string>()
+        for (const { member, book: booking } of steps) {
+          const who = members[member]?.id as string
+          if (booking) {
+            const res = await book(who, s.id)
+            if (live.has(member)) expectProblem(res, 409, 'already_booked')
+            else if (live.size >= 2) expectProblem(res, 409, 'slot_full')
+            else {
+              expect(res.statusCode, res.body).toBe(201)
+              live.set(member, res.json().id)
+            }
+          } else {
+            const id = live.get(member)
+            if (id === undefined) continue
+            expect((await cancel(who, id)).statusCode).toBe(200)
+            live.delete(member)
+          }
+        }
+        const now = await slot(s.id)
+        expect(now).toMatchObject({ booked: live.size, remaining: 2 - live.size })
+        const rows = await t.call('GET', `/v1/appointment-slots/${s.id}/bookings?status=booked`, {
+          key: p.keys.readonly,
+        })
+        expect(
+          rows
+            .json()
+            .data.map((b: { id: string }) => b.id)
+            .sort(),
+        ).toEqual([...live.values()].sort())
+      }),
+      { numRuns: 15, seed: 17 },
+    )
   })
 })
 

@@ -1,4 +1,5 @@
 import { DOMAIN_EVENT_SCHEMAS, type DomainEventType, fixedClock } from '@loyalbase/core'
+import fc from 'fast-check'
 import type { LightMyRequestResponse } from 'fastify'
 import { Value } from 'typebox/value'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -417,6 +418,40 @@ describe('under concurrency', () => {
     expect(await invitations(p, event.id, '&rsvp=yes')).toHaveLength(3)
     expect(await invitations(p, event.id)).toHaveLength(3)
     expect(await domainEvents(p, 'event.invited')).toHaveLength(3)
+  })
+})
+
+describe('any sequence of answers', () => {
+  it('keeps attending equal to the yes answers, never past capacity', async () => {
+    const p = await shop()
+    const members = await Promise.all(Array.from({ length: 4 }, () => memberIn(p, 'gold')))
+    const step = fc.record({ member: fc.integer({ min: 0, max: 3 }), attending: fc.boolean() })
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
+        const event = await createEvent(p, { capacity: 2 })
+        // The model: each member's answer.
+        const answers = new Map<number, 'yes' | 'no'>()
+        for (const { member, attending } of steps) {
+          const res = await rsvp(p, members[member]?.id as string, event.id, attending)
+          const yes = [...answers.values()].filter((a) => a === 'yes').length
+          if (attending && answers.get(member) !== 'yes' && yes >= 2) {
+            expectProblem(res, 409, 'slot_full')
+            continue
+          }
+          expect(res.statusCode, res.body).toBe(201)
+          expect(res.json().rsvp).toBe(attending ? 'yes' : 'no')
+          answers.set(member, attending ? 'yes' : 'no')
+        }
+        const attending = [...answers.values()].filter((a) => a === 'yes').length
+        expect(await getEvent(p, event.id)).toMatchObject({
+          attending,
+          remaining: 2 - attending,
+          invited: 4,
+        })
+        expect(await invitations(p, event.id, '&rsvp=yes')).toHaveLength(attending)
+      }),
+      { numRuns: 15, seed: 29 },
+    )
   })
 })
 
