@@ -19,6 +19,7 @@ const CORE_LAYERS = [
   ['coupons', 'benefits'],
   ['events'],
   ['orders', 'campaigns'],
+  ['appointments', 'exclusive-events'],
   ['api-keys'],
   ['portal'],
   ['platform', 'housekeeping'],

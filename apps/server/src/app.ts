@@ -12,17 +12,20 @@ import { openApiPlugin } from './plugins/openapi.js'
 import { rateLimitPlugin } from './plugins/rate-limit.js'
 import { validationPlugin } from './plugins/validation.js'
 import { webPlugin } from './plugins/web.js'
+import { appointmentRoutes } from './routes/appointments.js'
 import { benefitRoutes } from './routes/benefits.js'
 import { campaignRoutes } from './routes/campaigns.js'
 import { checkoutRoutes } from './routes/checkout.js'
 import { couponRoutes } from './routes/coupons.js'
 import { earningRuleRoutes } from './routes/earning-rules.js'
+import { exclusiveEventRoutes } from './routes/exclusive-events.js'
 import { healthRoutes } from './routes/health.js'
 import { jobRoutes } from './routes/jobs.js'
 import { memberRoutes } from './routes/members.js'
 import { orderRoutes } from './routes/orders.js'
 import { pointRoutes } from './routes/points.js'
 import { portalRoutes } from './routes/portal.js'
+import { portalServiceRoutes } from './routes/portal-services.js'
 import { programRoutes } from './routes/programs.js'
 import { segmentRoutes } from './routes/segments.js'
 import { tierRoutes } from './routes/tiers.js'
@@ -101,7 +104,10 @@ export async function buildApp(services: Services, config: AppConfig): Promise<F
   await app.register(segmentRoutes, deps)
   await app.register(campaignRoutes, deps)
   await app.register(benefitRoutes, deps)
+  await app.register(appointmentRoutes, deps)
+  await app.register(exclusiveEventRoutes, deps)
   await app.register(portalRoutes, deps)
+  await app.register(portalServiceRoutes, deps)
   await app.register(jobRoutes, deps)
   if (config.webDist) await app.register(webPlugin, { dist: config.webDist })
   return app

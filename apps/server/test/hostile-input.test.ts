@@ -481,6 +481,19 @@ describe('hostile values in every parameter of every route', () => {
       name: 'Fixture segment',
       condition: { '>=': [{ var: 'points' }, 0] },
     })
+    const slot = await post('/v1/appointment-slots', {
+      service: 'Fixture fitting',
+      starts_at: '2099-01-01T10:00:00Z',
+      ends_at: '2099-01-01T11:00:00Z',
+      capacity: 1_000_000,
+    })
+    const appointment = await post(`/v1/members/${member.id}/appointments`, { slot: slot.id })
+    const exclusiveEvent = await post('/v1/exclusive-events', {
+      title: 'Fixture gala',
+      starts_at: '2099-01-01T10:00:00Z',
+      capacity: 1_000_000,
+      tiers: ['member'],
+    })
     const runs = await t.call('GET', '/v1/jobs/runs', { key })
     portalToken = (await post(`/v1/members/${member.id}/portal-sessions`, {})).token
     fixtures = {
@@ -495,11 +508,18 @@ describe('hostile values in every parameter of every route', () => {
         '/v1/coupon-templates/': { id: template.id },
         '/v1/segments/': { id: segment.id },
         '/v1/job-runs/': { id: runs.json().data[0].id },
+        '/v1/appointment-slots/': { id: slot.id },
+        '/v1/members/{member}/appointments/': { id: appointment.id },
+        '/v1/portal/appointments/': { id: appointment.id },
+        '/v1/exclusive-events/': { id: exclusiveEvent.id },
+        '/v1/members/{member}/exclusive-events/': { id: exclusiveEvent.id },
+        '/v1/portal/exclusive-events/': { id: exclusiveEvent.id },
       },
       fields: {
         member: member.id,
         rule: rule.id,
         template: template.id,
+        slot: slot.id,
         tier: 'member',
         key: 'member',
         trigger: 'order.completed',

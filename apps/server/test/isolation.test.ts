@@ -51,6 +51,30 @@ describe('program isolation', () => {
       body: { key: 'owner-benefit', name: 'Owner benefit', type: 'custom', tiers: ['member'] },
     })
     expect(benefit.statusCode, benefit.body).toBe(201)
+    const slot = await t.call('POST', '/v1/appointment-slots', {
+      key: owner.keys.admin,
+      body: {
+        service: 'fitting',
+        starts_at: '2099-01-01T10:00:00Z',
+        ends_at: '2099-01-01T11:00:00Z',
+        capacity: 2,
+      },
+    })
+    const slotId = slot.json().id
+    const appointment = await t.call('POST', `/v1/members/${member.id}/appointments`, {
+      key: owner.keys.admin,
+      body: { slot: slotId },
+    })
+    const exclusiveEvent = await t.call('POST', '/v1/exclusive-events', {
+      key: owner.keys.admin,
+      body: {
+        title: 'Owner gala',
+        starts_at: '2099-01-01T10:00:00Z',
+        capacity: 2,
+        tiers: ['member'],
+      },
+    })
+    const exclusiveEventId = exclusiveEvent.json().id
     await t.call('POST', '/v1/orders', {
       key: owner.keys.admin,
       body: { id: orderId, member: member.id, amount: 100 },
@@ -72,6 +96,10 @@ describe('program isolation', () => {
         '/v1/coupon-templates': { id: templateId },
         '/v1/segments': { id: segmentId },
         '/v1/campaigns': { id: campaignId },
+        '/v1/appointment-slots': { id: slotId },
+        '/v1/members/:member/appointments': { id: appointment.json().id },
+        '/v1/exclusive-events': { id: exclusiveEventId },
+        '/v1/members/:member/exclusive-events': { id: exclusiveEventId },
         '/v1/earning-rules': {
           id: (
             await t.call('POST', '/v1/earning-rules', {
@@ -100,6 +128,9 @@ describe('program isolation', () => {
         'PATCH /v1/campaigns/:id': { name: 'intruder', active: false },
         'PATCH /v1/benefits/:key': { name: 'intruder' },
         'POST /v1/members/:member/benefits/:key/uses': { reference: 'intruder' },
+        'PATCH /v1/appointment-slots/:id': { capacity: 9 },
+        'POST /v1/members/:member/appointments': { slot: slotId },
+        'POST /v1/members/:member/exclusive-events/:id/rsvp': { attending: true },
       },
       ['name'],
     )
@@ -126,6 +157,17 @@ describe('program isolation', () => {
         'GET /v1/campaigns/:id',
         'PATCH /v1/campaigns/:id',
         'GET /v1/campaigns/:id/report',
+        'GET /v1/appointment-slots/:id',
+        'PATCH /v1/appointment-slots/:id',
+        'DELETE /v1/appointment-slots/:id',
+        'GET /v1/appointment-slots/:id/bookings',
+        'POST /v1/members/:member/appointments',
+        'GET /v1/members/:member/appointments',
+        'DELETE /v1/members/:member/appointments/:id',
+        'GET /v1/exclusive-events/:id',
+        'GET /v1/exclusive-events/:id/invitations',
+        'POST /v1/members/:member/exclusive-events/:id/rsvp',
+        'GET /v1/members/:member/exclusive-events',
       ]),
     )
     // The owner's data is untouched and its key still works.
@@ -144,6 +186,14 @@ describe('program isolation', () => {
       key: owner.keys.readonly,
     })
     expect(ownCampaign.json()).toMatchObject({ name: 'Owner campaign', active: true })
+    const ownSlot = await t.call('GET', `/v1/appointment-slots/${slotId}`, {
+      key: owner.keys.readonly,
+    })
+    expect(ownSlot.json()).toMatchObject({ capacity: 2, booked: 1 })
+    const ownEvent = await t.call('GET', `/v1/exclusive-events/${exclusiveEventId}`, {
+      key: owner.keys.readonly,
+    })
+    expect(ownEvent.json()).toMatchObject({ invited: 1, attending: 0 })
   })
 
   it('keeps external ids apart: the same external_id in two programs is two members', async () => {

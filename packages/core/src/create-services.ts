@@ -1,12 +1,14 @@
 import type { DB } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
 import { createApiKeysService } from './api-keys/api-keys.service.js'
+import { createAppointmentsService } from './appointments/appointments.service.js'
 import { createBenefitsService } from './benefits/benefits.service.js'
 import { createCampaignsService } from './campaigns/campaigns.service.js'
 import { createCouponRedemptions } from './coupons/coupon-redemptions.service.js'
 import { createCouponsService } from './coupons/coupons.service.js'
 import { createDemoService } from './demo/demo.service.js'
 import { createEventsService } from './events/events.service.js'
+import { createExclusiveEventsService } from './exclusive-events/exclusive-events.service.js'
 import { housekeepingJob } from './housekeeping/housekeeping.job.js'
 import { createJobsService } from './jobs/jobs.service.js'
 import { createMembersService } from './members/members.service.js'
@@ -88,6 +90,8 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
     coupons,
     benefits,
     campaigns,
+    appointments: createAppointmentsService(db, clock),
+    exclusiveEvents: createExclusiveEventsService(db, clock),
     orders,
     checkout,
     events,

@@ -1,5 +1,11 @@
 export * from './api-keys/api-keys.js'
 export type { ApiKeysService, ProgramKeyIdentity } from './api-keys/api-keys.service.js'
+export * from './appointments/appointments.js'
+export type {
+  AppointmentQuery,
+  MemberSlotResource,
+  SlotQuery,
+} from './appointments/appointments.service.js'
 export * from './benefits/benefits.js'
 export type {
   BenefitAudit,
@@ -24,6 +30,8 @@ export { createServices, type Services } from './create-services.js'
 export * from './demo/demo.js'
 export type { DemoProgram } from './demo/demo.service.js'
 export * from './domain-events/domain-events.js'
+export * from './exclusive-events/exclusive-events.js'
+export type { EventQuery, InvitationQuery } from './exclusive-events/exclusive-events.service.js'
 export * from './idempotency/idempotency.js'
 export * from './jobs/jobs.js'
 export * from './ladder/ladder.js'

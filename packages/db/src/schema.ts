@@ -436,6 +436,67 @@ export interface BenefitUsesTable {
   returned_at: Timestamp | null
 }
 
+export type AppointmentStatus = 'booked' | 'cancelled'
+export type AppointmentActor = 'member' | 'staff'
+
+export interface AppointmentSlotsTable {
+  program_id: string
+  id: string
+  service: string
+  starts_at: Timestamp
+  ends_at: Timestamp
+  capacity: number
+  /** Live bookings, moved by conditional updates that never pass `capacity`. */
+  booked: Generated<number>
+  /** Tier keys whose members may book; null: every tier. */
+  tiers: Json<string[]> | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+  deleted_at: Timestamp | null
+}
+
+export interface AppointmentsTable {
+  program_id: string
+  id: string
+  slot_id: string
+  member_id: string
+  status: AppointmentStatus
+  booked_by: AppointmentActor
+  booked_at: Timestamp
+  cancelled_by: AppointmentActor | null
+  cancelled_at: Timestamp | null
+}
+
+export interface ExclusiveEventsTable {
+  program_id: string
+  id: string
+  title: string
+  description: string | null
+  location: string | null
+  starts_at: Timestamp
+  capacity: number
+  /** The tier keys whose members are invited. */
+  tiers: Json<string[]>
+  invited: Generated<number>
+  /** Invitations answered yes, moved by conditional updates that never pass `capacity`. */
+  attending: Generated<number>
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export type Rsvp = 'yes' | 'no'
+
+export interface EventInvitationsTable {
+  program_id: string
+  event_id: string
+  member_id: string
+  tier_key: string
+  via: 'creation' | 'rsvp'
+  invited_at: Timestamp
+  rsvp: Rsvp | null
+  responded_at: Timestamp | null
+}
+
 export interface DB {
   platform_settings: PlatformSettingsTable
   programs: ProgramsTable
@@ -464,6 +525,10 @@ export interface DB {
   benefits: BenefitsTable
   benefit_usage: BenefitUsageTable
   benefit_uses: BenefitUsesTable
+  appointment_slots: AppointmentSlotsTable
+  appointments: AppointmentsTable
+  exclusive_events: ExclusiveEventsTable
+  event_invitations: EventInvitationsTable
 }
 
 export type MemberRow = Selectable<MembersTable>
@@ -488,3 +553,7 @@ export type CampaignRow = Selectable<CampaignsTable>
 export type CampaignMemberRow = Selectable<CampaignMembersTable>
 export type BenefitRow = Selectable<BenefitsTable>
 export type BenefitUseRow = Selectable<BenefitUsesTable>
+export type AppointmentSlotRow = Selectable<AppointmentSlotsTable>
+export type AppointmentRow = Selectable<AppointmentsTable>
+export type ExclusiveEventRow = Selectable<ExclusiveEventsTable>
+export type EventInvitationRow = Selectable<EventInvitationsTable>

@@ -80,6 +80,11 @@ export const openApiPlugin = fp(async (app: FastifyInstance) => {
           description: 'Member benefits: quotas, uses and the delivery audit',
         },
         { name: 'segments', description: 'Segments: members chosen by a condition, counted live' },
+        { name: 'appointments', description: 'Appointment slots and members’ bookings (预约购物)' },
+        {
+          name: 'exclusive-events',
+          description: 'Exclusive events, invitations and RSVPs (特别活动邀请)',
+        },
         { name: 'portal', description: 'Member portal sessions and the portal’s own API' },
         { name: 'jobs', description: 'Scheduled jobs' },
         { name: 'health', description: 'Liveness and readiness' },

@@ -1,5 +1,9 @@
 import type {
   ApiKey,
+  AppointmentResource,
+  AppointmentSlotInput,
+  AppointmentSlotPatch,
+  AppointmentSlotResource,
   BenefitInput,
   BenefitPatch,
   BenefitResource,
@@ -12,6 +16,9 @@ import type {
   CouponTemplatePatch,
   CouponTemplateResource,
   EarningRuleResource,
+  ExclusiveEventInput,
+  ExclusiveEventResource,
+  InvitationResource,
   JobRun,
   Member,
   MemberBenefit,
@@ -26,6 +33,12 @@ import type {
   TierLadder,
 } from '@loyalbase/core'
 import type { Static } from 'typebox'
+import type {
+  ZAppointment,
+  ZAppointmentSlot,
+  ZAppointmentSlotCreate,
+  ZAppointmentSlotPatch,
+} from './appointments.js'
 import type { ZBenefit, ZBenefitCreate, ZBenefitPatch, ZMemberBenefit } from './benefits.js'
 import type { ZCampaign, ZCampaignCreate, ZCampaignPatch, ZCampaignReport } from './campaigns.js'
 import type {
@@ -35,6 +48,7 @@ import type {
   ZCouponTemplatePatch,
 } from './coupons.js'
 import type { ZEarningRule } from './earning-rules.js'
+import type { ZExclusiveEvent, ZExclusiveEventCreate, ZInvitation } from './exclusive-events.js'
 import type { ZJobRun } from './jobs.js'
 import type { ZMember, ZMemberCreate, ZMemberPatch } from './members.js'
 import type { ZPointTransaction } from './points.js'
@@ -87,4 +101,11 @@ export type Contract = [
   Check<Same<Static<typeof ZBenefitCreate>, BenefitInput>>,
   Check<Same<Static<typeof ZBenefitPatch>, BenefitPatch>>,
   Check<Same<Static<typeof ZMemberBenefit>, MemberBenefit>>,
+  Check<Same<Static<typeof ZAppointmentSlot>, AppointmentSlotResource>>,
+  Check<Same<Static<typeof ZAppointmentSlotCreate>, AppointmentSlotInput>>,
+  Check<Same<Static<typeof ZAppointmentSlotPatch>, AppointmentSlotPatch>>,
+  Check<Same<Static<typeof ZAppointment>, AppointmentResource>>,
+  Check<Same<Static<typeof ZExclusiveEvent>, ExclusiveEventResource>>,
+  Check<Same<Static<typeof ZExclusiveEventCreate>, ExclusiveEventInput>>,
+  Check<Same<Static<typeof ZInvitation>, InvitationResource>>,
 ]

@@ -1,8 +1,10 @@
+import { ZAppointment, ZAppointmentSlot } from './appointments.js'
 import { ZBenefit } from './benefits.js'
 import { ZCampaign } from './campaigns.js'
 import { ZProblem } from './common.js'
 import { ZCoupon, ZCouponTemplate } from './coupons.js'
 import { ZEarningRule } from './earning-rules.js'
+import { ZExclusiveEvent, ZInvitation } from './exclusive-events.js'
 import { ZJobRun } from './jobs.js'
 import { ZMember } from './members.js'
 import { ZOrder } from './orders.js'
@@ -28,4 +30,8 @@ export const SHARED_SCHEMAS = [
   ZSegment,
   ZCampaign,
   ZBenefit,
+  ZAppointmentSlot,
+  ZAppointment,
+  ZExclusiveEvent,
+  ZInvitation,
 ]

@@ -38,6 +38,8 @@ const CODES = [
   'refund_exceeds_order',
   'out_of_stock',
   'slot_full',
+  'already_booked',
+  'slot_closed',
   'tier_required',
   'rate_limited',
   'payload_too_large',

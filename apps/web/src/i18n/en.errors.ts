@@ -28,6 +28,8 @@ export const errorsEn: typeof errorsZhCN = {
       refund_exceeds_order: 'Refunds cannot exceed the order’s amount.',
       out_of_stock: 'Out of stock.',
       slot_full: 'No places left.',
+      already_booked: 'The member has already booked this slot.',
+      slot_closed: 'The slot or event has started: no more bookings, cancellations or answers.',
       tier_required: 'The member’s tier does not include this.',
       rate_limited: 'Too many requests. Please slow down and try again.',
       payload_too_large: 'What was sent is too large (the limit is 1 MB).',

@@ -4,6 +4,7 @@ import { errorsEn } from './en.errors'
 import { pointsEn } from './en.points'
 import { rulesEn } from './en.rules'
 import { segmentsEn } from './en.segments'
+import { servicesEn } from './en.services'
 import { tiersEn } from './en.tiers'
 import type { Messages } from './zh-CN'
 
@@ -153,6 +154,7 @@ export const en: Messages = {
   ...rulesEn,
   ...tiersEn,
   ...couponsEn,
+  ...servicesEn,
   ...segmentsEn,
   ...campaignsEn,
 }

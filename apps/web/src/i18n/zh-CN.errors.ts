@@ -31,6 +31,8 @@ export const errorsZhCN = {
       refund_exceeds_order: '退款总额不能超过订单金额。',
       out_of_stock: '库存不足。',
       slot_full: '名额已满。',
+      already_booked: '该会员已预约此时段。',
+      slot_closed: '时段或活动已开始，无法再预约、取消或回复。',
       tier_required: '会员等级不满足要求。',
       rate_limited: '请求过于频繁，请稍后重试。',
       payload_too_large: '提交的内容太大（上限 1 MB）。',

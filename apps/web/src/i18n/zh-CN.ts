@@ -4,6 +4,7 @@ import { errorsZhCN } from './zh-CN.errors'
 import { pointsZhCN } from './zh-CN.points'
 import { rulesZhCN } from './zh-CN.rules'
 import { segmentsZhCN } from './zh-CN.segments'
+import { servicesZhCN } from './zh-CN.services'
 import { tiersZhCN } from './zh-CN.tiers'
 
 /**
@@ -155,6 +156,7 @@ export const zhCN = {
   ...rulesZhCN,
   ...tiersZhCN,
   ...couponsZhCN,
+  ...servicesZhCN,
   ...segmentsZhCN,
   ...campaignsZhCN,
 }

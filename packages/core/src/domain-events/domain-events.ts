@@ -127,6 +127,52 @@ export const DOMAIN_EVENT_SCHEMAS = {
     },
     { description: 'A use of a benefit was given back (its order was fully refunded).' },
   ),
+  'appointment.booked': Type.Object(
+    {
+      member: Type.String(),
+      appointment: Type.String(),
+      slot: Type.String(),
+      service: Type.String(),
+      starts_at: Type.String({ format: 'date-time' }),
+      by: Type.Union([Type.Literal('member'), Type.Literal('staff')]),
+    },
+    {
+      description: 'The member booked a place in an appointment slot (in the portal or by staff).',
+    },
+  ),
+  'appointment.cancelled': Type.Object(
+    {
+      member: Type.String(),
+      appointment: Type.String(),
+      slot: Type.String(),
+      by: Type.Union([Type.Literal('member'), Type.Literal('staff')]),
+      slot_deleted: Type.Boolean(),
+    },
+    {
+      description:
+        'A booking was cancelled and its place freed: by the member, by staff, or with its slot.',
+    },
+  ),
+  'event.invited': Type.Object(
+    {
+      member: Type.String(),
+      event: Type.String(),
+      via: Type.Union([Type.Literal('creation'), Type.Literal('rsvp')]),
+    },
+    {
+      description:
+        'The member was invited to an exclusive event: at its creation, or on answering after reaching an eligible tier.',
+    },
+  ),
+  'event.responded': Type.Object(
+    {
+      member: Type.String(),
+      event: Type.String(),
+      rsvp: Type.Union([Type.Literal('yes'), Type.Literal('no')]),
+      previous: Type.Union([Type.Literal('yes'), Type.Literal('no'), Type.Null()]),
+    },
+    { description: 'The member answered an exclusive event’s invitation, or changed the answer.' },
+  ),
 } satisfies Record<string, TSchema>
 
 export type DomainEventType = keyof typeof DOMAIN_EVENT_SCHEMAS

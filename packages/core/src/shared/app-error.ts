@@ -22,6 +22,8 @@ export const ERROR_CODES = {
   out_of_stock: { status: 409, title: 'Out of stock' },
   /** The slot or event has no place left. */
   slot_full: { status: 409, title: 'Slot full' },
+  /** The member already holds a booking of this appointment slot. */
+  already_booked: { status: 409, title: 'Already booked' },
   /** The request body is larger than the limit. */
   payload_too_large: { status: 413, title: 'Payload too large' },
   /** The body is not JSON. */
@@ -32,6 +34,8 @@ export const ERROR_CODES = {
   quota_exhausted: { status: 422, title: 'Quota exhausted' },
   /** A per-member or total limit has been reached. */
   limit_reached: { status: 422, title: 'Limit reached' },
+  /** The appointment slot or event has started: it takes no more bookings, cancellations or answers. */
+  slot_closed: { status: 422, title: 'Slot closed' },
   /** A coupon code does not apply to this order. */
   coupon_invalid: { status: 422, title: 'Coupon invalid' },
   /** The refunds would exceed the order's amount. */

@@ -29,3 +29,6 @@ export const MAX_BULK_CODES = 100_000
 
 /** How far ahead of the server's clock an order or event may be dated (clock skew). */
 export const MAX_FUTURE_MS = 24 * 60 * 60 * 1000
+
+/** Places of one appointment slot or exclusive event. */
+export const MAX_PLACES = 1_000_000

@@ -44,3 +44,17 @@ export function toPage<R extends { id: string }, T>(
     next_cursor: hasMore && last ? encodeCursor(last.id) : null,
   }
 }
+
+/** A cursor for lists in time order (slots, events): the last row's time and id. */
+export function encodeTimeCursor(at: Date, id: string): string {
+  return Buffer.from(`${at.getTime()}.${id}`, 'utf8').toString('base64url')
+}
+
+export function decodeTimeCursor(cursor: string | undefined): { at: Date; id: string } | undefined {
+  if (cursor === undefined || cursor === '') return undefined
+  const match = /^(-?\d{1,15})\.([a-z]+_[0-9A-Z]{26})$/.exec(
+    Buffer.from(cursor, 'base64url').toString('utf8'),
+  )
+  if (!match) throw AppError.invalid('cursor', 'is not a valid cursor')
+  return { at: new Date(Number(match[1])), id: match[2] as string }
+}

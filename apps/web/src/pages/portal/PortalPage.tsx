@@ -7,7 +7,9 @@ import { ErrorAlert } from '../../components/ErrorAlert'
 import { applySuggestedLocale } from '../../i18n'
 import { clearPortalToken, takePortalTokenFromUrl } from '../../session/portal-token'
 import { MemberCard } from './MemberCard'
+import { PortalAppointments } from './PortalAppointments'
 import { PortalCoupons } from './PortalCoupons'
+import { PortalInvitations } from './PortalInvitations'
 import { PortalMessage } from './PortalMessage'
 import { PortalPoints } from './PortalPoints'
 import { PortalPointsCash } from './PortalPointsCash'
@@ -59,6 +61,8 @@ export default function PortalPage() {
           currency={me.data.program.currency}
           timeZone={me.data.program.timezone}
         />
+        <PortalAppointments api={api} timeZone={me.data.program.timezone} />
+        <PortalInvitations api={api} timeZone={me.data.program.timezone} />
         <PortalPoints api={api} timeZone={me.data.program.timezone} />
       </>
     )
