@@ -436,6 +436,44 @@ export interface BenefitUsesTable {
   returned_at: Timestamp | null
 }
 
+/** One entry of a release's early access: the tier's head start before `public_at`. */
+export interface EarlyAccessColumn {
+  tier: string
+  hours_before: number
+}
+
+export interface ReleasesTable {
+  program_id: string
+  id: string
+  sku: string
+  name: string
+  public_at: Timestamp
+  early_access: GeneratedJson<EarlyAccessColumn[]>
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+  deleted_at: Timestamp | null
+}
+
+export interface AdvisorsTable {
+  program_id: string
+  id: string
+  name: string
+  contact: string
+  capacity: number
+  /** Members assigned: moved only by the database's functions (0022_releases_advisors.sql). */
+  load: Generated<number>
+  active: Generated<boolean>
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface AdvisorAssignmentsTable {
+  program_id: string
+  member_id: string
+  advisor_id: string
+  assigned_at: Timestamp
+}
+
 export interface DB {
   platform_settings: PlatformSettingsTable
   programs: ProgramsTable
@@ -464,6 +502,9 @@ export interface DB {
   benefits: BenefitsTable
   benefit_usage: BenefitUsageTable
   benefit_uses: BenefitUsesTable
+  releases: ReleasesTable
+  advisors: AdvisorsTable
+  advisor_assignments: AdvisorAssignmentsTable
 }
 
 export type MemberRow = Selectable<MembersTable>
@@ -488,3 +529,5 @@ export type CampaignRow = Selectable<CampaignsTable>
 export type CampaignMemberRow = Selectable<CampaignMembersTable>
 export type BenefitRow = Selectable<BenefitsTable>
 export type BenefitUseRow = Selectable<BenefitUsesTable>
+export type ReleaseRow = Selectable<ReleasesTable>
+export type AdvisorRow = Selectable<AdvisorsTable>
