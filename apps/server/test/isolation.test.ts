@@ -46,6 +46,19 @@ describe('program isolation', () => {
       },
     })
     const campaignId = campaign.json().id
+    const release = await t.call('POST', '/v1/releases', {
+      key: owner.keys.admin,
+      body: {
+        sku: 'owner-sku',
+        name: 'Owner release',
+        public_at: '2030-01-01T00:00:00Z',
+        early_access: [],
+      },
+    })
+    const advisor = await t.call('POST', '/v1/advisors', {
+      key: owner.keys.admin,
+      body: { name: 'Owner advisor', contact: 'owner@example.com', capacity: 1 },
+    })
     await t.call('POST', '/v1/orders', {
       key: owner.keys.admin,
       body: { id: orderId, member: member.id, amount: 100 },
@@ -66,6 +79,9 @@ describe('program isolation', () => {
         '/v1/coupon-templates': { id: templateId },
         '/v1/segments': { id: segmentId },
         '/v1/campaigns': { id: campaignId },
+        '/v1/releases': { id: release.json().id },
+        '/v1/advisors': { id: advisor.json().id },
+        sku: 'owner-sku',
         '/v1/earning-rules': {
           id: (
             await t.call('POST', '/v1/earning-rules', {
@@ -92,6 +108,8 @@ describe('program isolation', () => {
         'POST /v1/members/:member/coupons': { template: templateId },
         'PATCH /v1/segments/:id': { name: 'intruder', condition: { '==': [{ var: 'tier' }, 'x'] } },
         'PATCH /v1/campaigns/:id': { name: 'intruder', active: false },
+        'PATCH /v1/releases/:id': { name: 'intruder' },
+        'PATCH /v1/advisors/:id': { name: 'intruder', capacity: 0 },
       },
       ['name'],
     )
@@ -118,6 +136,15 @@ describe('program isolation', () => {
         'GET /v1/campaigns/:id',
         'PATCH /v1/campaigns/:id',
         'GET /v1/campaigns/:id/report',
+        'GET /v1/releases/:id',
+        'PATCH /v1/releases/:id',
+        'DELETE /v1/releases/:id',
+        'GET /v1/members/:member/releases/:sku',
+        'GET /v1/advisors/:id',
+        'GET /v1/advisors/:id/members',
+        'PATCH /v1/advisors/:id',
+        'DELETE /v1/advisors/:id',
+        'GET /v1/members/:member/advisor',
       ]),
     )
     // The owner's data is untouched and its key still works.

@@ -76,6 +76,10 @@ export const openApiPlugin = fp(async (app: FastifyInstance) => {
         { name: 'tiers', description: 'Tier ladder' },
         { name: 'coupons', description: 'Coupon templates, coupons and bulk codes' },
         { name: 'segments', description: 'Segments: members chosen by a condition, counted live' },
+        {
+          name: 'benefits',
+          description: 'Member benefits and services: early access releases, dedicated advisors',
+        },
         { name: 'portal', description: 'Member portal sessions and the portal’s own API' },
         { name: 'jobs', description: 'Scheduled jobs' },
         { name: 'health', description: 'Liveness and readiness' },

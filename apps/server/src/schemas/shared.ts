@@ -1,3 +1,4 @@
+import { ZAdvisor, ZAdvisorContact } from './advisors.js'
 import { ZCampaign } from './campaigns.js'
 import { ZProblem } from './common.js'
 import { ZCoupon, ZCouponTemplate } from './coupons.js'
@@ -7,6 +8,7 @@ import { ZMember } from './members.js'
 import { ZOrder } from './orders.js'
 import { ZPointTransaction } from './points.js'
 import { ZApiKey, ZPointsPolicy, ZProgram } from './programs.js'
+import { ZRelease, ZReleaseAccess } from './releases.js'
 import { ZSegment } from './segments.js'
 import { ZTierLadder } from './tiers.js'
 
@@ -26,4 +28,8 @@ export const SHARED_SCHEMAS = [
   ZCoupon,
   ZSegment,
   ZCampaign,
+  ZRelease,
+  ZReleaseAccess,
+  ZAdvisor,
+  ZAdvisorContact,
 ]

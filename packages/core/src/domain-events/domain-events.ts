@@ -105,6 +105,20 @@ export const DOMAIN_EVENT_SCHEMAS = {
         'A coupon was issued to the member from a template (by the API or a campaign), or the member claimed a bulk code.',
     },
   ),
+  'advisor.assigned': Type.Object(
+    { member: Type.String(), advisor: Type.String() },
+    {
+      description:
+        'The member was given a dedicated advisor: on reaching a tier with dedicated service, or when an advisor with room appeared (recorded by the database, 0022_releases_advisors.sql).',
+    },
+  ),
+  'advisor.released': Type.Object(
+    { member: Type.String(), advisor: Type.String() },
+    {
+      description:
+        'The member no longer has this advisor: it left the tier, or the advisor was removed.',
+    },
+  ),
 } satisfies Record<string, TSchema>
 
 export type DomainEventType = keyof typeof DOMAIN_EVENT_SCHEMAS
