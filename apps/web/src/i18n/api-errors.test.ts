@@ -39,6 +39,8 @@ const CODES = [
   'out_of_stock',
   'slot_full',
   'tier_required',
+  'early_access_only',
+  'release_exists',
   'rate_limited',
   'payload_too_large',
   'unsupported_media_type',

@@ -1,3 +1,4 @@
+import { accessEn } from './en.access'
 import { campaignsEn } from './en.campaigns'
 import { couponsEn } from './en.coupons'
 import { errorsEn } from './en.errors'
@@ -154,5 +155,6 @@ export const en: Messages = {
   ...tiersEn,
   ...couponsEn,
   ...segmentsEn,
+  ...accessEn,
   ...campaignsEn,
 }

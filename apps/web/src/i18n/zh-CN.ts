@@ -1,3 +1,4 @@
+import { accessZhCN } from './zh-CN.access'
 import { campaignsZhCN } from './zh-CN.campaigns'
 import { couponsZhCN } from './zh-CN.coupons'
 import { errorsZhCN } from './zh-CN.errors'
@@ -156,6 +157,7 @@ export const zhCN = {
   ...tiersZhCN,
   ...couponsZhCN,
   ...segmentsZhCN,
+  ...accessZhCN,
   ...campaignsZhCN,
 }
 

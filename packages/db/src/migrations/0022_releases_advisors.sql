@@ -184,9 +184,13 @@ $$;
 CREATE FUNCTION lb_member_tier_advisor() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   eligible boolean := NEW.tier_key = ANY (lb_dedicated_tiers(NEW.program_id));
-  assigned boolean := EXISTS (SELECT 1 FROM advisor_assignments
-    WHERE program_id = NEW.program_id AND member_id = NEW.id);
+  assigned boolean := false;
 BEGIN
+  -- A new member has no advisor yet: only its tier is read.
+  IF TG_OP = 'UPDATE' THEN
+    assigned := EXISTS (SELECT 1 FROM advisor_assignments
+      WHERE program_id = NEW.program_id AND member_id = NEW.id);
+  END IF;
   IF eligible = assigned THEN
     RETURN NULL;
   END IF;

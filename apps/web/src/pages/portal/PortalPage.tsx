@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert'
 import { applySuggestedLocale } from '../../i18n'
 import { clearPortalToken, takePortalTokenFromUrl } from '../../session/portal-token'
 import { MemberCard } from './MemberCard'
+import { PortalAdvisor } from './PortalAdvisor'
 import { PortalCoupons } from './PortalCoupons'
 import { PortalMessage } from './PortalMessage'
 import { PortalPoints } from './PortalPoints'
@@ -46,6 +47,7 @@ export default function PortalPage() {
     body = (
       <>
         <MemberCard member={me.data.member} program={me.data.program} tier={tier.data} />
+        {token ? <PortalAdvisor api={api} token={token} /> : null}
         <PortalPointsCash points={me.data.member.points.available} program={me.data.program} />
         {tier.data ? (
           <PortalTier
