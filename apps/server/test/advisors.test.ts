@@ -429,4 +429,41 @@ describe('assignment with the tier change', () => {
     expect(tier.json().tier.key).toBe('gold')
     expect(await advisorOf(p, m.id)).not.toBeNull()
   })
+
+  it('keeps every invariant when upgrades, overrides and advisor changes race', async () => {
+    const p = await dedicatedProgram()
+    const a = await addAdvisor(p, { name: 'A', capacity: 5 })
+    await addAdvisor(p, { name: 'B', capacity: 5 })
+    await addAdvisor(p, { name: 'C', capacity: 5 })
+    const members = await Promise.all(
+      Array.from({ length: 24 }, () => createMember(t, p.keys.admin)),
+    )
+    // Six start in the tier, to be sent down by overrides during the storm.
+    for (const m of members.slice(0, 6)) await upgrade(p, m.id)
+    const calls: Promise<unknown>[] = [
+      ...members.slice(6).map((m) => upgrade(p, m.id)),
+      ...members.slice(0, 6).map((m) =>
+        t.call('PUT', `/v1/members/${m.id}/tier`, {
+          key: p.keys.admin,
+          body: { tier: 'member', reason: 'storm' },
+        }),
+      ),
+      t.call('DELETE', `/v1/advisors/${a.id}`, { key: p.keys.admin }),
+      t.call('POST', '/v1/advisors', {
+        key: p.keys.admin,
+        body: { name: 'D', contact: 'x', capacity: 4 },
+      }),
+    ]
+    const answers = await Promise.all(calls)
+    for (const answer of answers.slice(18) as { statusCode: number; body: string }[])
+      expect(answer.statusCode, answer.body).toBeLessThan(300)
+    await expectLoadsTrue(p)
+    const { rows } = await assignmentsOf(p)
+    const assigned = new Set(rows.map((r) => r.member_id))
+    // Eligible: the 18 upgraded in the storm; the 6 sent down hold no advisor.
+    for (const m of members.slice(0, 6)) expect(assigned.has(m.id), m.id).toBe(false)
+    // Room B 5 + C 5 + D 4 = 14 for 18: all full, and 4 wait.
+    expect(rows).toHaveLength(14)
+    for (const advisor of await advisors(p)) expect(advisor.load).toBe(advisor.capacity)
+  })
 })

@@ -179,34 +179,44 @@ END
 $$;
 
 -- Whatever changes a member's tier (an order, an event, a refund, a job, an override, a new
--- ladder) gives or takes its advisor in the same transaction. Only a change that alters what
--- the member should have takes the advisors' locks; plain orders never reach this function.
+-- ladder) gives or takes its advisor in the same transaction. The triggers are deferred to the
+-- commit: by then the transaction holds every member lock it will take, so the advisors' locks
+-- are always the last taken and their holder never waits for a member — no deadlock between a
+-- batch of orders, a job's batch and a console change. The member is read as it is at commit
+-- (its tier may have moved again since the row that queued this). Only a change that alters
+-- what the member should have takes the advisors' locks; plain orders never queue the trigger.
 CREATE FUNCTION lb_member_tier_advisor() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  eligible boolean := NEW.tier_key = ANY (lb_dedicated_tiers(NEW.program_id));
-  assigned boolean := false;
+  m record;
+  eligible boolean;
+  assigned boolean;
 BEGIN
-  -- A new member has no advisor yet: only its tier is read.
-  IF TG_OP = 'UPDATE' THEN
-    assigned := EXISTS (SELECT 1 FROM advisor_assignments
-      WHERE program_id = NEW.program_id AND member_id = NEW.id);
+  SELECT tier_key, tier_since INTO m FROM members
+  WHERE program_id = NEW.program_id AND id = NEW.id;
+  IF NOT FOUND THEN
+    RETURN NULL;
   END IF;
+  eligible := m.tier_key = ANY (lb_dedicated_tiers(NEW.program_id));
+  assigned := EXISTS (SELECT 1 FROM advisor_assignments
+    WHERE program_id = NEW.program_id AND member_id = NEW.id);
   IF eligible = assigned THEN
     RETURN NULL;
   END IF;
   PERFORM lb_lock_advisors(NEW.program_id);
   IF eligible THEN
-    PERFORM lb_assign_advisor(NEW.program_id, NEW.id, NEW.tier_since);
-  ELSIF lb_release_advisor(NEW.program_id, NEW.id, NEW.tier_since) THEN
+    PERFORM lb_assign_advisor(NEW.program_id, NEW.id, m.tier_since);
+  ELSIF lb_release_advisor(NEW.program_id, NEW.id, m.tier_since) THEN
     -- The place it leaves goes to whoever waits.
-    PERFORM lb_fill_advisors(NEW.program_id, NEW.tier_since);
+    PERFORM lb_fill_advisors(NEW.program_id, m.tier_since);
   END IF;
   RETURN NULL;
 END
 $$;
 
-CREATE TRIGGER members_tier_advisor AFTER UPDATE OF tier_key ON members
+CREATE CONSTRAINT TRIGGER members_tier_advisor AFTER UPDATE OF tier_key ON members
+  DEFERRABLE INITIALLY DEFERRED
   FOR EACH ROW WHEN (OLD.tier_key IS DISTINCT FROM NEW.tier_key)
   EXECUTE FUNCTION lb_member_tier_advisor();
-CREATE TRIGGER members_new_advisor AFTER INSERT ON members
+CREATE CONSTRAINT TRIGGER members_new_advisor AFTER INSERT ON members
+  DEFERRABLE INITIALLY DEFERRED
   FOR EACH ROW EXECUTE FUNCTION lb_member_tier_advisor();
