@@ -127,5 +127,11 @@ describe('advisors and early access in the console and the portal', () => {
     })
     expect(await page.getByTestId('release-opens').first().textContent()).toContain('24')
     await snap(page, 'releases')
+
+    // A member sees it coming, with its own (earlier) opening time.
+    const portal = await e2e.openPortal('demo-0001')
+    await portal.getByTestId('portal-releases').waitFor()
+    expect(await portal.getByTestId('portal-release').first().textContent()).toContain('联名球鞋')
+    expect(await portal.getByTestId('portal-release').first().textContent()).toContain('优先购买')
   })
 })

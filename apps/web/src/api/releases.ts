@@ -32,3 +32,8 @@ export function opensAtFor(release: Pick<Release, 'public_at' | 'early_access'>,
   )
   return new Date(Date.parse(release.public_at) - hours * 3_600_000).toISOString()
 }
+
+/** The portal member's upcoming releases, each with when it opens to them. */
+export function listPortalReleases(api: ApiClient, signal?: AbortSignal) {
+  return unwrap(api.GET('/v1/portal/releases', { params: { query: { limit: 10 } }, signal }))
+}

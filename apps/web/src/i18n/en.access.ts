@@ -82,4 +82,11 @@ export const accessEn: typeof accessZhCN = {
     title: 'My dedicated advisor',
     contact: 'Contact',
   },
+  portalReleases: {
+    title: 'Coming soon',
+    openNow: 'You can buy it now',
+    opens: 'On sale {{at}}',
+    opensEarly: 'You can buy it early, from {{at}}',
+    publicAt: 'public sale {{at}}',
+  },
 }

@@ -79,4 +79,11 @@ export const accessZhCN = {
     title: '我的专属顾问',
     contact: '联系方式',
   },
+  portalReleases: {
+    title: '新品优先购',
+    openNow: '您现在即可购买',
+    opens: '{{at}} 开售',
+    opensEarly: '您可于 {{at}} 优先购买',
+    publicAt: '{{at}} 公开发售',
+  },
 }

@@ -12,6 +12,7 @@ import { PortalCoupons } from './PortalCoupons'
 import { PortalMessage } from './PortalMessage'
 import { PortalPoints } from './PortalPoints'
 import { PortalPointsCash } from './PortalPointsCash'
+import { PortalReleases } from './PortalReleases'
 import { PortalShell } from './PortalShell'
 import { PortalTier } from './PortalTier'
 
@@ -55,6 +56,9 @@ export default function PortalPage() {
             currency={me.data.program.currency}
             timeZone={me.data.program.timezone}
           />
+        ) : null}
+        {token ? (
+          <PortalReleases api={api} token={token} timeZone={me.data.program.timezone} />
         ) : null}
         <PortalCoupons
           api={api}
