@@ -158,7 +158,6 @@ describe('releases', () => {
     )
     for (const body of [
       { sku: 'B1', name: 'X', public_at: 'tomorrow', early_access: [] },
-      { sku: 'B2', name: 'X', public_at: '2026-06-18T02:00:00Z' },
       {
         sku: 'B3',
         name: 'X',
@@ -186,6 +185,15 @@ describe('releases', () => {
       403,
       'forbidden',
     )
+  })
+
+  it('takes a release without early_access as one with no head starts', async () => {
+    const res = await t.call('POST', '/v1/releases', {
+      key: p.keys.admin,
+      body: { sku: nextSku(), name: 'Plain', public_at: '2026-06-18T02:00:00Z' },
+    })
+    expect(res.statusCode, res.body).toBe(201)
+    expect(res.json().early_access).toEqual([])
   })
 
   it('lets one of several parallel creations of a SKU through', async () => {

@@ -20,16 +20,20 @@ export const ZEarlyAccess = Type.Object(
   closed,
 )
 
-const terms = {
-  sku: ZSku,
-  name: Type.String({ minLength: 1, maxLength: 200 }),
-  public_at: Type.String({ format: 'date-time', description: 'On sale to everyone from then' }),
-  early_access: Type.Array(ZEarlyAccess, {
+const earlyAccess = (options: { default?: [] } = {}) =>
+  Type.Array(ZEarlyAccess, {
     maxItems: MAX_EARLY_ACCESS_ENTRIES,
     description:
       'Head starts by tier. A tier listed twice has the larger; a tier not listed has none ' +
       '(list every tier that should have one: a head start is not inherited by higher tiers).',
-  }),
+    ...options,
+  })
+
+const terms = {
+  sku: ZSku,
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  public_at: Type.String({ format: 'date-time', description: 'On sale to everyone from then' }),
+  early_access: earlyAccess(),
 }
 
 export const ZRelease = Type.Object(
@@ -45,7 +49,15 @@ export const ZRelease = Type.Object(
   { $id: 'Release' },
 )
 
-export const ZReleaseCreate = Type.Object(terms, closed)
+export const ZReleaseCreate = Type.Object(
+  {
+    sku: terms.sku,
+    name: terms.name,
+    public_at: terms.public_at,
+    early_access: Type.Optional(earlyAccess({ default: [] })),
+  },
+  closed,
+)
 
 export const ZReleasePatch = Type.Object(
   {

@@ -7547,8 +7547,11 @@ export interface operations {
            * @description On sale to everyone from then
            */
           public_at: string
-          /** @description Head starts by tier. A tier listed twice has the larger; a tier not listed has none (list every tier that should have one: a head start is not inherited by higher tiers). */
-          early_access: {
+          /**
+           * @description Head starts by tier. A tier listed twice has the larger; a tier not listed has none (list every tier that should have one: a head start is not inherited by higher tiers).
+           * @default []
+           */
+          early_access?: {
             /** @description A tier key of the ladder */
             tier: string
             /** @description The tier’s members may buy this many hours before `public_at` */

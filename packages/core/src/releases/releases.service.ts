@@ -110,7 +110,7 @@ export function createReleasesService(db: Kysely<DB>, clock: Clock) {
             sku: input.sku,
             name: input.name,
             public_at: new Date(input.public_at),
-            early_access: JSON.stringify(input.early_access),
+            early_access: JSON.stringify(input.early_access ?? []),
             created_at: now,
             updated_at: now,
           })
@@ -159,7 +159,7 @@ export function createReleasesService(db: Kysely<DB>, clock: Clock) {
             sku: input.sku,
             name: input.name,
             public_at: new Date(input.public_at),
-            early_access: JSON.stringify(input.early_access),
+            early_access: JSON.stringify(input.early_access ?? []),
             updated_at: clock.now(),
           })
           if (!updated) throw AppError.notFound('Release')

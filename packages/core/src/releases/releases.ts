@@ -39,7 +39,8 @@ export interface ReleaseInput {
   sku: string
   name: string
   public_at: string
-  early_access: EarlyAccess[]
+  /** None given: no tier has a head start. */
+  early_access?: EarlyAccess[]
 }
 
 export type ReleasePatch = Partial<ReleaseInput>
@@ -165,7 +166,7 @@ export function validateRelease(input: ReleaseInput, ladder: TierLadder): void {
   if (Number.isNaN(new Date(input.public_at).getTime()))
     throw AppError.invalid('public_at', 'is not a valid date-time')
   const keys = new Set(ladder.tiers.map((t) => t.key))
-  input.early_access.forEach((entry, i) => {
+  ;(input.early_access ?? []).forEach((entry, i) => {
     if (!keys.has(entry.tier))
       throw AppError.invalid(
         `early_access[${i}].tier`,
