@@ -35,8 +35,8 @@ CREATE TABLE advisors (
 );
 
 -- Which advisor serves a member: at most one. No foreign key to members on purpose: its check
--- would take a share lock on the member's row, which a member locked by an order (waiting for
--- the advisors' locks this function holds) would never give.
+-- would take a share lock on the member's row, so a console change holding the advisors' locks
+-- would wait for a member locked by an order, itself waiting at commit for those locks.
 CREATE TABLE advisor_assignments (
   program_id text NOT NULL,
   member_id text NOT NULL,
