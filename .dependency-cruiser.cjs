@@ -12,6 +12,7 @@ const CORE_LAYERS = [
   ['domain-events', 'idempotency', 'jobs', 'ladder'],
   ['programs'],
   ['members'],
+  ['releases', 'advisors'],
   ['rules'],
   ['segments'],
   ['points'],

@@ -12,6 +12,7 @@ import { openApiPlugin } from './plugins/openapi.js'
 import { rateLimitPlugin } from './plugins/rate-limit.js'
 import { validationPlugin } from './plugins/validation.js'
 import { webPlugin } from './plugins/web.js'
+import { advisorRoutes } from './routes/advisors.js'
 import { appointmentRoutes } from './routes/appointments.js'
 import { benefitRoutes } from './routes/benefits.js'
 import { campaignRoutes } from './routes/campaigns.js'
@@ -25,8 +26,10 @@ import { memberRoutes } from './routes/members.js'
 import { orderRoutes } from './routes/orders.js'
 import { pointRoutes } from './routes/points.js'
 import { portalRoutes } from './routes/portal.js'
+import { portalAccessRoutes } from './routes/portal-access.js'
 import { portalServiceRoutes } from './routes/portal-services.js'
 import { programRoutes } from './routes/programs.js'
+import { releaseRoutes } from './routes/releases.js'
 import { segmentRoutes } from './routes/segments.js'
 import { tierRoutes } from './routes/tiers.js'
 
@@ -108,6 +111,9 @@ export async function buildApp(services: Services, config: AppConfig): Promise<F
   await app.register(exclusiveEventRoutes, deps)
   await app.register(portalRoutes, deps)
   await app.register(portalServiceRoutes, deps)
+  await app.register(releaseRoutes, deps)
+  await app.register(advisorRoutes, deps)
+  await app.register(portalAccessRoutes, deps)
   await app.register(jobRoutes, deps)
   if (config.webDist) await app.register(webPlugin, { dist: config.webDist })
   return app

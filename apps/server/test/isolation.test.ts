@@ -75,6 +75,19 @@ describe('program isolation', () => {
       },
     })
     const exclusiveEventId = exclusiveEvent.json().id
+    const release = await t.call('POST', '/v1/releases', {
+      key: owner.keys.admin,
+      body: {
+        sku: 'owner-sku',
+        name: 'Owner release',
+        public_at: '2030-01-01T00:00:00Z',
+        early_access: [],
+      },
+    })
+    const advisor = await t.call('POST', '/v1/advisors', {
+      key: owner.keys.admin,
+      body: { name: 'Owner advisor', contact: 'owner@example.com', capacity: 1 },
+    })
     await t.call('POST', '/v1/orders', {
       key: owner.keys.admin,
       body: { id: orderId, member: member.id, amount: 100 },
@@ -100,6 +113,9 @@ describe('program isolation', () => {
         '/v1/members/:member/appointments': { id: appointment.json().id },
         '/v1/exclusive-events': { id: exclusiveEventId },
         '/v1/members/:member/exclusive-events': { id: exclusiveEventId },
+        '/v1/releases': { id: release.json().id },
+        '/v1/advisors': { id: advisor.json().id },
+        sku: 'owner-sku',
         '/v1/earning-rules': {
           id: (
             await t.call('POST', '/v1/earning-rules', {
@@ -131,6 +147,8 @@ describe('program isolation', () => {
         'PATCH /v1/appointment-slots/:id': { capacity: 9 },
         'POST /v1/members/:member/appointments': { slot: slotId },
         'POST /v1/members/:member/exclusive-events/:id/rsvp': { attending: true },
+        'PATCH /v1/releases/:id': { name: 'intruder' },
+        'PATCH /v1/advisors/:id': { name: 'intruder', capacity: 0 },
       },
       ['name'],
     )
@@ -168,6 +186,15 @@ describe('program isolation', () => {
         'GET /v1/exclusive-events/:id/invitations',
         'POST /v1/members/:member/exclusive-events/:id/rsvp',
         'GET /v1/members/:member/exclusive-events',
+        'GET /v1/releases/:id',
+        'PATCH /v1/releases/:id',
+        'DELETE /v1/releases/:id',
+        'GET /v1/members/:member/releases/:sku',
+        'GET /v1/advisors/:id',
+        'GET /v1/advisors/:id/members',
+        'PATCH /v1/advisors/:id',
+        'DELETE /v1/advisors/:id',
+        'GET /v1/members/:member/advisor',
       ]),
     )
     // The owner's data is untouched and its key still works.

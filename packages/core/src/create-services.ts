@@ -1,5 +1,6 @@
 import type { DB } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
+import { createAdvisorsService } from './advisors/advisors.service.js'
 import { createApiKeysService } from './api-keys/api-keys.service.js'
 import { createAppointmentsService } from './appointments/appointments.service.js'
 import { createBenefitsService } from './benefits/benefits.service.js'
@@ -20,6 +21,7 @@ import { createLedgerCheckService } from './points/ledger-check.service.js'
 import { createPointsService } from './points/points.service.js'
 import { createPortalSessionsService } from './portal/portal-sessions.service.js'
 import { createProgramsService } from './programs/programs.service.js'
+import { createReleasesService } from './releases/releases.service.js'
 import { createRulesService } from './rules/rules.service.js'
 import { createSegmentsService } from './segments/segments.service.js'
 import type { Clock } from './shared/clock.js'
@@ -92,6 +94,8 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
     campaigns,
     appointments: createAppointmentsService(db, clock),
     exclusiveEvents: createExclusiveEventsService(db, clock),
+    releases: createReleasesService(db, clock),
+    advisors: createAdvisorsService(db, clock),
     orders,
     checkout,
     events,

@@ -497,6 +497,44 @@ export interface EventInvitationsTable {
   responded_at: Timestamp | null
 }
 
+/** One entry of a release's early access: the tier's head start before `public_at`. */
+export interface EarlyAccessColumn {
+  tier: string
+  hours_before: number
+}
+
+export interface ReleasesTable {
+  program_id: string
+  id: string
+  sku: string
+  name: string
+  public_at: Timestamp
+  early_access: GeneratedJson<EarlyAccessColumn[]>
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+  deleted_at: Timestamp | null
+}
+
+export interface AdvisorsTable {
+  program_id: string
+  id: string
+  name: string
+  contact: string
+  capacity: number
+  /** Members assigned: moved only by the database's functions (0022_releases_advisors.sql). */
+  load: Generated<number>
+  active: Generated<boolean>
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface AdvisorAssignmentsTable {
+  program_id: string
+  member_id: string
+  advisor_id: string
+  assigned_at: Timestamp
+}
+
 export interface DB {
   platform_settings: PlatformSettingsTable
   programs: ProgramsTable
@@ -529,6 +567,9 @@ export interface DB {
   appointments: AppointmentsTable
   exclusive_events: ExclusiveEventsTable
   event_invitations: EventInvitationsTable
+  releases: ReleasesTable
+  advisors: AdvisorsTable
+  advisor_assignments: AdvisorAssignmentsTable
 }
 
 export type MemberRow = Selectable<MembersTable>
@@ -557,3 +598,5 @@ export type AppointmentSlotRow = Selectable<AppointmentSlotsTable>
 export type AppointmentRow = Selectable<AppointmentsTable>
 export type ExclusiveEventRow = Selectable<ExclusiveEventsTable>
 export type EventInvitationRow = Selectable<EventInvitationsTable>
+export type ReleaseRow = Selectable<ReleasesTable>
+export type AdvisorRow = Selectable<AdvisorsTable>

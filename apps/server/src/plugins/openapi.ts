@@ -77,7 +77,8 @@ export const openApiPlugin = fp(async (app: FastifyInstance) => {
         { name: 'coupons', description: 'Coupon templates, coupons and bulk codes' },
         {
           name: 'benefits',
-          description: 'Member benefits: quotas, uses and the delivery audit',
+          description:
+            'Member benefits: quotas, uses, the delivery audit; early access releases, dedicated advisors',
         },
         { name: 'segments', description: 'Segments: members chosen by a condition, counted live' },
         { name: 'appointments', description: 'Appointment slots and members’ bookings (预约购物)' },

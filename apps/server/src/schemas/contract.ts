@@ -1,4 +1,9 @@
 import type {
+  AdvisorContact,
+  AdvisorInput,
+  AdvisorMember,
+  AdvisorPatch,
+  AdvisorResource,
   ApiKey,
   AppointmentResource,
   AppointmentSlotInput,
@@ -27,12 +32,23 @@ import type {
   PointsPolicy,
   PointTransaction,
   Program,
+  ReleaseAccess,
+  ReleaseInput,
+  ReleasePatch,
+  ReleaseResource,
   SegmentInput,
   SegmentPatch,
   SegmentResource,
   TierLadder,
 } from '@loyalbase/core'
 import type { Static } from 'typebox'
+import type {
+  ZAdvisor,
+  ZAdvisorContact,
+  ZAdvisorCreate,
+  ZAdvisorMember,
+  ZAdvisorPatch,
+} from './advisors.js'
 import type {
   ZAppointment,
   ZAppointmentSlot,
@@ -53,6 +69,7 @@ import type { ZJobRun } from './jobs.js'
 import type { ZMember, ZMemberCreate, ZMemberPatch } from './members.js'
 import type { ZPointTransaction } from './points.js'
 import type { ZApiKey, ZPointsPolicy, ZProgram } from './programs.js'
+import type { ZRelease, ZReleaseAccess, ZReleaseCreate, ZReleasePatch } from './releases.js'
 import type { ZSegment, ZSegmentCreate, ZSegmentPatch } from './segments.js'
 import type { ZTierLadder } from './tiers.js'
 
@@ -108,4 +125,13 @@ export type Contract = [
   Check<Same<Static<typeof ZExclusiveEvent>, ExclusiveEventResource>>,
   Check<Same<Static<typeof ZExclusiveEventCreate>, ExclusiveEventInput>>,
   Check<Same<Static<typeof ZInvitation>, InvitationResource>>,
+  Check<Same<Static<typeof ZRelease>, ReleaseResource>>,
+  Check<Same<Static<typeof ZReleaseCreate>, ReleaseInput>>,
+  Check<Same<Static<typeof ZReleasePatch>, ReleasePatch>>,
+  Check<Same<Static<typeof ZReleaseAccess>, ReleaseAccess>>,
+  Check<Same<Static<typeof ZAdvisor>, AdvisorResource>>,
+  Check<Same<Static<typeof ZAdvisorCreate>, AdvisorInput>>,
+  Check<Same<Static<typeof ZAdvisorPatch>, AdvisorPatch>>,
+  Check<Same<Static<typeof ZAdvisorContact>, AdvisorContact>>,
+  Check<Same<Static<typeof ZAdvisorMember>, AdvisorMember>>,
 ]

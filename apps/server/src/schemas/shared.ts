@@ -1,3 +1,4 @@
+import { ZAdvisor, ZAdvisorContact } from './advisors.js'
 import { ZAppointment, ZAppointmentSlot } from './appointments.js'
 import { ZBenefit } from './benefits.js'
 import { ZCampaign } from './campaigns.js'
@@ -10,6 +11,7 @@ import { ZMember } from './members.js'
 import { ZOrder } from './orders.js'
 import { ZPointTransaction } from './points.js'
 import { ZApiKey, ZPointsPolicy, ZProgram } from './programs.js'
+import { ZRelease, ZReleaseAccess } from './releases.js'
 import { ZSegment } from './segments.js'
 import { ZTierLadder } from './tiers.js'
 
@@ -34,4 +36,8 @@ export const SHARED_SCHEMAS = [
   ZAppointment,
   ZExclusiveEvent,
   ZInvitation,
+  ZRelease,
+  ZReleaseAccess,
+  ZAdvisor,
+  ZAdvisorContact,
 ]

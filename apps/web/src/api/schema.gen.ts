@@ -1300,6 +1300,200 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/v1/releases': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** List releases, newest first */
+    get: operations['listReleases']
+    put?: never
+    /**
+     * Create a release: a SKU on sale to everyone at public_at, earlier to some tiers
+     * @description One live release per SKU: another for the same SKU is `409 release_exists` (change it with PATCH, or delete it first). A tier not in the ladder is `400`. Quotes and orders of the SKU before the member’s time are refused with `403 early_access_only`. `Idempotency-Key` accepted.
+     */
+    post: operations['createRelease']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/releases/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Get a release */
+    get: operations['getRelease']
+    put?: never
+    post?: never
+    /** Delete a release: its SKU is on sale to everyone at once */
+    delete: operations['deleteRelease']
+    options?: never
+    head?: never
+    /** Change a release; in force for the next quote or order */
+    patch: operations['updateRelease']
+    trace?: never
+  }
+  '/v1/members/{member}/releases/{sku}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * May the member buy the SKU now, and from when?
+     * @description `opens_at` is `public_at` less the largest head start the release gives the member’s tier. A SKU with no release is on sale to everyone: `{ allowed: true, opens_at: null }`.
+     */
+    get: operations['getMemberReleaseAccess']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/advisors': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** List advisors with their load, oldest first */
+    get: operations['listAdvisors']
+    put?: never
+    /**
+     * Add a dedicated advisor
+     * @description Members of a tier with a `dedicated_service` benefit who wait for an advisor get this one at once, while it has room. `Idempotency-Key` accepted.
+     */
+    post: operations['createAdvisor']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/advisors/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Get an advisor */
+    get: operations['getAdvisor']
+    put?: never
+    post?: never
+    /**
+     * Remove an advisor; its members go to the others with room
+     * @description Its members are given to the least-loaded advisors with room, those waiting longest first; members left without room wait for one.
+     */
+    delete: operations['deleteAdvisor']
+    options?: never
+    head?: never
+    /**
+     * Change an advisor’s name, contact, capacity, or switch it off or on
+     * @description More capacity (or switching on) gives the waiting members an advisor at once. Less capacity than its load, or switching off, keeps the members it has and takes no more.
+     */
+    patch: operations['updateAdvisor']
+    trace?: never
+  }
+  '/v1/advisors/{id}/members': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The members an advisor serves */
+    get: operations['listAdvisorMembers']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/members/{member}/advisor': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * The member’s dedicated advisor
+     * @description `404` when the member has none.
+     */
+    get: operations['getMemberAdvisor']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/portal/advisor': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The member’s dedicated advisor, or null */
+    get: operations['getPortalAdvisor']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/portal/releases': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Releases not yet public, soonest first, with when each opens to the member */
+    get: operations['listPortalReleases']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/portal/releases/{sku}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** May the member buy the SKU now, and from when? */
+    get: operations['getPortalReleaseAccess']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/v1/jobs': {
     parameters: {
       query?: never
@@ -1911,6 +2105,61 @@ export interface components {
       /** Format: date-time */
       invited_at: string
       responded_at: string | null
+    }
+    Release: {
+      /** @description `rel_…` */
+      id: string
+      /** @description The product’s SKU */
+      sku: string
+      name: string
+      /** Format: date-time */
+      public_at: string
+      /** @description Head starts by tier. A tier listed twice has the larger; a tier not listed has none (list every tier that should have one: a head start is not inherited by higher tiers). */
+      early_access: {
+        /** @description A tier key of the ladder */
+        tier: string
+        /** @description The tier’s members may buy this many hours before `public_at` */
+        hours_before: number
+      }[]
+      /** Format: date-time */
+      created_at: string
+      /** Format: date-time */
+      updated_at: string
+    }
+    ReleaseAccess: {
+      /** @description The product’s SKU */
+      sku: string
+      /** @description The member may buy the SKU now */
+      allowed: boolean
+      opens_at: string | null
+      public_at: string | null
+      /** @description The member’s tier key */
+      tier: string
+      name: string | null
+    }
+    Advisor: {
+      /** @description `adv_…` */
+      id: string
+      name: string
+      /** @description How members reach the advisor: a phone number, a WeChat id, an email… */
+      contact: string
+      /** @description The most members the advisor serves */
+      capacity: number
+      /** @description Members the advisor serves now */
+      load: number
+      /** @description An inactive advisor takes no new members and keeps those it has */
+      active: boolean
+      /** Format: date-time */
+      created_at: string
+      /** Format: date-time */
+      updated_at: string
+    }
+    AdvisorContact: {
+      /** @description `adv_…` */
+      id: string
+      name: string
+      /** @description How members reach the advisor: a phone number, a WeChat id, an email… */
+      contact: string
     }
   }
   responses: never
@@ -11009,6 +11258,1289 @@ export interface operations {
       }
       /** @description Well-formed, but the current state refuses it */
       422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  listReleases: {
+    parameters: {
+      query?: {
+        /** @description Only releases not yet public */
+        upcoming?: boolean
+        limit?: number
+        cursor?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            data: components['schemas']['Release'][]
+            next_cursor: string | null
+          }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  createRelease: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The product’s SKU */
+          sku: string
+          name: string
+          /**
+           * Format: date-time
+           * @description On sale to everyone from then
+           */
+          public_at: string
+          /**
+           * @description Head starts by tier. A tier listed twice has the larger; a tier not listed has none (list every tier that should have one: a head start is not inherited by higher tiers).
+           * @default []
+           */
+          early_access?: {
+            /** @description A tier key of the ladder */
+            tier: string
+            /** @description The tier’s members may buy this many hours before `public_at` */
+            hours_before: number
+          }[]
+        }
+      }
+    }
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Release']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Conflict with the current state or an earlier request */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is larger than 1 MB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is not JSON (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  getRelease: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description `rel_…` */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Release']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  deleteRelease: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description `rel_…` */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  updateRelease: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description `rel_…` */
+        id: string
+      }
+      cookie?: never
+    }
+    /** @description Fields given replace the stored ones whole */
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The product’s SKU */
+          sku?: string
+          name?: string
+          /**
+           * Format: date-time
+           * @description On sale to everyone from then
+           */
+          public_at?: string
+          /** @description Head starts by tier. A tier listed twice has the larger; a tier not listed has none (list every tier that should have one: a head start is not inherited by higher tiers). */
+          early_access?: {
+            /** @description A tier key of the ladder */
+            tier: string
+            /** @description The tier’s members may buy this many hours before `public_at` */
+            hours_before: number
+          }[]
+        }
+      }
+    }
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Release']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Conflict with the current state or an earlier request */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is larger than 1 MB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is not JSON (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  getMemberReleaseAccess: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description mem_… id or external_id */
+        member: string
+        /** @description The product’s SKU */
+        sku: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ReleaseAccess']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  listAdvisors: {
+    parameters: {
+      query?: {
+        active?: boolean
+        limit?: number
+        cursor?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            data: components['schemas']['Advisor'][]
+            next_cursor: string | null
+          }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  createAdvisor: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string
+          /** @description How members reach the advisor: a phone number, a WeChat id, an email… */
+          contact: string
+          /** @description The most members the advisor serves */
+          capacity: number
+          /** @default true */
+          active?: boolean
+        }
+      }
+    }
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Advisor']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Conflict with the current state or an earlier request */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is larger than 1 MB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is not JSON (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  getAdvisor: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description `adv_…` */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Advisor']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  deleteAdvisor: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description `adv_…` */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  updateAdvisor: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description `adv_…` */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          name?: string
+          /** @description How members reach the advisor: a phone number, a WeChat id, an email… */
+          contact?: string
+          /** @description The most members the advisor serves */
+          capacity?: number
+          /** @description An inactive advisor takes no new members and keeps those it has */
+          active?: boolean
+        }
+      }
+    }
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Advisor']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is larger than 1 MB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is not JSON (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  listAdvisorMembers: {
+    parameters: {
+      query?: {
+        limit?: number
+        cursor?: string
+      }
+      header?: never
+      path: {
+        /** @description `adv_…` */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            data: {
+              /** @description `mem_…` */
+              id: string
+              external_id: string
+              name: string | null
+              /** @description The member’s tier key */
+              tier: string
+              /** Format: date-time */
+              assigned_at: string
+            }[]
+            next_cursor: string | null
+          }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  getMemberAdvisor: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description mem_… id or external_id */
+        member: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['AdvisorContact']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  getPortalAdvisor: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            advisor: components['schemas']['AdvisorContact'] | null
+          }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  listPortalReleases: {
+    parameters: {
+      query?: {
+        limit?: number
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            data: {
+              /** @description The product’s SKU */
+              sku: string
+              name: string
+              /** Format: date-time */
+              public_at: string
+              /**
+               * Format: date-time
+               * @description When it opens to the member
+               */
+              opens_at: string
+              /** @description The member may buy it now */
+              allowed: boolean
+            }[]
+          }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  getPortalReleaseAccess: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        sku: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ReleaseAccess']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
         headers: {
           [name: string]: unknown
         }

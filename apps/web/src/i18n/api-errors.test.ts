@@ -41,6 +41,8 @@ const CODES = [
   'already_booked',
   'slot_closed',
   'tier_required',
+  'early_access_only',
+  'release_exists',
   'rate_limited',
   'payload_too_large',
   'unsupported_media_type',

@@ -70,6 +70,8 @@ const NOT_FOUND: Record<string, keyof typeof errorsZhCN.errors.notFound> = {
   Segment: 'segment',
   Campaign: 'campaign',
   'Coupon template': 'couponTemplate',
+  Advisor: 'advisor',
+  Release: 'release',
 }
 
 type MessageKey = keyof typeof errorsZhCN.errors.messages

@@ -1,3 +1,4 @@
+import { accessEn } from './en.access'
 import { campaignsEn } from './en.campaigns'
 import { couponsEn } from './en.coupons'
 import { errorsEn } from './en.errors'
@@ -156,5 +157,6 @@ export const en: Messages = {
   ...couponsEn,
   ...servicesEn,
   ...segmentsEn,
+  ...accessEn,
   ...campaignsEn,
 }

@@ -1,3 +1,4 @@
+import { accessZhCN } from './zh-CN.access'
 import { campaignsZhCN } from './zh-CN.campaigns'
 import { couponsZhCN } from './zh-CN.coupons'
 import { errorsZhCN } from './zh-CN.errors'
@@ -158,6 +159,7 @@ export const zhCN = {
   ...couponsZhCN,
   ...servicesZhCN,
   ...segmentsZhCN,
+  ...accessZhCN,
   ...campaignsZhCN,
 }
 

@@ -173,6 +173,20 @@ export const DOMAIN_EVENT_SCHEMAS = {
     },
     { description: 'The member answered an exclusive event’s invitation, or changed the answer.' },
   ),
+  'advisor.assigned': Type.Object(
+    { member: Type.String(), advisor: Type.String() },
+    {
+      description:
+        'The member was given a dedicated advisor: on reaching a tier with dedicated service, or when an advisor with room appeared (recorded by the database, 0022_releases_advisors.sql).',
+    },
+  ),
+  'advisor.released': Type.Object(
+    { member: Type.String(), advisor: Type.String() },
+    {
+      description:
+        'The member no longer has this advisor: it left the tier, or the advisor was removed.',
+    },
+  ),
 } satisfies Record<string, TSchema>
 
 export type DomainEventType = keyof typeof DOMAIN_EVENT_SCHEMAS

@@ -8,12 +8,16 @@ export const ERROR_CODES = {
   forbidden: { status: 403, title: 'Forbidden' },
   /** The member's tier does not include this benefit or slot. */
   tier_required: { status: 403, title: 'Tier required' },
+  /** The SKU is in early access and not yet on sale to this member's tier. */
+  early_access_only: { status: 403, title: 'Early access only' },
   /** No such resource in this program (foreign ids look the same as missing ones). */
   not_found: { status: 404, title: 'Not found' },
   /** The HTTP method is not served on this path. */
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   /** A member with this external_id already exists. */
   member_exists: { status: 409, title: 'Member exists' },
+  /** The SKU already has a live release. */
+  release_exists: { status: 409, title: 'Release exists' },
   /** The idempotency key or merchant id was used before with a different request. */
   idempotency_conflict: { status: 409, title: 'Idempotency conflict' },
   /** A live benefit with this key already exists. */

@@ -32,3 +32,11 @@ export const MAX_FUTURE_MS = 24 * 60 * 60 * 1000
 
 /** Places of one appointment slot or exclusive event. */
 export const MAX_PLACES = 1_000_000
+/** A release's longest head start for one tier: a year. */
+export const MAX_HEAD_START_HOURS = 8_760
+
+/** Early-access entries of one release. */
+export const MAX_EARLY_ACCESS_ENTRIES = 100
+
+/** An advisor's capacity: members it may serve. */
+export const MAX_ADVISOR_CAPACITY = 1_000_000

@@ -7,12 +7,14 @@ import { ErrorAlert } from '../../components/ErrorAlert'
 import { applySuggestedLocale } from '../../i18n'
 import { clearPortalToken, takePortalTokenFromUrl } from '../../session/portal-token'
 import { MemberCard } from './MemberCard'
+import { PortalAdvisor } from './PortalAdvisor'
 import { PortalAppointments } from './PortalAppointments'
 import { PortalCoupons } from './PortalCoupons'
 import { PortalInvitations } from './PortalInvitations'
 import { PortalMessage } from './PortalMessage'
 import { PortalPoints } from './PortalPoints'
 import { PortalPointsCash } from './PortalPointsCash'
+import { PortalReleases } from './PortalReleases'
 import { PortalShell } from './PortalShell'
 import { PortalTier } from './PortalTier'
 
@@ -48,6 +50,7 @@ export default function PortalPage() {
     body = (
       <>
         <MemberCard member={me.data.member} program={me.data.program} tier={tier.data} />
+        {token ? <PortalAdvisor api={api} token={token} /> : null}
         <PortalPointsCash points={me.data.member.points.available} program={me.data.program} />
         {tier.data ? (
           <PortalTier
@@ -55,6 +58,9 @@ export default function PortalPage() {
             currency={me.data.program.currency}
             timeZone={me.data.program.timezone}
           />
+        ) : null}
+        {token ? (
+          <PortalReleases api={api} token={token} timeZone={me.data.program.timezone} />
         ) : null}
         <PortalCoupons
           api={api}

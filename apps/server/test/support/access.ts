@@ -1,0 +1,54 @@
+import type { BenefitType } from '@loyalbase/db'
+import { expect } from 'vitest'
+import type { TestProgram } from './factories.js'
+import type { TestApp } from './test-app.js'
+
+/*
+ * Early access and dedicated advisors (advisors.test.ts, releases.test.ts): a benefit attached
+ * to tiers, written as the benefits service writes one, then the advisors brought in line as it
+ * does after a benefit change.
+ */
+
+let benefits = 0
+
+export async function insertBenefit(
+  t: TestApp,
+  program: TestProgram,
+  body: { type: BenefitType; tiers: string[]; key?: string; active?: boolean },
+): Promise<string> {
+  benefits++
+  const id = `ben_TEST${String(benefits).padStart(22, '0')}`
+  await t.db.database.db
+    .insertInto('benefits')
+    .values({
+      program_id: program.id,
+      id,
+      key: body.key ?? `${body.type}-${benefits}`,
+      name: body.key ?? body.type,
+      type: body.type,
+      tiers: JSON.stringify(body.tiers),
+      active: body.active ?? true,
+    })
+    .execute()
+  await t.services.advisors.reconcile(t.db.database.db, program.id, t.services.clock.now())
+  return id
+}
+
+/** A ladder by spend: `member` from 0, `gold` from ¥100, `black` from ¥1,000. */
+export async function goldLadder(t: TestApp, program: TestProgram) {
+  const res = await t.call('PUT', '/v1/tiers', {
+    key: program.keys.admin,
+    body: {
+      metric: 'spend',
+      window: { type: 'lifetime' },
+      downgrade: { type: 'never' },
+      tiers: [
+        { key: 'member', name: '会员', threshold: 0 },
+        { key: 'gold', name: '金卡', threshold: 10_000 },
+        { key: 'black', name: '黑卡', threshold: 100_000 },
+      ],
+    },
+  })
+  expect(res.statusCode, res.body).toBe(200)
+  await t.services.jobs.settle()
+}

@@ -1,0 +1,92 @@
+import type { accessZhCN } from './zh-CN.access'
+
+/** Dedicated advisors and early access: the console's panels and the portal's card (en). */
+export const accessEn: typeof accessZhCN = {
+  advisors: {
+    tab: 'Advisors',
+    subtitle:
+      'A member who reaches a tier with the dedicated service benefit gets the least-loaded advisor with room, in the same transaction. With no room, members wait and are served as soon as an advisor is added or given more capacity.',
+    add: 'Add advisor',
+    empty: 'No advisors yet',
+    columns: {
+      name: 'Name',
+      contact: 'Contact',
+      load: 'Load',
+      active: 'Takes new members',
+      actions: 'Actions',
+    },
+    loadOf: '{{load}} / {{capacity}}',
+    edit: 'Edit',
+    members: 'Members',
+    remove: 'Remove',
+    removeConfirm:
+      'Remove advisor “{{name}}”? Its members go to advisors with room; the rest wait.',
+    removed: 'Advisor “{{name}}” removed',
+    saved: 'Advisor “{{name}}” saved',
+    created: 'Advisor “{{name}}” added',
+    form: {
+      createTitle: 'Add advisor',
+      editTitle: 'Edit advisor',
+      name: 'Name',
+      contact: 'Contact',
+      contactHelp: 'What members see on their card: a phone number, WeChat id or email.',
+      capacity: 'Capacity',
+      capacityHelp: 'Below the current load, members keep their advisor and no new ones come.',
+      active: 'Takes new members',
+      required: 'Enter the {{field}}',
+      save: 'Save',
+      cancel: 'Cancel',
+    },
+    drawer: {
+      title: 'Members of {{name}}',
+      empty: 'This advisor serves no members yet',
+      member: 'Member',
+      tier: 'Tier',
+      assignedAt: 'Assigned',
+    },
+  },
+  releases: {
+    tab: 'Early access',
+    subtitle:
+      'Releases: a SKU goes on sale to everyone at its public time, and some tiers may buy hours earlier. Quotes and orders before the member’s time are refused (early_access_only).',
+    create: 'New release',
+    empty: 'No releases yet',
+    columns: {
+      sku: 'SKU',
+      name: 'Name',
+      publicAt: 'Public sale',
+      opensAt: 'Opens by tier',
+      actions: 'Actions',
+    },
+    hoursBefore: '{{hours}} h early',
+    delete: 'Delete',
+    deleteConfirm: 'Delete the release of “{{name}}”? The SKU opens to every member at once.',
+    deleted: 'Release “{{name}}” deleted',
+    created: 'Release “{{name}}” created',
+    form: {
+      title: 'New release',
+      sku: 'SKU',
+      name: 'Name',
+      publicAt: 'Public sale time',
+      publicAtHelp: 'In the program’s time zone ({{zone}}).',
+      earlyAccess: 'Early access',
+      tier: 'Tier',
+      hours: 'Hours before',
+      addTier: 'Add a tier',
+      required: 'Enter the {{field}}',
+      save: 'Create',
+      cancel: 'Cancel',
+    },
+  },
+  portalAdvisor: {
+    title: 'My dedicated advisor',
+    contact: 'Contact',
+  },
+  portalReleases: {
+    title: 'Coming soon',
+    openNow: 'You can buy it now',
+    opens: 'On sale {{at}}',
+    opensEarly: 'You can buy it early, from {{at}}',
+    publicAt: 'public sale {{at}}',
+  },
+}
