@@ -23,6 +23,7 @@ import { memberRoutes } from './routes/members.js'
 import { orderRoutes } from './routes/orders.js'
 import { pointRoutes } from './routes/points.js'
 import { portalRoutes } from './routes/portal.js'
+import { portalBenefitRoutes } from './routes/portal-benefits.js'
 import { programRoutes } from './routes/programs.js'
 import { segmentRoutes } from './routes/segments.js'
 import { tierRoutes } from './routes/tiers.js'
@@ -102,6 +103,7 @@ export async function buildApp(services: Services, config: AppConfig): Promise<F
   await app.register(campaignRoutes, deps)
   await app.register(benefitRoutes, deps)
   await app.register(portalRoutes, deps)
+  await app.register(portalBenefitRoutes, deps)
   await app.register(jobRoutes, deps)
   if (config.webDist) await app.register(webPlugin, { dist: config.webDist })
   return app

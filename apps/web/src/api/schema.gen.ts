@@ -778,6 +778,146 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/v1/benefits': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** List the program’s benefits, by key */
+    get: operations['listBenefits']
+    put?: never
+    /**
+     * Promise a benefit to the members of some tiers
+     * @description Tiers are keys of the ladder (`400` otherwise); `quota` limits the uses per week, month or year in the program’s time zone. A live key twice → `409 benefit_exists`. `Idempotency-Key` accepted.
+     */
+    post: operations['createBenefit']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/benefits/{key}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Get a benefit by its key (or id) */
+    get: operations['getBenefit']
+    put?: never
+    post?: never
+    /** Delete a benefit (its uses stay on record) */
+    delete: operations['deleteBenefit']
+    options?: never
+    head?: never
+    /**
+     * Change a benefit’s name, tiers, quota, config or switch
+     * @description Its key and type stay. Orders and quotes use the change at once.
+     */
+    patch: operations['updateBenefit']
+    trace?: never
+  }
+  '/v1/benefits/{key}/audit': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Delivery audit: who was entitled to a benefit in a period, and who used it
+     * @description The period is the benefit’s quota period holding `period_start` (a month for a benefit without quota), in the program’s time zone. `entitled`: members who held one of its tiers at some moment of the period (tier history); `used`: those with a use kept; `uses` and `returned`: uses recorded, and of them given back; `unused`: entitled members without a kept use (listed by `…/audit/unused-members`).
+     */
+    get: operations['auditBenefit']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/benefits/{key}/audit/unused-members': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * The entitled members who have not used the benefit in the period
+     * @description By member id. `format=csv` sends them all as `text/csv` (`id,external_id,name,phone,email,tier`), for a reminder.
+     */
+    get: operations['listBenefitUnusedMembers']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/members/{member}/benefits': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * The benefits of the member’s tier, with what is left of each this period
+     * @description api.md: an array of `{ key, name, type, quota: { count, used, remaining, resets_at } | null }` (with `config`).
+     */
+    get: operations['listMemberBenefits']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/members/{member}/benefits/{key}/uses': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Record a use of one of the member’s benefits
+     * @description Counted against the quota of the period at once, never past it under concurrency: `403 tier_required` when the member’s tier lacks the benefit, `422 quota_exhausted` when none is left. Free shipping and tier discounts are used by quotes and orders themselves. `Idempotency-Key` accepted.
+     */
+    post: operations['useMemberBenefit']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/members/{member}/benefit-uses': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The member’s uses of its benefits, newest first */
+    get: operations['listMemberBenefitUses']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/v1/portal/me': {
     parameters: {
       query?: never
@@ -858,6 +998,26 @@ export interface paths {
      * @description `status=active`: usable now or later; `redeemed`: used; `expired`: past `expires_at`.
      */
     get: operations['listPortalCoupons']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/portal/benefits': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * The benefits of the session member’s tier, with what is left of each this period
+     * @description The same array as `GET /v1/members/{member}/benefits`: each benefit with its quota (`count`, `used`, `remaining`, `resets_at` in the program’s time zone) or `null`.
+     */
+    get: operations['listPortalBenefits']
     put?: never
     post?: never
     delete?: never
@@ -1114,11 +1274,12 @@ export interface components {
         quantity: number
         unit_price: number
       }[]
-      /** @description What the order’s coupons took off (docs/checkout.md) */
+      /** @description What the order’s coupons and the tier’s benefits (a tier discount, free shipping) took off (docs/checkout.md) */
       discounts: {
-        /** @enum {string} */
-        source: 'coupon'
+        source: 'coupon' | 'tier' | 'benefit'
+        /** @description The coupon’s id, or the benefit’s */
         id: string
+        /** @description The coupon’s code, or the benefit’s key */
         code: string
         amount: number
       }[]
@@ -1362,6 +1523,37 @@ export interface components {
         rewards: number
         cost: number
       }
+      /** Format: date-time */
+      created_at: string
+      /** Format: date-time */
+      updated_at: string
+    }
+    Benefit: {
+      /** @description `ben_…` */
+      id: string
+      key: string
+      name: string
+      /** @description `free_shipping` and `discount` (config `{ percent_off, max_amount? }`, source `tier`) are applied by quotes and orders; `points_multiplier` (config `{ multiplier }`) multiplies what each earning rule pays an order; the others are used by hand, by bookings and invitations */
+      type:
+        | 'free_shipping'
+        | 'discount'
+        | 'points_multiplier'
+        | 'early_access'
+        | 'event_invitation'
+        | 'dedicated_service'
+        | 'appointment'
+        | 'custom'
+      tiers: string[]
+      quota: {
+        count: number
+        /** @description In the program’s time zone; weeks start on Monday */
+        period: 'week' | 'month' | 'year'
+      } | null
+      /** @description By type: discount `{ percent_off, max_amount? }`, points_multiplier `{ multiplier }` */
+      config: {
+        [key: string]: unknown
+      }
+      active: boolean
       /** Format: date-time */
       created_at: string
       /** Format: date-time */
@@ -3265,6 +3457,7 @@ export interface operations {
                 amount: number
               }[]
               coupons_redeemed: string[]
+              /** @description Keys of the tier’s benefits the order used (docs/benefits.md) */
               benefits_used: string[]
               tier_change: {
                 from: string
@@ -3480,6 +3673,8 @@ export interface operations {
               points_returned: number
               growth_reversed: number
               coupons_restored: string[]
+              /** @description Keys of the benefits whose uses by the order were given back (full refund) */
+              benefits_returned: string[]
               tier_change: {
                 from: string
                 to: string
@@ -3840,6 +4035,8 @@ export interface operations {
             total: number
             /** @description What an order of this total would earn */
             points_to_earn: number
+            /** @description Keys of the tier’s benefits the order would use (docs/benefits.md) */
+            benefits_used: string[]
             /** @description Each of the member’s active coupons: whether it applies to this basket, or why not */
             applicable_coupons: {
               id: string | null
@@ -7207,6 +7404,935 @@ export interface operations {
       }
     }
   }
+  listBenefits: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            data: components['schemas']['Benefit'][]
+          }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  createBenefit: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Lower case: `free_ship`, … */
+          key: string
+          name: string
+          /** @description `free_shipping` and `discount` (config `{ percent_off, max_amount? }`, source `tier`) are applied by quotes and orders; `points_multiplier` (config `{ multiplier }`) multiplies what each earning rule pays an order; the others are used by hand, by bookings and invitations */
+          type:
+            | 'free_shipping'
+            | 'discount'
+            | 'points_multiplier'
+            | 'early_access'
+            | 'event_invitation'
+            | 'dedicated_service'
+            | 'appointment'
+            | 'custom'
+          /** @description Tier keys of the ladder whose members have the benefit */
+          tiers: string[]
+          quota?: {
+            count: number
+            /** @description In the program’s time zone; weeks start on Monday */
+            period: 'week' | 'month' | 'year'
+          } | null
+          /** @description By type: discount `{ percent_off, max_amount? }`, points_multiplier `{ multiplier }` */
+          config?: {
+            [key: string]: unknown
+          }
+          active?: boolean
+        }
+      }
+    }
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Benefit']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Conflict with the current state or an earlier request */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is larger than 1 MB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is not JSON (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  getBenefit: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The benefit’s key (or id) */
+        key: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Benefit']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  deleteBenefit: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The benefit’s key (or id) */
+        key: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  updateBenefit: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The benefit’s key (or id) */
+        key: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          name?: string
+          /** @description Tier keys of the ladder whose members have the benefit */
+          tiers?: string[]
+          quota?: {
+            count: number
+            /** @description In the program’s time zone; weeks start on Monday */
+            period: 'week' | 'month' | 'year'
+          } | null
+          /** @description By type: discount `{ percent_off, max_amount? }`, points_multiplier `{ multiplier }` */
+          config?: {
+            [key: string]: unknown
+          }
+          active?: boolean
+        }
+      }
+    }
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Benefit']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is larger than 1 MB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is not JSON (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  auditBenefit: {
+    parameters: {
+      query?: {
+        /** @description Any instant of the period to audit (default now) */
+        period_start?: string
+      }
+      header?: never
+      path: {
+        /** @description The benefit’s key (or id) */
+        key: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            benefit: string
+            period: {
+              /** Format: date-time */
+              start: string
+              /** Format: date-time */
+              end: string
+            }
+            /** @description Members who held an entitled tier in the period */
+            entitled: number
+            /** @description Of them, members with a use kept (not given back) */
+            used: number
+            /** @description Uses recorded in the period */
+            uses: number
+            /** @description Of them, uses given back */
+            returned: number
+            unused: {
+              count: number
+            }
+          }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  listBenefitUnusedMembers: {
+    parameters: {
+      query?: {
+        /** @description Any instant of the period to audit (default now) */
+        period_start?: string
+        /** @description The whole list as CSV */
+        format?: 'csv'
+        limit?: number
+        cursor?: string
+      }
+      header?: never
+      path: {
+        /** @description The benefit’s key (or id) */
+        key: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A page of members (JSON), or all of them (CSV) */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            data: components['schemas']['Member'][]
+            next_cursor: string | null
+            period: {
+              /** Format: date-time */
+              start: string
+              /** Format: date-time */
+              end: string
+            }
+          }
+          'text/csv': string
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  listMemberBenefits: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description mem_… id or external_id */
+        member: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            key: string
+            name: string
+            /** @description `free_shipping` and `discount` (config `{ percent_off, max_amount? }`, source `tier`) are applied by quotes and orders; `points_multiplier` (config `{ multiplier }`) multiplies what each earning rule pays an order; the others are used by hand, by bookings and invitations */
+            type:
+              | 'free_shipping'
+              | 'discount'
+              | 'points_multiplier'
+              | 'early_access'
+              | 'event_invitation'
+              | 'dedicated_service'
+              | 'appointment'
+              | 'custom'
+            /** @description By type: discount `{ percent_off, max_amount? }`, points_multiplier `{ multiplier }` */
+            config: {
+              [key: string]: unknown
+            }
+            quota: {
+              count: number
+              used: number
+              remaining: number
+              /** Format: date-time */
+              resets_at: string
+            } | null
+          }[]
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  useMemberBenefit: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        member: string
+        key: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description What the use was for: a visit, a ticket, a booking */
+          reference?: string
+        }
+      }
+    }
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** @description `bus_…` */
+            id: string
+            /** @description The benefit’s key */
+            benefit: string
+            member: string
+            /** @description The member’s tier when it was used */
+            tier: string
+            reference: {
+              /** @description `order` or `manual` */
+              kind: string
+              id: string | null
+            }
+            /** @description The quota period it counted in: `week:2026-12-07`, `month:2026-12`, `year:2026` */
+            period: string | null
+            /** @description What it was worth in minor units (orders) */
+            amount: number
+            /** Format: date-time */
+            used_at: string
+            /** @description When it was given back (its order fully refunded) */
+            returned_at: string | null
+            quota: {
+              count: number
+              used: number
+              remaining: number
+              /** Format: date-time */
+              resets_at: string
+            } | null
+          }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Conflict with the current state or an earlier request */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is larger than 1 MB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is not JSON (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Well-formed, but the current state refuses it */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  listMemberBenefitUses: {
+    parameters: {
+      query?: {
+        benefit?: string
+        limit?: number
+        cursor?: string
+      }
+      header?: never
+      path: {
+        /** @description mem_… id or external_id */
+        member: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            data: {
+              /** @description `bus_…` */
+              id: string
+              /** @description The benefit’s key */
+              benefit: string
+              member: string
+              /** @description The member’s tier when it was used */
+              tier: string
+              reference: {
+                /** @description `order` or `manual` */
+                kind: string
+                id: string | null
+              }
+              /** @description The quota period it counted in: `week:2026-12-07`, `month:2026-12`, `year:2026` */
+              period: string | null
+              /** @description What it was worth in minor units (orders) */
+              amount: number
+              /** Format: date-time */
+              used_at: string
+              /** @description When it was given back (its order fully refunded) */
+              returned_at: string | null
+            }[]
+            next_cursor: string | null
+          }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
   getPortalMe: {
     parameters: {
       query?: never
@@ -7623,6 +8749,95 @@ export interface operations {
             }[]
             next_cursor: string | null
           }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  listPortalBenefits: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            key: string
+            name: string
+            /** @description `free_shipping` and `discount` (config `{ percent_off, max_amount? }`, source `tier`) are applied by quotes and orders; `points_multiplier` (config `{ multiplier }`) multiplies what each earning rule pays an order; the others are used by hand, by bookings and invitations */
+            type:
+              | 'free_shipping'
+              | 'discount'
+              | 'points_multiplier'
+              | 'early_access'
+              | 'event_invitation'
+              | 'dedicated_service'
+              | 'appointment'
+              | 'custom'
+            /** @description By type: discount `{ percent_off, max_amount? }`, points_multiplier `{ multiplier }` */
+            config: {
+              [key: string]: unknown
+            }
+            quota: {
+              count: number
+              used: number
+              remaining: number
+              /** Format: date-time */
+              resets_at: string
+            } | null
+          }[]
         }
       }
       /** @description Bad input (`invalid_request`), with `errors` naming each field */
