@@ -65,7 +65,13 @@ describe('GET /v1/portal/benefits', () => {
         type: 'custom',
         config: {},
         // 1 January 2027, 00:00 in Shanghai.
-        quota: { count: 1, used: 0, remaining: 1, resets_at: '2026-12-31T16:00:00.000Z' },
+        quota: {
+          count: 1,
+          used: 0,
+          remaining: 1,
+          resets_at: '2026-12-31T16:00:00.000Z',
+          period: 'year',
+        },
       },
       {
         key: 'free-ship',
@@ -73,7 +79,13 @@ describe('GET /v1/portal/benefits', () => {
         type: 'free_shipping',
         config: {},
         // 1 April 2026, 00:00 in Shanghai.
-        quota: { count: 2, used: 0, remaining: 2, resets_at: '2026-03-31T16:00:00.000Z' },
+        quota: {
+          count: 2,
+          used: 0,
+          remaining: 2,
+          resets_at: '2026-03-31T16:00:00.000Z',
+          period: 'month',
+        },
       },
       {
         key: 'gold-discount',
@@ -91,9 +103,13 @@ describe('GET /v1/portal/benefits', () => {
       used: 1,
       remaining: 1,
       resets_at: '2026-03-31T16:00:00.000Z',
+      period: 'month',
     })
-    // The same answer as the console's view of the member.
-    expect(after.json()).toEqual(await benefitsOf(gold.id))
+    // The console's view of the member, with each quota's period.
+    const inConsole = await benefitsOf(gold.id)
+    expect(after.json()).toEqual(
+      inConsole.map((b) => ({ ...b, quota: b.quota && { ...b.quota, period: expect.any(String) } })),
+    )
   })
 
   it('starts afresh in the next period, by the program’s calendar', async () => {
@@ -116,6 +132,7 @@ describe('GET /v1/portal/benefits', () => {
         used: 0,
         remaining: 2,
         resets_at: '2026-04-30T16:00:00.000Z',
+        period: 'month',
       })
     } finally {
       clock.set('2026-03-02T02:00:00Z')

@@ -8,6 +8,23 @@ import { errorResponses } from '../schemas/common.js'
 
 const portal = { auth: { kind: 'portal' as const } }
 
+const ZQuotaPeriod = Type.Union([Type.Literal('week'), Type.Literal('month'), Type.Literal('year')])
+
+/** A member benefit as the portal shows it: its quota also says its period ("left this month"). */
+const ZPortalBenefit = Type.Object({
+  ...ZMemberBenefit.properties,
+  quota: Type.Union([
+    Type.Object({
+      count: Type.Integer(),
+      used: Type.Integer(),
+      remaining: Type.Integer(),
+      resets_at: Type.String({ format: 'date-time' }),
+      period: ZQuotaPeriod,
+    }),
+    Type.Null(),
+  ]),
+})
+
 /** The portal's benefits: the session member's, as `GET /v1/members/{member}/benefits` shows them. */
 export async function portalBenefitRoutes(fastify: FastifyInstance, { services }: AppDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
@@ -20,14 +37,25 @@ export async function portalBenefitRoutes(fastify: FastifyInstance, { services }
         operationId: 'listPortalBenefits',
         summary: 'The benefits of the session member’s tier, with what is left of each this period',
         description:
-          'The same array as `GET /v1/members/{member}/benefits`: each benefit with its quota ' +
-          '(`count`, `used`, `remaining`, `resets_at` in the program’s time zone) or `null`.',
-        response: { 200: Type.Array(ZMemberBenefit), ...errorResponses() },
+          'The array of `GET /v1/members/{member}/benefits`: each benefit with its quota ' +
+          '(`count`, `used`, `remaining`, `resets_at` in the program’s time zone, and the quota’s ' +
+          '`period`, `week`, `month` or `year`) or `null`.',
+        response: { 200: Type.Array(ZPortalBenefit), ...errorResponses() },
       },
     },
     async (request) => {
       const { program, memberId } = portalOf(request)
-      return services.benefits.forMember(program, memberId)
+      const mine = await services.benefits.forMember(program, memberId)
+      const periods = new Map(
+        (await services.benefits.liveFor(program)).map((b) => [b.key, b.quota?.period]),
+      )
+      return mine.map((benefit) => ({
+        ...benefit,
+        quota: benefit.quota && {
+          ...benefit.quota,
+          period: periods.get(benefit.key) ?? 'month',
+        },
+      }))
     },
   )
 }

@@ -1015,7 +1015,7 @@ export interface paths {
     }
     /**
      * The benefits of the session member’s tier, with what is left of each this period
-     * @description The same array as `GET /v1/members/{member}/benefits`: each benefit with its quota (`count`, `used`, `remaining`, `resets_at` in the program’s time zone) or `null`.
+     * @description The array of `GET /v1/members/{member}/benefits`: each benefit with its quota (`count`, `used`, `remaining`, `resets_at` in the program’s time zone, and the quota’s `period`, `week`, `month` or `year`) or `null`.
      */
     get: operations['listPortalBenefits']
     put?: never
@@ -8836,6 +8836,7 @@ export interface operations {
               remaining: number
               /** Format: date-time */
               resets_at: string
+              period: 'week' | 'month' | 'year'
             } | null
           }[]
         }
