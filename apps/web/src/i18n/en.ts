@@ -1,3 +1,4 @@
+import { benefitsEn } from './en.benefits'
 import { campaignsEn } from './en.campaigns'
 import { couponsEn } from './en.coupons'
 import { errorsEn } from './en.errors'
@@ -155,4 +156,5 @@ export const en: Messages = {
   ...couponsEn,
   ...segmentsEn,
   ...campaignsEn,
+  ...benefitsEn,
 }

@@ -1,3 +1,4 @@
+import { benefitsZhCN } from './zh-CN.benefits'
 import { campaignsZhCN } from './zh-CN.campaigns'
 import { couponsZhCN } from './zh-CN.coupons'
 import { errorsZhCN } from './zh-CN.errors'
@@ -157,6 +158,7 @@ export const zhCN = {
   ...couponsZhCN,
   ...segmentsZhCN,
   ...campaignsZhCN,
+  ...benefitsZhCN,
 }
 
 export type Messages = typeof zhCN
