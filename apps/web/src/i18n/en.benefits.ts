@@ -110,7 +110,7 @@ export const benefitsEn: typeof benefitsZhCN = {
       uses: 'Uses',
       returned: 'Uses given back',
       unused: 'Members who did not',
-      rate: '{{rate}} delivered',
+      rate: 'Delivered',
       chartTitle: 'The last 6 periods',
       series: {
         used: 'Used',

@@ -107,7 +107,7 @@ export const benefitsZhCN = {
       uses: '使用次数',
       returned: '已退回次数',
       unused: '未使用会员',
-      rate: '落实率 {{rate}}',
+      rate: '落实率',
       chartTitle: '近 6 期落实情况',
       series: {
         used: '已使用',

@@ -1,7 +1,45 @@
+import { Flex, Tabs, type TabsProps, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { ComingSoon } from '../../../components/ComingSoon'
+import { useSearchParams } from 'react-router-dom'
+import { BenefitAudit } from './BenefitAudit'
+import { BenefitMatrix } from './BenefitMatrix'
 
+/**
+ * The benefits section: one tab per part, each in a file of its own (the tier × benefit
+ * matrix, the delivery audit, …). The open tab is kept in the address (`?tab=audit`).
+ */
 export function BenefitsPage() {
   const { t } = useTranslation()
-  return <ComingSoon section={t('admin.nav.benefits')} />
+  const [params, setParams] = useSearchParams()
+  const items: TabsProps['items'] = [
+    {
+      key: 'matrix',
+      label: <span data-testid="benefits-tab-matrix">{t('benefits.tabs.matrix')}</span>,
+      children: <BenefitMatrix />,
+    },
+    {
+      key: 'audit',
+      label: <span data-testid="benefits-tab-audit">{t('benefits.tabs.audit')}</span>,
+      children: <BenefitAudit />,
+    },
+  ]
+  const active = items.some((item) => item.key === params.get('tab'))
+    ? (params.get('tab') as string)
+    : 'matrix'
+  return (
+    <Flex vertical gap={8}>
+      <div>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('benefits.title')}
+        </Typography.Title>
+        <Typography.Text type="secondary">{t('benefits.subtitle')}</Typography.Text>
+      </div>
+      <Tabs
+        activeKey={active}
+        onChange={(key) => setParams({ tab: key }, { replace: true })}
+        items={items}
+        destroyOnHidden
+      />
+    </Flex>
+  )
 }
