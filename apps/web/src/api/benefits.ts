@@ -96,7 +96,7 @@ export function listMemberBenefits(api: ApiClient, member: string, signal?: Abor
 }
 
 /** One use of a member's benefit; `403 tier_required`, `422 quota_exhausted`. */
-export function useMemberBenefit(
+export function recordBenefitUse(
   api: ApiClient,
   member: string,
   key: string,

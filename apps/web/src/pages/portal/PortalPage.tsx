@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert'
 import { applySuggestedLocale } from '../../i18n'
 import { clearPortalToken, takePortalTokenFromUrl } from '../../session/portal-token'
 import { MemberCard } from './MemberCard'
+import { PortalBenefits } from './PortalBenefits'
 import { PortalCoupons } from './PortalCoupons'
 import { PortalMessage } from './PortalMessage'
 import { PortalPoints } from './PortalPoints'
@@ -54,6 +55,11 @@ export default function PortalPage() {
             timeZone={me.data.program.timezone}
           />
         ) : null}
+        <PortalBenefits
+          api={api}
+          currency={me.data.program.currency}
+          timeZone={me.data.program.timezone}
+        />
         <PortalCoupons
           api={api}
           currency={me.data.program.currency}
