@@ -19,7 +19,7 @@ import {
   QUOTA_PERIODS,
   updateBenefit,
 } from '../../../api/benefits'
-import type { ApiClient } from '../../../api/client'
+import { type ApiClient, ApiError } from '../../../api/client'
 import type { Tier } from '../../../api/tiers'
 import { ProblemDetails, ProblemList } from '../../../components/ApiProblem'
 import { TierTag } from '../../../components/tiers/TierTag'
@@ -68,10 +68,18 @@ export function BenefitFormModal({
 
   const { saving, otherErrors, serverRaw, submit, valuesChanged } = useCreateForm({
     form,
-    create: (all: BenefitFormValues, key): Promise<Benefit> =>
-      benefit
-        ? updateBenefit(api, benefit.key, formToBenefitPatch(all, currency))
-        : createBenefit(api, formToBenefitInput(all, currency), key),
+    create: async (all: BenefitFormValues, key): Promise<Benefit> => {
+      try {
+        return benefit
+          ? await updateBenefit(api, benefit.key, formToBenefitPatch(all, currency))
+          : await createBenefit(api, formToBenefitInput(all, currency), key)
+      } catch (error) {
+        // A taken key (409) is the key field's problem too, in the reader's language.
+        if (error instanceof ApiError && error.code === 'benefit_exists')
+          form.setFields([{ name: 'key', errors: [t('errors.codes.benefit_exists')] }])
+        throw error
+      }
+    },
     fieldFor: (path) => fieldForBenefitPath(path, type),
     onCreated: (saved) => {
       void message.success(
