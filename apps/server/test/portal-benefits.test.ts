@@ -108,7 +108,10 @@ describe('GET /v1/portal/benefits', () => {
     // The console's view of the member, with each quota's period.
     const inConsole = await benefitsOf(gold.id)
     expect(after.json()).toEqual(
-      inConsole.map((b) => ({ ...b, quota: b.quota && { ...b.quota, period: expect.any(String) } })),
+      inConsole.map((b) => ({
+        ...b,
+        quota: b.quota && { ...b.quota, period: expect.any(String) },
+      })),
     )
   })
 
