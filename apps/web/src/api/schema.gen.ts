@@ -894,7 +894,7 @@ export interface paths {
      * Record a use of one of the member’s benefits
      * @description Counted against the quota of the period at once, never past it under concurrency: `403 tier_required` when the member’s tier lacks the benefit, `422 quota_exhausted` when none is left. Free shipping and tier discounts are used by quotes and orders themselves. `Idempotency-Key` accepted.
      */
-    post: operations['recordBenefitUse']
+    post: operations['useMemberBenefit']
     delete?: never
     options?: never
     head?: never
@@ -8098,7 +8098,7 @@ export interface operations {
       }
     }
   }
-  recordBenefitUse: {
+  useMemberBenefit: {
     parameters: {
       query?: never
       header?: never
