@@ -192,6 +192,25 @@ describe('benefits', () => {
     expect(await row.getByTestId('benefit-config').textContent()).toBe('5% off, up to ¥50')
     expect(await row.getByTestId('benefit-quota').textContent()).toBe('Unlimited')
 
+    // Edited: 10 % off, 4 a week; switched off and on again from the row.
+    await row.getByTestId('benefit-edit-e2e_gold_off').click()
+    expect(await page.getByTestId('benefit-key-input').isDisabled()).toBe(true)
+    await page.getByTestId('benefit-percent-off').fill('10')
+    await page.getByTestId('benefit-limited').click()
+    await page.getByTestId('benefit-quota-count').fill('4')
+    await choose(page, 'benefit-quota-period', 'week')
+    await page.getByTestId('benefit-form-submit').click()
+    await expect
+      .poll(() => row.getByTestId('benefit-config').textContent())
+      .toBe('10% off, up to ¥50')
+    expect(await row.getByTestId('benefit-quota').textContent()).toBe('4 per week')
+    await row.getByTestId('benefit-active-e2e_gold_off').click()
+    await page.getByText('Switched off “E2E gold discount”').waitFor()
+    expect((await api<{ active: boolean }>('GET', '/v1/benefits/e2e_gold_off')).active).toBe(false)
+    await row.getByTestId('benefit-active-e2e_gold_off').click()
+    await page.getByText('Switched on “E2E gold discount”').waitFor()
+    await snap(page, 'matrix-en')
+
     // The same key again: the server's 409 reads in English.
     await page.getByTestId('benefit-create').click()
     await page.getByTestId('benefit-name-input').fill('Again')
@@ -207,7 +226,9 @@ describe('benefits', () => {
     await page.goto(`${base()}/admin/members/${member.id}`)
     const benefit = page.getByTestId('member-benefits').locator('[data-benefit="e2e_gold_off"]')
     await benefit.waitFor()
-    expect(await benefit.getByTestId('member-benefit-remaining').textContent()).toBe('Unlimited')
+    expect(await benefit.getByTestId('member-benefit-remaining').textContent()).toBe(
+      '4 of 4 left this week',
+    )
     await api('PATCH', '/v1/benefits/e2e_gold_off', { tiers: [] })
     await benefit.getByTestId('record-use-e2e_gold_off').click()
     await page.getByTestId('record-use-submit').click()
@@ -215,5 +236,14 @@ describe('benefits', () => {
       .poll(() => page.getByTestId('record-use-error').textContent())
       .toContain('The member’s tier does not include this.')
     await snap(page, 'member-en')
+    await page.keyboard.press('Escape')
+
+    // Deleted from the matrix after a confirmation; its row goes.
+    await page.goto(`${base()}/admin/benefits`)
+    const gone = page.locator('tr[data-benefit="e2e_gold_off"]')
+    await gone.getByTestId('benefit-delete-e2e_gold_off').click()
+    await page.getByTestId('benefit-delete-confirm').click()
+    await page.getByText('Deleted “E2E gold discount”').waitFor()
+    await gone.waitFor({ state: 'detached' })
   })
 })
