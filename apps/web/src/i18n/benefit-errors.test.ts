@@ -18,8 +18,12 @@ await i18n.init({
 const zh = i18n.getFixedT('zh-CN') as unknown as Translate
 const enT = i18n.getFixedT('en') as unknown as Translate
 
-const problem = (status: number, code: string, detail: string, errors?: object[]) =>
-  new ApiError(status, { code, detail, title: code, status, ...(errors ? { errors } : {}) })
+const problem = (
+  status: number,
+  code: string,
+  detail: string,
+  errors?: { path: string; message: string }[],
+) => new ApiError(status, { code, detail, title: code, status, ...(errors ? { errors } : {}) })
 
 describe('benefit errors', () => {
   it('says what a taken key, a missing tier and a used-up quota mean', () => {
