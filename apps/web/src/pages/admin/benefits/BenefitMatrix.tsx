@@ -122,7 +122,8 @@ export function BenefitMatrix() {
         return (
           <Checkbox
             checked={benefit.tiers.includes(tier.key)}
-            disabled={cell in busy}
+            // One change of a row at a time: each sends the row's whole list of tiers.
+            disabled={Object.keys(busy).some((key) => key.startsWith(`${benefit.key}:`))}
             aria-label={t('benefits.matrix.cell', { tier: name, name: benefit.name })}
             data-testid={`benefit-cell-${benefit.key}-${tier.key}`}
             onChange={(event) => {
