@@ -9,9 +9,12 @@ import {
   listMemberBenefitUses,
   type MemberBenefit,
 } from '../../../../api/benefits'
+import { getTierLadder } from '../../../../api/tiers'
 import { useQuery } from '../../../../api/use-query'
 import { useBenefitText } from '../../../../components/benefits/use-benefit-text'
 import { ErrorAlert } from '../../../../components/ErrorAlert'
+import { TierTag } from '../../../../components/tiers/TierTag'
+import { resolveTier } from '../../../../components/tiers/tier-helpers'
 import { useAdminSession } from '../../../../session/AdminSession'
 import { RecordUseModal } from './RecordUseModal'
 
@@ -33,6 +36,7 @@ export function MemberBenefits({ member }: { member: string }) {
   const uses = useQuery(JSON.stringify(['member-benefit-uses', member, version]), (signal) =>
     listMemberBenefitUses(api, member, { limit: USES_SHOWN }, signal),
   )
+  const ladder = useQuery('tiers', (signal) => getTierLadder(api, signal))
   const periodOf = (key: string) => all.data?.data.find((b) => b.key === key)?.quota?.period
   const names = new Map((all.data?.data ?? []).map((b) => [b.key, b.name]))
 
@@ -58,7 +62,7 @@ export function MemberBenefits({ member }: { member: string }) {
     {
       title: t('benefits.member.tier'),
       key: 'tier',
-      render: (_, use) => use.tier,
+      render: (_, use) => <TierTag tier={resolveTier(ladder.data?.tiers, use.tier)} />,
     },
     {
       title: '',
