@@ -27,6 +27,7 @@ import { orderRoutes } from './routes/orders.js'
 import { pointRoutes } from './routes/points.js'
 import { portalRoutes } from './routes/portal.js'
 import { portalAccessRoutes } from './routes/portal-access.js'
+import { portalBenefitRoutes } from './routes/portal-benefits.js'
 import { portalServiceRoutes } from './routes/portal-services.js'
 import { programRoutes } from './routes/programs.js'
 import { releaseRoutes } from './routes/releases.js'
@@ -114,6 +115,7 @@ export async function buildApp(services: Services, config: AppConfig): Promise<F
   await app.register(releaseRoutes, deps)
   await app.register(advisorRoutes, deps)
   await app.register(portalAccessRoutes, deps)
+  await app.register(portalBenefitRoutes, deps)
   await app.register(jobRoutes, deps)
   if (config.webDist) await app.register(webPlugin, { dist: config.webDist })
   return app

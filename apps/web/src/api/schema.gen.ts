@@ -1494,6 +1494,26 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/v1/portal/benefits': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * The benefits of the session member’s tier, with what is left of each this period
+     * @description The array of `GET /v1/members/{member}/benefits`: each benefit with its quota (`count`, `used`, `remaining`, `resets_at` in the program’s time zone, and the quota’s `period`, `week`, `month` or `year`) or `null`.
+     */
+    get: operations['listPortalBenefits']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/v1/jobs': {
     parameters: {
       query?: never
@@ -12510,6 +12530,96 @@ export interface operations {
         }
         content: {
           'application/json': components['schemas']['ReleaseAccess']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  listPortalBenefits: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            key: string
+            name: string
+            /** @description `free_shipping` and `discount` (config `{ percent_off, max_amount? }`, source `tier`) are applied by quotes and orders; `points_multiplier` (config `{ multiplier }`) multiplies what each earning rule pays an order; the others are used by hand, by bookings and invitations */
+            type:
+              | 'free_shipping'
+              | 'discount'
+              | 'points_multiplier'
+              | 'early_access'
+              | 'event_invitation'
+              | 'dedicated_service'
+              | 'appointment'
+              | 'custom'
+            /** @description By type: discount `{ percent_off, max_amount? }`, points_multiplier `{ multiplier }` */
+            config: {
+              [key: string]: unknown
+            }
+            quota: {
+              count: number
+              used: number
+              remaining: number
+              /** Format: date-time */
+              resets_at: string
+              period: 'week' | 'month' | 'year'
+            } | null
+          }[]
         }
       }
       /** @description Bad input (`invalid_request`), with `errors` naming each field */

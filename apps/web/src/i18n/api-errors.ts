@@ -72,6 +72,7 @@ const NOT_FOUND: Record<string, keyof typeof errorsZhCN.errors.notFound> = {
   'Coupon template': 'couponTemplate',
   Advisor: 'advisor',
   Release: 'release',
+  Benefit: 'benefit',
 }
 
 type MessageKey = keyof typeof errorsZhCN.errors.messages
@@ -203,6 +204,15 @@ const MESSAGES: [RegExp, MessageKey | ((m: RegExpExecArray) => MessageKey), Para
     (m) => ({ field: m[1] }),
   ],
   [/^compares one field \(\{"var": "…"\}\) with one literal value$/, 'fieldAndValue', none],
+  // Benefits.
+  [/^must be 1–64 lower-case letters, digits/, 'benefitKey', none],
+  [/^"(.+)" is not a tier of the program's ladder$/, 'unknownTier', value],
+  [/^a discount needs percent_off/, 'percentOff', none],
+  [/^a points multiplier needs multiplier/, 'benefitMultiplier', none],
+  [/^must be a positive integer \(minor units\)$/, 'positiveMinor', none],
+  [/^is too large$/, 'tooLarge', none],
+  [/^names a tier twice$/, 'tierTwice', none],
+  [/^is taken$/, 'taken', none],
 ]
 
 /** A validation message from the server in the reader's language, or null if unknown. */

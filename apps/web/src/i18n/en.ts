@@ -1,4 +1,5 @@
 import { accessEn } from './en.access'
+import { benefitsEn } from './en.benefits'
 import { campaignsEn } from './en.campaigns'
 import { couponsEn } from './en.coupons'
 import { errorsEn } from './en.errors'
@@ -159,4 +160,5 @@ export const en: Messages = {
   ...segmentsEn,
   ...accessEn,
   ...campaignsEn,
+  ...benefitsEn,
 }

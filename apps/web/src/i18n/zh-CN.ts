@@ -1,4 +1,5 @@
 import { accessZhCN } from './zh-CN.access'
+import { benefitsZhCN } from './zh-CN.benefits'
 import { campaignsZhCN } from './zh-CN.campaigns'
 import { couponsZhCN } from './zh-CN.coupons'
 import { errorsZhCN } from './zh-CN.errors'
@@ -161,6 +162,7 @@ export const zhCN = {
   ...segmentsZhCN,
   ...accessZhCN,
   ...campaignsZhCN,
+  ...benefitsZhCN,
 }
 
 export type Messages = typeof zhCN

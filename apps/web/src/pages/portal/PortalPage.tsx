@@ -9,6 +9,7 @@ import { clearPortalToken, takePortalTokenFromUrl } from '../../session/portal-t
 import { MemberCard } from './MemberCard'
 import { PortalAdvisor } from './PortalAdvisor'
 import { PortalAppointments } from './PortalAppointments'
+import { PortalBenefits } from './PortalBenefits'
 import { PortalCoupons } from './PortalCoupons'
 import { PortalInvitations } from './PortalInvitations'
 import { PortalMessage } from './PortalMessage'
@@ -62,6 +63,11 @@ export default function PortalPage() {
         {token ? (
           <PortalReleases api={api} token={token} timeZone={me.data.program.timezone} />
         ) : null}
+        <PortalBenefits
+          api={api}
+          currency={me.data.program.currency}
+          timeZone={me.data.program.timezone}
+        />
         <PortalCoupons
           api={api}
           currency={me.data.program.currency}

@@ -9,6 +9,7 @@ import { useQuery } from '../../../api/use-query'
 import { useErrorToast } from '../../../components/ApiProblem'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { useAdminSession } from '../../../session/AdminSession'
+import { MemberBenefits } from './benefits/MemberBenefits'
 import { MemberCoupons } from './coupons/MemberCoupons'
 import { MemberProfile } from './MemberProfile'
 import { MemberPoints } from './points/MemberPoints'
@@ -104,6 +105,7 @@ export function MemberDetailPage() {
       ) : null}
       {data ? <MemberPoints key={id} member={id} onChanged={member.reload} /> : null}
       {data ? <MemberCoupons key={`coupons:${id}`} member={id} /> : null}
+      {data ? <MemberBenefits key={`benefits:${id}`} member={id} /> : null}
     </Flex>
   )
 }
