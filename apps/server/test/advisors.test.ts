@@ -381,14 +381,12 @@ describe('assignment with the tier change', () => {
     // The benefit appears: lb_assign_advisors (the benefits service's call) serves the tier.
     const benefit = await insertBenefit(t, p, { type: 'dedicated_service', tiers: ['gold'] })
     expect(await advisorOf(p, m.id)).not.toBeNull()
-    // Switched off: released.
-    await t.db.database.db
-      .updateTable('benefits')
-      .set({ active: false })
-      .where('program_id', '=', p.id)
-      .where('id', '=', benefit)
-      .execute()
-    await t.services.advisors.reconcile(t.db.database.db, p.id, clock.now())
+    // Switched off (PATCH /v1/benefits/{key}): released in the change's transaction.
+    const off = await t.call('PATCH', `/v1/benefits/${benefit}`, {
+      key: p.keys.admin,
+      body: { active: false },
+    })
+    expect(off.statusCode, off.body).toBe(200)
     expect(await advisorOf(p, m.id)).toBeNull()
     // A benefit on the entry tier: a new member is served at once.
     await insertBenefit(t, p, { type: 'dedicated_service', tiers: ['member'] })

@@ -355,3 +355,48 @@ describe('portal', () => {
     expect((await t.call('GET', '/v1/portal/releases', { key: q.keys.admin })).statusCode).toBe(403)
   })
 })
+
+describe('early access in quotes and orders', () => {
+  it('refuses a SKU before the member’s time with 403 early_access_only, and sells it after', async () => {
+    // Public on 18 June 10:00; gold from 17 June 10:00; now is 15 June.
+    const release = await createRelease({ early_access: [{ tier: 'gold', hours_before: 24 }] })
+    const sku = release.sku as string
+    const gold = await goldMember()
+    const plain = await createMember(t, p.keys.admin)
+    const basket = [{ sku, quantity: 1, unit_price: 99_900 }]
+    const quote = (member: string) =>
+      t.call('POST', '/v1/checkout/quote', {
+        key: p.keys.server,
+        body: { member, items: basket },
+      })
+    const order = (member: string, id: string) =>
+      t.call('POST', '/v1/orders', {
+        key: p.keys.server,
+        body: { id, member, amount: 99_900, items: basket },
+      })
+    try {
+      for (const member of [gold.id, plain.id]) {
+        const q = await quote(member)
+        expect(q.statusCode, q.body).toBe(403)
+        expect(q.json().code).toBe('early_access_only')
+        const o = await order(member, `early-${member}-1`)
+        expect(o.statusCode, o.body).toBe(403)
+        expect(o.json().code).toBe('early_access_only')
+        expect(o.json().detail).toContain(sku)
+      }
+      // Nothing was stored: the same id may be used once the SKU opens.
+      const stored = await t.call('GET', `/v1/orders/early-${gold.id}-1`, { key: p.keys.readonly })
+      expect(stored.statusCode).toBe(404)
+      // 17 June 10:00: open to gold, not yet to the others.
+      clock.set('2026-06-17T02:00:00Z')
+      expect((await quote(gold.id)).statusCode).toBe(200)
+      expect((await order(gold.id, `early-${gold.id}-1`)).statusCode).toBe(201)
+      expect((await order(plain.id, `early-${plain.id}-1`)).statusCode).toBe(403)
+      // Public: everyone.
+      clock.set('2026-06-18T02:00:00Z')
+      expect((await order(plain.id, `early-${plain.id}-1`)).statusCode).toBe(201)
+    } finally {
+      clock.set(NOW)
+    }
+  })
+})

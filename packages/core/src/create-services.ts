@@ -39,12 +39,14 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
   const rules = createRulesService(db, clock)
   const couponRedemptions = createCouponRedemptions()
   const benefits = createBenefitsService(db, clock)
+  const releases = createReleasesService(db, clock)
   // What this process last knew of the members it took orders (and quotes) for.
   const kept = new OrderSnapshotCache()
   const orders = createOrdersService(db, clock, {
     rules,
     coupons: couponRedemptions,
     benefits,
+    releases,
     kept,
     reloadProgram: programs.get,
     onProgramChanged: apiKeys.refreshProgram,
@@ -54,6 +56,7 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
     rules,
     coupons: couponRedemptions,
     benefits,
+    releases,
     kept,
     reloadProgram: programs.get,
     onProgramChanged: apiKeys.refreshProgram,
@@ -94,7 +97,7 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
     campaigns,
     appointments: createAppointmentsService(db, clock),
     exclusiveEvents: createExclusiveEventsService(db, clock),
-    releases: createReleasesService(db, clock),
+    releases,
     advisors: createAdvisorsService(db, clock),
     orders,
     checkout,

@@ -5,8 +5,7 @@ import type { TestApp } from './test-app.js'
 
 /*
  * Early access and dedicated advisors (advisors.test.ts, releases.test.ts): a benefit attached
- * to tiers, written as the benefits service writes one, then the advisors brought in line as it
- * does after a benefit change.
+ * to tiers through `POST /v1/benefits`, which brings the advisors in line in its transaction.
  */
 
 let benefits = 0
@@ -17,21 +16,13 @@ export async function insertBenefit(
   body: { type: BenefitType; tiers: string[]; key?: string; active?: boolean },
 ): Promise<string> {
   benefits++
-  const id = `ben_TEST${String(benefits).padStart(22, '0')}`
-  await t.db.database.db
-    .insertInto('benefits')
-    .values({
-      program_id: program.id,
-      id,
-      key: body.key ?? `${body.type}-${benefits}`,
-      name: body.key ?? body.type,
-      type: body.type,
-      tiers: JSON.stringify(body.tiers),
-      active: body.active ?? true,
-    })
-    .execute()
-  await t.services.advisors.reconcile(t.db.database.db, program.id, t.services.clock.now())
-  return id
+  const key = body.key ?? `${body.type.replaceAll('_', '-')}-${benefits}`
+  const res = await t.call('POST', '/v1/benefits', {
+    key: program.keys.admin,
+    body: { key, name: key, type: body.type, tiers: body.tiers, active: body.active ?? true },
+  })
+  expect(res.statusCode, res.body).toBe(201)
+  return res.json<{ id: string }>().id
 }
 
 /** A ladder by spend: `member` from 0, `gold` from ¥100, `black` from ¥1,000. */

@@ -1,5 +1,6 @@
 import type { BenefitRow, BenefitType, DB, MemberRow } from '@loyalbase/db'
 import { type Kysely, sql } from 'kysely'
+import { assignAdvisors } from '../advisors/index.js'
 import { domainEvent, recordDomainEvents } from '../domain-events/index.js'
 import { type IdempotencyClaim, runIdempotent, type StoredResponse } from '../idempotency/index.js'
 import { findMemberByRef, lockMemberByRef, type Member, presentMember } from '../members/index.js'
@@ -108,9 +109,14 @@ export function createBenefitsService(db: Kysely<DB>, clock: Clock) {
 
   const tierKeysOf = (program: ProgramContext) => program.tier_ladder.tiers.map((t) => t.key)
 
-  /** After a change of benefits: every server reads them again (the program's rules version). */
+  /**
+   * After a change of benefits: every server reads them again (the program's rules version), and
+   * the members whose tier gained or lost dedicated service get or give back an advisor, in the
+   * change's transaction (docs/advisors-and-early-access.md).
+   */
   async function changed(trx: Executor, program: ProgramContext) {
     await bumpRulesVersion(trx, program.id)
+    await assignAdvisors(trx, program.id, clock.now())
     live.delete(program.id)
   }
 

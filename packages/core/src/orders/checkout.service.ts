@@ -1,6 +1,7 @@
 import type { DB } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
 import { type BenefitsService, orderBenefitUsageNeeds } from '../benefits/index.js'
+import { earlyAccessError, earlyAccessRefusal, type ReleasesService } from '../releases/index.js'
 import type { ProgramContext } from '../programs/index.js'
 import { ORDER_TRIGGER, type RulesService } from '../rules/index.js'
 import { AppError } from '../shared/app-error.js'
@@ -89,6 +90,7 @@ export function createCheckoutService(
     rules: RulesService
     coupons: CouponLookup
     benefits: BenefitsService
+    releases: ReleasesService
     /** Snapshots this process keeps, shared with orders (order-snapshot.cache.ts). */
     kept: OrderSnapshotCache
   } & RequestContextDeps,
@@ -178,6 +180,14 @@ export function createCheckoutService(
       (row) => deps.coupons.usableOf(row, member.id) ?? [],
     )
 
+    const releases = await deps.releases.liveReleasesFor(program)
+    const refused = earlyAccessRefusal(
+      releases,
+      member.tier_key,
+      input.items.map((item) => item.sku),
+      now,
+    )
+    if (refused) throw earlyAccessError(refused)
     const usable = orderBenefits(benefits, snapshot, now, program.timezone)
     const basket = {
       items: input.items,

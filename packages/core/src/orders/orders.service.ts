@@ -2,6 +2,7 @@ import type { DB } from '@loyalbase/db'
 import type { Kysely } from 'kysely'
 import { type BenefitsService, orderBenefitUsageNeeds } from '../benefits/index.js'
 import { domainEvent, recordDomainEvents } from '../domain-events/index.js'
+import { earlyAccessError, earlyAccessRefusal, type ReleasesService } from '../releases/index.js'
 import { emitEvent, REFERRAL_CONVERTED } from '../events/index.js'
 import { fingerprintOf, runClaimed, type StoredResponse } from '../idempotency/index.js'
 import { addMemberActivity, lockMember } from '../members/index.js'
@@ -84,6 +85,7 @@ export function createOrdersService(
     rules: RulesService
     coupons: CouponRedemptions
     benefits: BenefitsService
+    releases: ReleasesService
     /** Snapshots this process keeps, shared with the checkout quote (order-snapshot.cache.ts). */
     kept: OrderSnapshotCache
   } & RequestContextDeps,
@@ -266,6 +268,18 @@ export function createOrdersService(
     // committed after it refuses the write): one member's ledger is stamped in write order.
     const now = clock.now()
     const occurredAt = requested ?? now
+    // Early access (docs/advisors-and-early-access.md): a SKU not yet on sale to the member's
+    // tier refuses the order, judged at the time of the request.
+    const releases = await deps.releases.liveReleasesFor(program, on)
+    if (releases.size > 0 && input.items?.length) {
+      const refused = earlyAccessRefusal(
+        releases,
+        member.tier_key,
+        input.items.map((item) => item.sku),
+        now,
+      )
+      if (refused) throw earlyAccessError(refused)
+    }
     const usable = orderBenefits(benefits, snapshot, occurredAt, program.timezone)
     const priced =
       checkout || usable.discount || (usable.free_shipping && (input.shipping_fee ?? 0) > 0)
