@@ -286,3 +286,61 @@ describe('GET /v1/benefits/{key}/audit', () => {
     expect(april.json()).toMatchObject({ used: 0, uses: 0, unused: { count: golds.length } })
   })
 })
+
+describe('an appointment benefit counts bookings', () => {
+  it('takes a use per booking within the quota, and a cancellation gives it back', async () => {
+    await createBenefit({
+      key: 'fitting',
+      name: 'Fitting',
+      type: 'appointment',
+      tiers: ['gold'],
+      quota: { count: 1, period: 'month' },
+    })
+    const slot = async () => {
+      const res = await t.call('POST', '/v1/appointment-slots', {
+        key: p.keys.admin,
+        body: {
+          service: 'fitting',
+          starts_at: '2026-03-10T02:00:00Z',
+          ends_at: '2026-03-10T03:00:00Z',
+          capacity: 5,
+        },
+      })
+      expect(res.statusCode, res.body).toBe(201)
+      return res.json<{ id: string }>().id
+    }
+    const [first, second] = [await slot(), await slot()]
+    const gold = await member('gold')
+    const book = (id: string) =>
+      t.call('POST', `/v1/members/${gold.id}/appointments`, {
+        key: p.keys.server,
+        body: { slot: id },
+      })
+    const booked = await book(first)
+    expect(booked.statusCode, booked.body).toBe(201)
+    const uses = await t.call('GET', `/v1/members/${gold.id}/benefit-uses?benefit=fitting`, {
+      key: p.keys.readonly,
+    })
+    expect(uses.json().data).toMatchObject([
+      {
+        benefit: 'fitting',
+        reference: { kind: 'booking', id: booked.json().id },
+        returned_at: null,
+      },
+    ])
+    const refused = await book(second)
+    expect(refused.statusCode).toBe(422)
+    expect(refused.json().code).toBe('quota_exhausted')
+    // Refused whole: the second slot kept its places.
+    const after = await t.call('GET', `/v1/appointment-slots/${second}`, { key: p.keys.readonly })
+    expect(after.json().booked).toBe(0)
+    const cancelled = await t.call(
+      'DELETE',
+      `/v1/members/${gold.id}/appointments/${booked.json().id}`,
+      { key: p.keys.server },
+    )
+    expect(cancelled.statusCode, cancelled.body).toBe(200)
+    expect((await benefitsOf(gold.id)).find((b) => b.key === 'fitting')?.quota?.used).toBe(0)
+    expect((await book(second)).statusCode).toBe(201)
+  })
+})

@@ -95,7 +95,7 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
     coupons,
     benefits,
     campaigns,
-    appointments: createAppointmentsService(db, clock),
+    appointments: createAppointmentsService(db, clock, { benefits }),
     exclusiveEvents: createExclusiveEventsService(db, clock),
     releases,
     advisors: createAdvisorsService(db, clock),

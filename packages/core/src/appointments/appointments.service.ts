@@ -1,5 +1,6 @@
 import type { AppointmentActor, AppointmentRow, AppointmentSlotRow, DB } from '@loyalbase/db'
 import type { Kysely, Transaction } from 'kysely'
+import type { BenefitsService } from '../benefits/index.js'
 import { domainEvent, type NewDomainEvent, recordDomainEvents } from '../domain-events/index.js'
 import { type IdempotencyClaim, runIdempotent, type StoredResponse } from '../idempotency/index.js'
 import { findMemberByRef, lockMemberByRef } from '../members/index.js'
@@ -105,7 +106,11 @@ function cancelled(programId: string, row: AppointmentRow, slotDeleted: boolean)
 
 const slotNotFound = () => AppError.notFound('Appointment slot')
 
-export function createAppointmentsService(db: Kysely<DB>, clock: Clock) {
+export function createAppointmentsService(
+  db: Kysely<DB>,
+  clock: Clock,
+  deps: { benefits: BenefitsService },
+) {
   function pageOfSlots<T>(
     rows: AppointmentSlotRow[],
     limit: number,
@@ -183,6 +188,16 @@ export function createAppointmentsService(db: Kysely<DB>, clock: Clock) {
         throw new AppError('already_booked', 'The member already holds a booking of this slot.')
       throw error
     }
+    // A tier with an `appointment` benefit counts each booking against its quota
+    // (`422 quota_exhausted` rolls the booking back); the use is given back with a cancellation.
+    await deps.benefits.useOfType(
+      trx,
+      program,
+      member,
+      'appointment',
+      { kind: 'booking', id: row.id },
+      now,
+    )
     await recordDomainEvents(trx, [booked(program.id, row, taken, now)])
     return presentAppointment(row, taken)
   }
@@ -271,6 +286,15 @@ export function createAppointmentsService(db: Kysely<DB>, clock: Clock) {
         const row = await deleteSlot(trx, program.id, id, now)
         if (!row) throw slotNotFound()
         const gone = await cancelSlotBookings(trx, program.id, id, now)
+        for (const booking of gone) {
+          await deps.benefits.returnUses(
+            trx,
+            program,
+            { kind: 'booking', id: booking.id },
+            { kind: 'slot_deleted', id },
+            now,
+          )
+        }
         await recordDomainEvents(
           trx,
           gone.map((booking) => cancelled(program.id, booking, true)),
@@ -336,6 +360,13 @@ export function createAppointmentsService(db: Kysely<DB>, clock: Clock) {
         const done = await cancelBooking(trx, program.id, row.id, by, now)
         if (!done) return presentAppointment(row, slot)
         await freePlace(trx, program.id, slot.id, now)
+        await deps.benefits.returnUses(
+          trx,
+          program,
+          { kind: 'booking', id: row.id },
+          { kind: 'cancellation', id: row.id },
+          now,
+        )
         await recordDomainEvents(trx, [cancelled(program.id, done, false)])
         return presentAppointment(done, slot)
       })
