@@ -19,6 +19,7 @@ const CORE_LAYERS = [
   ['coupons'],
   ['events'],
   ['orders', 'campaigns'],
+  ['rewards'],
   ['api-keys'],
   ['portal'],
   ['platform', 'housekeeping'],

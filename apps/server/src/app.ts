@@ -22,7 +22,9 @@ import { memberRoutes } from './routes/members.js'
 import { orderRoutes } from './routes/orders.js'
 import { pointRoutes } from './routes/points.js'
 import { portalRoutes } from './routes/portal.js'
+import { portalRewardRoutes } from './routes/portal-rewards.js'
 import { programRoutes } from './routes/programs.js'
+import { rewardRoutes } from './routes/rewards.js'
 import { segmentRoutes } from './routes/segments.js'
 import { tierRoutes } from './routes/tiers.js'
 
@@ -99,7 +101,9 @@ export async function buildApp(services: Services, config: AppConfig): Promise<F
   await app.register(couponRoutes, deps)
   await app.register(segmentRoutes, deps)
   await app.register(campaignRoutes, deps)
+  await app.register(rewardRoutes, deps)
   await app.register(portalRoutes, deps)
+  await app.register(portalRewardRoutes, deps)
   await app.register(jobRoutes, deps)
   if (config.webDist) await app.register(webPlugin, { dist: config.webDist })
   return app

@@ -17,6 +17,7 @@ import { createLedgerCheckService } from './points/ledger-check.service.js'
 import { createPointsService } from './points/points.service.js'
 import { createPortalSessionsService } from './portal/portal-sessions.service.js'
 import { createProgramsService } from './programs/programs.service.js'
+import { createRewardsService } from './rewards/rewards.service.js'
 import { createRulesService } from './rules/rules.service.js'
 import { createSegmentsService } from './segments/segments.service.js'
 import type { Clock } from './shared/clock.js'
@@ -75,6 +76,7 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
     tiers,
     coupons,
     campaigns,
+    rewards: createRewardsService(db, clock),
     orders,
     checkout,
     events,

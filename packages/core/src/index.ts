@@ -29,6 +29,12 @@ export type { PointsBalance, PointTransaction } from './points/points.js'
 export type { PortalIdentity, PortalSession } from './portal/portal-sessions.service.js'
 export * from './programs/programs.js'
 export { type ProgramContext, presentProgram } from './programs/programs.service.js'
+export * from './rewards/rewards.js'
+export type {
+  RedeemInput,
+  RedemptionQuery,
+  RewardQuery,
+} from './rewards/rewards.service.js'
 export * from './rules/rule-condition.js'
 export * from './rules/rule-context.js'
 export * from './rules/rules.js'

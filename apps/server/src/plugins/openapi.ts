@@ -75,6 +75,10 @@ export const openApiPlugin = fp(async (app: FastifyInstance) => {
         { name: 'events', description: 'Behaviour events' },
         { name: 'tiers', description: 'Tier ladder' },
         { name: 'coupons', description: 'Coupon templates, coupons and bulk codes' },
+        {
+          name: 'rewards',
+          description: 'The rewards catalog (积分商城): rewards, redemptions and their fulfilment',
+        },
         { name: 'segments', description: 'Segments: members chosen by a condition, counted live' },
         { name: 'portal', description: 'Member portal sessions and the portal’s own API' },
         { name: 'jobs', description: 'Scheduled jobs' },

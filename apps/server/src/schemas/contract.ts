@@ -16,6 +16,10 @@ import type {
   PointsPolicy,
   PointTransaction,
   Program,
+  RedemptionResource,
+  RewardInput,
+  RewardPatch,
+  RewardResource,
   SegmentInput,
   SegmentPatch,
   SegmentResource,
@@ -34,6 +38,7 @@ import type { ZJobRun } from './jobs.js'
 import type { ZMember, ZMemberCreate, ZMemberPatch } from './members.js'
 import type { ZPointTransaction } from './points.js'
 import type { ZApiKey, ZPointsPolicy, ZProgram } from './programs.js'
+import type { ZReward, ZRewardCreate, ZRewardPatch, ZRewardRedemption } from './rewards.js'
 import type { ZSegment, ZSegmentCreate, ZSegmentPatch } from './segments.js'
 import type { ZTierLadder } from './tiers.js'
 
@@ -78,4 +83,8 @@ export type Contract = [
   Check<Same<Static<typeof ZCampaignCreate>, CampaignInput>>,
   Check<Same<Static<typeof ZCampaignPatch>, CampaignPatch>>,
   Check<Same<Static<typeof ZCampaignReport>, CampaignReport>>,
+  Check<Same<Static<typeof ZReward>, RewardResource>>,
+  Check<Same<Static<typeof ZRewardCreate>, RewardInput>>,
+  Check<Same<Static<typeof ZRewardPatch>, RewardPatch>>,
+  Check<Same<Static<typeof ZRewardRedemption>, RedemptionResource>>,
 ]

@@ -7,6 +7,7 @@ import { ZMember } from './members.js'
 import { ZOrder } from './orders.js'
 import { ZPointTransaction } from './points.js'
 import { ZApiKey, ZPointsPolicy, ZProgram } from './programs.js'
+import { ZReward, ZRewardRedemption } from './rewards.js'
 import { ZSegment } from './segments.js'
 import { ZTierLadder } from './tiers.js'
 
@@ -26,4 +27,6 @@ export const SHARED_SCHEMAS = [
   ZCoupon,
   ZSegment,
   ZCampaign,
+  ZReward,
+  ZRewardRedemption,
 ]

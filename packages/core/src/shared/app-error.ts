@@ -18,6 +18,8 @@ export const ERROR_CODES = {
   idempotency_conflict: { status: 409, title: 'Idempotency conflict' },
   /** The reward is out of stock. */
   out_of_stock: { status: 409, title: 'Out of stock' },
+  /** The reward redemption is no longer pending: fulfilled or cancelled already. */
+  redemption_not_pending: { status: 409, title: 'Redemption not pending' },
   /** The slot or event has no place left. */
   slot_full: { status: 409, title: 'Slot full' },
   /** The request body is larger than the limit. */
@@ -30,6 +32,8 @@ export const ERROR_CODES = {
   quota_exhausted: { status: 422, title: 'Quota exhausted' },
   /** A per-member or total limit has been reached. */
   limit_reached: { status: 422, title: 'Limit reached' },
+  /** The reward is switched off: it cannot be redeemed. */
+  reward_unavailable: { status: 422, title: 'Reward unavailable' },
   /** A coupon code does not apply to this order. */
   coupon_invalid: { status: 422, title: 'Coupon invalid' },
   /** The refunds would exceed the order's amount. */
