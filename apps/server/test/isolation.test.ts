@@ -46,6 +46,20 @@ describe('program isolation', () => {
       },
     })
     const campaignId = campaign.json().id
+    const reward = await t.call('POST', '/v1/rewards', {
+      key: owner.keys.admin,
+      body: { name: 'Owner reward', type: 'product', points_cost: 1 },
+    })
+    const rewardId = reward.json().id
+    await t.call('POST', `/v1/members/${member.id}/points/adjustments`, {
+      key: owner.keys.admin,
+      body: { points: 1, reason: 'owner' },
+    })
+    const redemption = await t.call('POST', `/v1/members/${member.id}/reward-redemptions`, {
+      key: owner.keys.admin,
+      body: { reward: rewardId },
+    })
+    const redemptionId = redemption.json().id
     await t.call('POST', '/v1/orders', {
       key: owner.keys.admin,
       body: { id: orderId, member: member.id, amount: 100 },
@@ -66,6 +80,8 @@ describe('program isolation', () => {
         '/v1/coupon-templates': { id: templateId },
         '/v1/segments': { id: segmentId },
         '/v1/campaigns': { id: campaignId },
+        '/v1/rewards': { id: rewardId },
+        '/v1/reward-redemptions': { id: redemptionId },
         '/v1/earning-rules': {
           id: (
             await t.call('POST', '/v1/earning-rules', {
@@ -92,6 +108,10 @@ describe('program isolation', () => {
         'POST /v1/members/:member/coupons': { template: templateId },
         'PATCH /v1/segments/:id': { name: 'intruder', condition: { '==': [{ var: 'tier' }, 'x'] } },
         'PATCH /v1/campaigns/:id': { name: 'intruder', active: false },
+        'PATCH /v1/rewards/:id': { name: 'intruder', active: false },
+        'POST /v1/members/:member/reward-redemptions': { reward: rewardId },
+        'POST /v1/reward-redemptions/:id/fulfill': {},
+        'POST /v1/reward-redemptions/:id/cancel': {},
       },
       ['name'],
     )
@@ -118,6 +138,13 @@ describe('program isolation', () => {
         'GET /v1/campaigns/:id',
         'PATCH /v1/campaigns/:id',
         'GET /v1/campaigns/:id/report',
+        'GET /v1/rewards/:id',
+        'PATCH /v1/rewards/:id',
+        'POST /v1/members/:member/reward-redemptions',
+        'GET /v1/members/:member/reward-redemptions',
+        'GET /v1/reward-redemptions/:id',
+        'POST /v1/reward-redemptions/:id/fulfill',
+        'POST /v1/reward-redemptions/:id/cancel',
       ]),
     )
     // The owner's data is untouched and its key still works.
@@ -136,6 +163,10 @@ describe('program isolation', () => {
       key: owner.keys.readonly,
     })
     expect(ownCampaign.json()).toMatchObject({ name: 'Owner campaign', active: true })
+    const ownRedemption = await t.call('GET', `/v1/reward-redemptions/${redemptionId}`, {
+      key: owner.keys.readonly,
+    })
+    expect(ownRedemption.json()).toMatchObject({ status: 'pending', points_spent: 1 })
   })
 
   it('keeps external ids apart: the same external_id in two programs is two members', async () => {

@@ -1,4 +1,4 @@
-import { DOMAIN_EVENT_SCHEMAS } from '@loyalbase/core'
+import { DOMAIN_EVENT_SCHEMAS, type DomainEventType } from '@loyalbase/core'
 import { Value } from 'typebox/value'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -43,6 +43,21 @@ async function couponTemplate(program: TestProgram = p): Promise<string> {
   })
   expect(res.statusCode, res.body).toBe(201)
   return res.json().id
+}
+
+/** The member's domain events, each checked against its catalogued schema. */
+async function eventsOf(member: string) {
+  const rows = await t.db.database.db
+    .selectFrom('outbox_events')
+    .select(['type', 'data'])
+    .where('member_id', '=', member)
+    .orderBy('id')
+    .execute()
+  for (const row of rows) {
+    const schema = DOMAIN_EVENT_SCHEMAS[row.type as DomainEventType]
+    expect(Value.Check(schema, row.data), `${row.type} ${JSON.stringify(row.data)}`).toBe(true)
+  }
+  return rows
 }
 
 describe('the catalog', () => {
@@ -442,8 +457,16 @@ describe('fulfilment and cancellation', () => {
       fulfilled_at: NOW,
       note: 'shipped SF123',
     })
-    expectProblem(await closeRedemption(first.id, 'fulfill'), 409, 'redemption_not_pending')
+    const conflict = expectProblem(
+      await closeRedemption(first.id, 'fulfill'),
+      409,
+      'redemption_not_pending',
+    )
+    expect(conflict.detail).toBe(
+      'The redemption is fulfilled: only a pending redemption can be fulfilled.',
+    )
     expectProblem(await closeRedemption(first.id, 'cancel'), 409, 'redemption_not_pending')
+    expect((await eventsOf(a.id)).map((e) => e.type).at(-1)).toBe('reward.redemption_fulfilled')
     const after = await t.call('GET', `/v1/reward-redemptions?status=pending&reward=${reward.id}`, {
       key: p.keys.readonly,
     })
@@ -485,6 +508,8 @@ describe('fulfilment and cancellation', () => {
     expectProblem(await closeRedemption(redemption.id, 'cancel'), 409, 'redemption_not_pending')
     expectProblem(await closeRedemption(redemption.id, 'fulfill'), 409, 'redemption_not_pending')
     expect(await availablePoints(member.id)).toBe(1000)
+    const events = (await eventsOf(member.id)).map((e) => e.type)
+    expect(events.slice(-2)).toEqual(['points.returned', 'reward.redemption_cancelled'])
     // A cancelled redemption no longer counts toward per_member_limit.
     await t.call('PATCH', `/v1/rewards/${reward.id}`, {
       key: p.keys.admin,
