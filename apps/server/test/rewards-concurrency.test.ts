@@ -11,7 +11,6 @@ import {
   redeemed,
   rewardsProgram,
   type TestApp,
-  type TestProgram,
 } from './support/index.js'
 
 /*
@@ -22,9 +21,8 @@ import {
 
 const on = rewardsProgram()
 let t: TestApp
-let p: TestProgram
 beforeAll(() => {
-  ;({ t, p } = on)
+  ;({ t } = on)
 })
 
 /** Each answer as `ok` or its error code, counted: `{ ok: 5, out_of_stock: 5 }`. */
