@@ -101,7 +101,8 @@ export function registerBenchCommand(program: Command, { config, io }: CommandCo
         `PostgreSQL only), expiry (the points-expiry job), tiers (the tier-evaluation job), ` +
         `segments (counting a segment of bulk-loaded members), coupon-codes (bulk coupon codes ` +
         `and their job run), orders-redeem (orders paying with a coupon and points, beside ` +
-        `orders), campaigns (the campaigns job for a birthday campaign over bulk-loaded members)`,
+        `orders), rewards (reward redemptions of one hot reward with stock, beside orders), ` +
+        `campaigns (the campaigns job for a birthday campaign over bulk-loaded members)`,
       scenarioList,
       [...BENCH_SCENARIO_NAMES],
     )

@@ -26,6 +26,7 @@ export function report(parts: Partial<BenchReport>): BenchReport {
     segmentCounts: [],
     bulkCodes: [],
     redeemChecks: [],
+    rewardsChecks: [],
     campaignRuns: [],
     profiles: [],
     notes: [],

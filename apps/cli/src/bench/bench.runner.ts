@@ -21,6 +21,7 @@ import { benchOrders } from './orders.scenario.js'
 import { benchOrdersRedeem } from './orders-redeem.scenario.js'
 import { benchOrdersTiers } from './orders-tiers.scenario.js'
 import { benchQuotes } from './quotes.scenario.js'
+import { benchRewards } from './rewards.scenario.js'
 import { benchSegments } from './segments.scenario.js'
 import { benchTiers } from './tiers.scenario.js'
 
@@ -70,6 +71,7 @@ const SCENARIO_STEPS: Record<BenchScenarioName, (run: EngineRun) => Promise<void
   orders: benchOrders,
   quotes: benchQuotes,
   'orders-redeem': benchOrdersRedeem,
+  rewards: benchRewards,
   'orders-tiers': benchOrdersTiers,
   ceiling: benchCeiling,
   expiry: benchExpiry,
@@ -178,6 +180,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     segmentCounts: [],
     bulkCodes: [],
     redeemChecks: [],
+    rewardsChecks: [],
     campaignRuns: [],
     profiles: [],
     notes: [],

@@ -16,6 +16,7 @@ export type BenchEngine = (typeof BENCH_ENGINES)[number]
  * `tiers` (the tier-evaluation job over bulk-loaded members and orders), `segments` (counting a
  * segment of bulk-loaded members), `coupon-codes` (bulk coupon codes through the API and their
  * job run), `orders-redeem` (orders paying with a coupon and points through HTTP, beside
+ * `orders`), `rewards` (reward redemptions of one hot reward with stock through HTTP, beside
  * `orders`), `campaigns` (the campaigns job for a birthday campaign over bulk-loaded members).
  */
 export const BENCH_SCENARIO_NAMES = [
@@ -23,6 +24,7 @@ export const BENCH_SCENARIO_NAMES = [
   'orders',
   'quotes',
   'orders-redeem',
+  'rewards',
   'orders-tiers',
   'ceiling',
   'expiry',
@@ -267,6 +269,30 @@ export interface RedeemCheck {
   ok: boolean
 }
 
+/**
+ * After the load of reward redemptions: does the database hold exactly the redemptions answered
+ * (and those cut off at the stop), each with its stock and its points?
+ */
+export interface RewardsCheck {
+  engine: string
+  /** Members redeeming, round-robin. */
+  members: number
+  answered2xx: number
+  /** Redemptions of the program in the database once the server has settled. */
+  redemptions: number
+  /** Redemptions stored beyond the 2xx answers: cut off when the load stopped (<= connections). */
+  cutOff: number
+  /** The hot reward's `redeemed`, and what its stock lost: both must equal `redemptions`. */
+  redeemed: number
+  stockTaken: number
+  /** `redeem` ledger entries whose source is a redemption, and their points. */
+  redeemEntries: number
+  pointsRedeemed: number
+  ledgerMembers: number
+  ledgerDifferences: number
+  ok: boolean
+}
+
 /** One run of the campaigns job for a birthday campaign over bulk-loaded members. */
 export interface CampaignRunRow {
   engine: string
@@ -325,6 +351,7 @@ export interface BenchReport {
   segmentCounts: SegmentCountRow[]
   bulkCodes: BulkCodesRow[]
   redeemChecks: RedeemCheck[]
+  rewardsChecks: RewardsCheck[]
   campaignRuns: CampaignRunRow[]
   /** `--profile`: the server's CPU profile during each engine's orders load. */
   profiles: ProfileRow[]

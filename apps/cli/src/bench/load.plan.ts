@@ -23,6 +23,11 @@ export type LoadPlan =
    */
   | ({ kind: 'redeem-orders'; members: string[]; prefix: string; first: number } & RedeemTerms)
   /**
+   * `POST /v1/members/{member}/reward-redemptions` of the one `reward`, redemption `n` by
+   * member `members[n % length]` (rewards.scenario.ts).
+   */
+  | { kind: 'reward-redemptions'; members: string[]; reward: string }
+  /**
    * `POST /v1/checkout/quote`, quote `n` for member `members[n % length]`, naming some of the
    * coupons it holds (`benchQuote`).
    */
@@ -232,6 +237,24 @@ export function plannedRequests(plan: LoadPlan): {
       return orderRequests(first, (n) =>
         redeemOrder(`${prefix}${n}`, members[n % members.length] as string, n, plan),
       )
+    }
+    case 'reward-redemptions': {
+      const { members, reward } = plan
+      const body = JSON.stringify({ reward })
+      let counter = 0
+      return {
+        requests: [
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            setupRequest: (request) => {
+              const member = members[counter++ % members.length] as string
+              return { ...request, path: `/v1/members/${member}/reward-redemptions`, body }
+            },
+          },
+        ],
+        orders: () => undefined,
+      }
     }
     case 'quotes': {
       const { members } = plan
