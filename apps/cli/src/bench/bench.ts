@@ -277,12 +277,13 @@ export interface RewardsCheck {
   engine: string
   /** Members redeeming, round-robin. */
   members: number
+  /** 2xx answers of both loads: the hot reward's, then the spread one's. */
   answered2xx: number
   /** Redemptions of the program in the database once the server has settled. */
   redemptions: number
-  /** Redemptions stored beyond the 2xx answers: cut off when the load stopped (<= connections). */
+  /** Redemptions stored beyond the 2xx answers: cut off when a load stopped (<= connections each). */
   cutOff: number
-  /** The hot reward's `redeemed`, and what its stock lost: both must equal `redemptions`. */
+  /** The rewards' `redeemed`, and what their stock lost: both must equal `redemptions`. */
   redeemed: number
   stockTaken: number
   /** `redeem` ledger entries whose source is a redemption, and their points. */

@@ -23,10 +23,11 @@ export type LoadPlan =
    */
   | ({ kind: 'redeem-orders'; members: string[]; prefix: string; first: number } & RedeemTerms)
   /**
-   * `POST /v1/members/{member}/reward-redemptions` of the one `reward`, redemption `n` by
-   * member `members[n % length]` (rewards.scenario.ts).
+   * `POST /v1/members/{member}/reward-redemptions`, redemption `n` by member
+   * `members[n % length]` of reward `rewards[n % length]` (rewards.scenario.ts: one hot reward,
+   * or many).
    */
-  | { kind: 'reward-redemptions'; members: string[]; reward: string }
+  | { kind: 'reward-redemptions'; members: string[]; rewards: string[] }
   /**
    * `POST /v1/checkout/quote`, quote `n` for member `members[n % length]`, naming some of the
    * coupons it holds (`benchQuote`).
@@ -239,8 +240,8 @@ export function plannedRequests(plan: LoadPlan): {
       )
     }
     case 'reward-redemptions': {
-      const { members, reward } = plan
-      const body = JSON.stringify({ reward })
+      const { members, rewards } = plan
+      const bodies = rewards.map((reward) => JSON.stringify({ reward }))
       let counter = 0
       return {
         requests: [
@@ -248,7 +249,9 @@ export function plannedRequests(plan: LoadPlan): {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
             setupRequest: (request) => {
-              const member = members[counter++ % members.length] as string
+              const n = counter++
+              const member = members[n % members.length] as string
+              const body = bodies[n % bodies.length] as string
               return { ...request, path: `/v1/members/${member}/reward-redemptions`, body }
             },
           },

@@ -1,12 +1,18 @@
 import { type Column, formatTable } from '../text-table.js'
 import type { BenchReport, BenchRow, RewardsCheck } from './bench.js'
 import { ORDERS_SCENARIO } from './orders.scenario.js'
-import { HOT_REWARD, REWARDS_SCENARIO } from './rewards.scenario.js'
+import {
+  HOT_REWARD,
+  REWARDS_SCENARIO,
+  SPREAD_REWARDS,
+  SPREAD_SCENARIO,
+} from './rewards.scenario.js'
 
 /* The rewards scenario's section of the bench's stdout: the hot reward beside plain orders. */
 
 interface RewardsLine extends RewardsCheck {
   rewards: BenchRow | undefined
+  spread: BenchRow | undefined
   orders: BenchRow | undefined
 }
 
@@ -23,6 +29,11 @@ const REWARDS_COLUMNS: Column<RewardsLine>[] = [
   {
     header: 'p99 ms',
     value: (row) => (row.rewards ? fixed(row.rewards.p99Ms) : '-'),
+    align: 'right',
+  },
+  {
+    header: `over ${SPREAD_REWARDS} rewards/s`,
+    value: (row) => (row.spread ? fixed(row.spread.requestsPerSecond) : '-'),
     align: 'right',
   },
   {
@@ -67,13 +78,15 @@ export function rewardsSection(report: BenchReport): string | undefined {
   const lines = report.rewardsChecks.map((check) => ({
     ...check,
     rewards: loadOf(report, check.engine, REWARDS_SCENARIO),
+    spread: loadOf(report, check.engine, SPREAD_SCENARIO),
     orders: loadOf(report, check.engine, ORDERS_SCENARIO),
   }))
   return (
     `Reward redemptions on one hot reward beside plain orders: POST /v1/members/{member}/` +
     `reward-redemptions of one reward with a stock of ${count(HOT_REWARD.stock)}, round-robin ` +
-    `over ${count(first.members)} members; plain orders/s is the orders load of the same run; ` +
-    `every redemption must have taken its stock and its points exactly once\n` +
+    `over ${count(first.members)} members, then the same spread over ${SPREAD_REWARDS} rewards ` +
+    `(no hot row); plain orders/s is the orders load of the same run; every redemption of both ` +
+    `loads must have taken its stock and its points exactly once\n` +
     formatTable(REWARDS_COLUMNS, lines)
   )
 }

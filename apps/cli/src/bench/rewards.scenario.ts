@@ -4,6 +4,10 @@ import { type BenchApi, createBenchProgram } from './bench-api.client.js'
 import { seedMembers } from './members.scenario.js'
 
 export const REWARDS_SCENARIO = 'reward redemptions/s, one hot reward'
+export const SPREAD_SCENARIO = 'reward redemptions/s, 50 rewards'
+
+/** Rewards the second load spreads the same redemptions over: no row is hot. */
+export const SPREAD_REWARDS = 50
 
 /** Members who redeem the hot reward, round-robin: many members, one reward row. */
 export const REWARD_MEMBERS = 500
@@ -87,20 +91,38 @@ export async function benchRewards(run: EngineRun): Promise<void> {
   options.signal?.throwIfAborted()
   await givePoints(api, members, progress)
   const reward = await api.post<{ id: string }>('/v1/rewards', HOT_REWARD)
+  const spread: string[] = []
+  for (let i = 0; i < SPREAD_REWARDS; i++) {
+    const other = await api.post<{ id: string }>('/v1/rewards', {
+      ...HOT_REWARD,
+      name: `Bench: reward ${i + 1} of ${SPREAD_REWARDS}`,
+    })
+    spread.push(other.id)
+  }
   options.signal?.throwIfAborted()
-  const result = await run.measureLoad(REWARDS_SCENARIO, api, {
+  const hot = await run.measureLoad(REWARDS_SCENARIO, api, {
     kind: 'reward-redemptions',
     members: [...members],
-    reward: reward.id,
+    rewards: [reward.id],
+  })
+  await settledRedemptions(run, api.programId)
+  options.signal?.throwIfAborted()
+  const wide = await run.measureLoad(SPREAD_SCENARIO, api, {
+    kind: 'reward-redemptions',
+    members: [...members],
+    rewards: spread,
   })
   progress.phase(`${run.label}: checking the redemptions, the stock and the ledger with SQL`)
   const redemptions = await settledRedemptions(run, api.programId)
   const { db } = run.server.database
   const stored = await db
     .selectFrom('rewards')
-    .select(['stock', 'stock_remaining', 'redeemed'])
+    .select([
+      sql<string>`sum(stock)::text`.as('stock'),
+      sql<string>`sum(stock_remaining)::text`.as('stock_remaining'),
+      sql<string>`sum(redeemed)::text`.as('redeemed'),
+    ])
     .where('program_id', '=', api.programId)
-    .where('id', '=', reward.id)
     .executeTakeFirstOrThrow()
   const { rows } = await sql<{ entries: string; points: string | null }>`
     SELECT count(*)::text AS entries, (-sum(points))::text AS points FROM point_transactions
@@ -109,27 +131,28 @@ export async function benchRewards(run: EngineRun): Promise<void> {
   const entries = Number(rows[0]?.entries ?? 0)
   const points = Number(rows[0]?.points ?? 0)
   const ledger = await run.server.services.ledgerCheck.check({ programId: api.programId })
-  const stockTaken = (stored.stock ?? 0) - (stored.stock_remaining ?? 0)
-  const cutOff = redemptions - result.ok2xx
+  const stockTaken = Number(stored.stock) - Number(stored.stock_remaining)
+  const answered = hot.ok2xx + wide.ok2xx
+  const cutOff = redemptions - answered
   const check: RewardsCheck = {
     engine: run.label,
     members: members.length,
-    answered2xx: result.ok2xx,
+    answered2xx: answered,
     redemptions,
     cutOff,
-    redeemed: stored.redeemed,
+    redeemed: Number(stored.redeemed),
     stockTaken,
     redeemEntries: entries,
     pointsRedeemed: points,
     ledgerMembers: ledger.members_checked,
     ledgerDifferences: ledger.differences.length,
     ok:
-      result.non2xx === 0 &&
-      result.errors === 0 &&
+      hot.non2xx + wide.non2xx === 0 &&
+      hot.errors + wide.errors === 0 &&
       redemptions > 0 &&
       cutOff >= 0 &&
-      cutOff <= options.connections &&
-      stored.redeemed === redemptions &&
+      cutOff <= 2 * options.connections &&
+      Number(stored.redeemed) === redemptions &&
       stockTaken === redemptions &&
       entries === redemptions &&
       points === redemptions * HOT_REWARD.points_cost &&

@@ -2,6 +2,7 @@ import { campaignsEn } from './en.campaigns'
 import { couponsEn } from './en.coupons'
 import { errorsEn } from './en.errors'
 import { pointsEn } from './en.points'
+import { rewardsEn } from './en.rewards'
 import { rulesEn } from './en.rules'
 import { segmentsEn } from './en.segments'
 import { tiersEn } from './en.tiers'
@@ -155,4 +156,5 @@ export const en: Messages = {
   ...couponsEn,
   ...segmentsEn,
   ...campaignsEn,
+  ...rewardsEn,
 }

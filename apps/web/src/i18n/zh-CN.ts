@@ -2,6 +2,7 @@ import { campaignsZhCN } from './zh-CN.campaigns'
 import { couponsZhCN } from './zh-CN.coupons'
 import { errorsZhCN } from './zh-CN.errors'
 import { pointsZhCN } from './zh-CN.points'
+import { rewardsZhCN } from './zh-CN.rewards'
 import { rulesZhCN } from './zh-CN.rules'
 import { segmentsZhCN } from './zh-CN.segments'
 import { tiersZhCN } from './zh-CN.tiers'
@@ -157,6 +158,7 @@ export const zhCN = {
   ...couponsZhCN,
   ...segmentsZhCN,
   ...campaignsZhCN,
+  ...rewardsZhCN,
 }
 
 export type Messages = typeof zhCN

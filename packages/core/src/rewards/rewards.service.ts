@@ -8,7 +8,7 @@ import {
 } from '../coupons/index.js'
 import { domainEvent, type NewDomainEvent, recordDomainEvents } from '../domain-events/index.js'
 import { type IdempotencyClaim, runIdempotent, type StoredResponse } from '../idempotency/index.js'
-import { findMemberByRef } from '../members/index.js'
+import { findMemberByRef, lockMemberByRef } from '../members/index.js'
 import { debitPoints, lockPointsHolder, returnRedeemedPoints } from '../points/index.js'
 import type { ProgramContext } from '../programs/index.js'
 import { AppError } from '../shared/app-error.js'
@@ -274,15 +274,19 @@ export function createRewardsService(db: Kysely<DB>, clock: Clock) {
       claim?: IdempotencyClaim,
     ): Promise<StoredResponse> {
       const quantity = input.quantity ?? 1
-      const memberId = await memberIdOf(program, memberRef)
       return runIdempotent(db, clock, program.id, claim, 201, async (trx) => {
-        const member = await lockPointsHolder(trx, program.id, memberId)
+        // The member's row, locked: its balance and its redemptions move one at a time.
+        const member = await lockMemberByRef(trx, program.id, memberRef)
+        if (!member) throw AppError.notFound('Member')
         const reward = await findReward(trx, program.id, input.reward)
         if (!reward) throw AppError.notFound('Reward')
-        const taken = (await sumTakenByMember(trx, program.id, member.id, [reward.id])).get(
-          reward.id,
-        )
-        const eligibility = eligibilityOf(reward, member, taken ?? 0, quantity)
+        // What the member took counts only against a limit.
+        const taken =
+          reward.per_member_limit === null
+            ? 0
+            : ((await sumTakenByMember(trx, program.id, member.id, [reward.id])).get(reward.id) ??
+              0)
+        const eligibility = eligibilityOf(reward, member, taken, quantity)
         if (eligibility.status !== 'available') throw refusal(eligibility, quantity, reward)
         const now = clock.now()
         const id = newId('rdm')

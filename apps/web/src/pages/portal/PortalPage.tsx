@@ -11,6 +11,7 @@ import { PortalCoupons } from './PortalCoupons'
 import { PortalMessage } from './PortalMessage'
 import { PortalPoints } from './PortalPoints'
 import { PortalPointsCash } from './PortalPointsCash'
+import { PortalRewards } from './PortalRewards'
 import { PortalShell } from './PortalShell'
 import { PortalTier } from './PortalTier'
 
@@ -54,6 +55,12 @@ export default function PortalPage() {
             timeZone={me.data.program.timezone}
           />
         ) : null}
+        <PortalRewards
+          api={api}
+          currency={me.data.program.currency}
+          timeZone={me.data.program.timezone}
+          onRedeemed={me.reload}
+        />
         <PortalCoupons
           api={api}
           currency={me.data.program.currency}
