@@ -149,4 +149,56 @@ describe('redemptions in parallel', () => {
     expect(await getReward(cold.id)).toMatchObject({ stock_remaining: 980, redeemed: 20 })
     for (const m of members) expect(await availablePoints(m.id)).toBe(70)
   })
+
+  it('a redemption holding the hot reward stops neither orders nor other rewards', async () => {
+    const hot = await createReward({ points_cost: 10, stock: 100 })
+    const cold = await createReward({ points_cost: 10, stock: 100 })
+    const [a, b] = await Promise.all([memberWith(100), memberWith(100)])
+    if (!a || !b) throw new Error('members')
+    const { database } = t.db
+    if (database.engine === 'pglite') {
+      // One connection runs every transaction in turn: there is no lock for another to wait on.
+      expect((await redeem(a.id, { reward: hot.id })).statusCode).toBe(201)
+      expect((await redeem(b.id, { reward: cold.id })).statusCode).toBe(201)
+      return
+    }
+    // Another transaction holds the hot row as a redemption's stock update does, to its commit.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    let lockTaken = () => {}
+    const locked = new Promise<void>((resolve) => {
+      lockTaken = resolve
+    })
+    const holder = database.db.transaction().execute(async (trx) => {
+      await trx
+        .selectFrom('rewards')
+        .select('id')
+        .where('id', '=', hot.id)
+        .forNoKeyUpdate()
+        .execute()
+      lockTaken()
+      await held
+    })
+    await locked
+    const waiting = redeem(a.id, { reward: hot.id })
+    const other = await redeem(b.id, { reward: cold.id })
+    expect(other.statusCode, other.body).toBe(201)
+    const order = await t.call('POST', '/v1/orders', {
+      key: on.p.keys.server,
+      body: { id: `hot-row-${b.id}`, member: b.id, amount: 1_000 },
+    })
+    expect(order.statusCode, order.body).toBe(201)
+    const early = await Promise.race([
+      waiting.then(() => 'answered'),
+      new Promise((resolve) => setTimeout(() => resolve('waiting'), 300)),
+    ])
+    expect(early).toBe('waiting')
+    release()
+    await holder
+    expect((await waiting).statusCode).toBe(201)
+    expect(await getReward(hot.id)).toMatchObject({ stock_remaining: 99, redeemed: 1 })
+    expect(await availablePoints(a.id)).toBe(90)
+  })
 })
