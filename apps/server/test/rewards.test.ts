@@ -520,6 +520,25 @@ describe('fulfilment and cancellation', () => {
     await expectLedgerConsistent(t)
   })
 
+  it('answers a cancel replayed with its Idempotency-Key the same, giving back once', async () => {
+    const reward = await createReward({ points_cost: 40, stock: 2 })
+    const member = await memberWith(100)
+    const redemption = await redeemed(member.id, { reward: reward.id })
+    const headers = { 'idempotency-key': `cancel-${redemption.id}` }
+    const cancel = () =>
+      t.call('POST', `/v1/reward-redemptions/${redemption.id}/cancel`, {
+        key: p.keys.server,
+        body: {},
+        headers,
+      })
+    const [first, again] = [await cancel(), await cancel()]
+    expect(first.statusCode, first.body).toBe(200)
+    expect(again.statusCode).toBe(200)
+    expect(again.body).toBe(first.body)
+    expect(await availablePoints(member.id)).toBe(100)
+    expect((await getReward(reward.id)).stock_remaining).toBe(2)
+  })
+
   it('returns stock against the allotment when the stock was lowered meanwhile', async () => {
     const reward = await createReward({ points_cost: 10, stock: 5 })
     const member = await memberWith(1000)

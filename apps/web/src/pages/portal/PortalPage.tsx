@@ -27,6 +27,8 @@ export default function PortalPage() {
     getPortalTier(api, signal),
   )
   const expired = me.error instanceof ApiError && me.error.status === 401
+  // Each redemption: the card's balance is read again, and the coupons a reward issued appear.
+  const [redemptions, setRedemptions] = useState(0)
 
   // The link may carry a language; otherwise the program's default applies. An explicit
   // choice made with the switcher wins over both.
@@ -59,9 +61,13 @@ export default function PortalPage() {
           api={api}
           currency={me.data.program.currency}
           timeZone={me.data.program.timezone}
-          onRedeemed={me.reload}
+          onRedeemed={() => {
+            me.reload()
+            setRedemptions((n) => n + 1)
+          }}
         />
         <PortalCoupons
+          key={redemptions}
           api={api}
           currency={me.data.program.currency}
           timeZone={me.data.program.timezone}
