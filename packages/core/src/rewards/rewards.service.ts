@@ -100,10 +100,12 @@ function refusal(eligibility: RewardEligibility, quantity: number, reward: Rewar
   }
 }
 
-function outOfStock(left: number, quantity: number): AppError {
+/** `left`: what the reward's row said; undefined when its conditional update found too few. */
+function outOfStock(left: number | undefined, quantity: number): AppError {
+  const stock = left === undefined ? `fewer than ${quantity}` : String(left)
   return new AppError(
     'out_of_stock',
-    `The reward has ${left} left in stock; ${quantity} were asked for.`,
+    `The reward has ${stock} left in stock; ${quantity} were asked for.`,
   )
 }
 
@@ -365,7 +367,8 @@ export function createRewardsService(db: Kysely<DB>, clock: Clock) {
         )
         await recordDomainEvents(trx, events)
         // Last: the reward's row is locked from here to the commit (see takeStock).
-        if (!(await takeStock(trx, program.id, reward.id, quantity))) throw outOfStock(0, quantity)
+        if (!(await takeStock(trx, program.id, reward.id, quantity)))
+          throw outOfStock(undefined, quantity)
         return presentRedemption({ ...row, reward_name: reward.name, reward_type: reward.type })
       })
     },
