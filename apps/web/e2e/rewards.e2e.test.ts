@@ -100,6 +100,14 @@ describe('the rewards catalog', () => {
       points_spent: 1200,
     })
 
+    // The member's page lists it, fulfilled.
+    await page.goto(`${e2e.base()}/admin/members/${member.id}`)
+    const mine = page.getByTestId('member-redemptions')
+    await expect.poll(() => mine.textContent()).toContain('E2E 品牌帆布袋')
+    expect(await mine.textContent()).toContain('已履约')
+    await page.goto(`${e2e.base()}/admin/rewards`)
+    await page.getByTestId('rewards-table').waitFor()
+
     // The catalog shows what is left.
     await page.getByTestId('rewards-tab-catalog').click()
     await expect

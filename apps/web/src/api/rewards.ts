@@ -71,3 +71,18 @@ export function cancelRedemption(api: ApiClient, id: string, idempotencyKey: str
     }),
   )
 }
+
+/** The member's redemptions, newest first. */
+export function listMemberRedemptions(
+  api: ApiClient,
+  member: string,
+  params: { status?: RedemptionStatus; limit?: number; cursor?: string },
+  signal?: AbortSignal,
+) {
+  return unwrap(
+    api.GET('/v1/members/{member}/reward-redemptions', {
+      params: { path: { member }, query: { ...params } },
+      signal,
+    }),
+  )
+}

@@ -52,6 +52,12 @@ export const rewardsEn: typeof rewardsZhCN = {
       cancel: 'Cancel',
       required: '{{field}} is required',
     },
+    member: {
+      title: 'Reward redemptions',
+      empty: 'No redemptions',
+      status: 'Status',
+      statuses: { pending: 'Pending', fulfilled: 'Fulfilled', cancelled: 'Cancelled' },
+    },
     queue: {
       empty: 'No redemptions waiting',
       showing: 'Redemptions waiting to be fulfilled, oldest first',

@@ -50,6 +50,12 @@ export const rewardsZhCN = {
       cancel: '取消',
       required: '请填写{{field}}',
     },
+    member: {
+      title: '积分兑换',
+      empty: '没有兑换记录',
+      status: '状态',
+      statuses: { pending: '待履约', fulfilled: '已履约', cancelled: '已取消' },
+    },
     queue: {
       empty: '没有待履约的兑换',
       showing: '待履约的兑换，最早的在前',

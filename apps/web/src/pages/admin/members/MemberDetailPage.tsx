@@ -12,6 +12,7 @@ import { useAdminSession } from '../../../session/AdminSession'
 import { MemberCoupons } from './coupons/MemberCoupons'
 import { MemberProfile } from './MemberProfile'
 import { MemberPoints } from './points/MemberPoints'
+import { MemberRedemptions } from './rewards/MemberRedemptions'
 import { MemberTierCard } from './tier/MemberTierCard'
 
 export function MemberDetailPage() {
@@ -104,6 +105,7 @@ export function MemberDetailPage() {
       ) : null}
       {data ? <MemberPoints key={id} member={id} onChanged={member.reload} /> : null}
       {data ? <MemberCoupons key={`coupons:${id}`} member={id} /> : null}
+      {data ? <MemberRedemptions key={`redemptions:${id}`} member={id} /> : null}
     </Flex>
   )
 }
