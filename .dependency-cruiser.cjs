@@ -21,6 +21,7 @@ const CORE_LAYERS = [
   ['events'],
   ['orders', 'campaigns'],
   ['appointments', 'exclusive-events'],
+  ['rewards'],
   ['api-keys'],
   ['portal'],
   ['platform', 'housekeeping'],

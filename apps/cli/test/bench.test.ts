@@ -266,6 +266,29 @@ describe('loyalbase bench', () => {
     expect(target).toMatchObject({ figure: 'orders/s not measured', result: '-' })
   }, 120_000)
 
+  it('rewards: every redemption, of the hot reward and spread, took its stock and points once', async () => {
+    const outcome = await bench(['--scenarios', 'orders,rewards'])
+    expect(outcome.code).toBe(0)
+    const loads = table(outcome.stdout, 'HTTP load') ?? []
+    const hot = loads.find((row) => row.scenario === 'reward redemptions/s, one hot reward')
+    const spread = loads.find((row) => row.scenario === 'reward redemptions/s, 50 rewards')
+    for (const load of [hot, spread]) {
+      expect(load).toMatchObject({ 'non-2xx': '0' })
+      expect(Number(load?.requests)).toBeGreaterThan(0)
+    }
+    const [row] = table(outcome.stdout, 'Reward redemptions on one hot reward') ?? []
+    const inDb = row?.['in db'] as string
+    expect(Number(inDb)).toBeGreaterThan(0)
+    expect(row).toMatchObject({
+      '2xx': String(Number(hot?.requests) + Number(spread?.requests)),
+      'redeemed / stock taken': `${inDb}/${inDb}`,
+      'redeem entries': inDb,
+      'ledger check': 'OK (500 members)',
+      check: 'OK',
+    })
+    expect(Number(row?.['redemptions / orders'])).toBeGreaterThan(0)
+  }, 120_000)
+
   it('campaigns: the job rewards the members born on its day, holds some out, and a rerun changes nothing', async () => {
     const outcome = await bench(['--scenarios', 'campaigns', '--campaign-members', '20000'])
     expect(outcome.code).toBe(0)
@@ -351,7 +374,7 @@ describe('loyalbase bench', () => {
     ],
     [
       ['--scenarios', 'orders,reads'],
-      "error: option '--scenarios <list>' argument 'orders,reads' is invalid. Expected a comma-separated list of members, orders, quotes, orders-redeem, orders-tiers, ceiling, expiry, tiers, segments, coupon-codes, campaigns.\n",
+      "error: option '--scenarios <list>' argument 'orders,reads' is invalid. Expected a comma-separated list of members, orders, quotes, orders-redeem, rewards, orders-tiers, ceiling, expiry, tiers, segments, coupon-codes, campaigns.\n",
     ],
     [
       ['--expiry-lots', '0'],

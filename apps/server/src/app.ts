@@ -28,9 +28,11 @@ import { pointRoutes } from './routes/points.js'
 import { portalRoutes } from './routes/portal.js'
 import { portalAccessRoutes } from './routes/portal-access.js'
 import { portalBenefitRoutes } from './routes/portal-benefits.js'
+import { portalRewardRoutes } from './routes/portal-rewards.js'
 import { portalServiceRoutes } from './routes/portal-services.js'
 import { programRoutes } from './routes/programs.js'
 import { releaseRoutes } from './routes/releases.js'
+import { rewardRoutes } from './routes/rewards.js'
 import { segmentRoutes } from './routes/segments.js'
 import { tierRoutes } from './routes/tiers.js'
 
@@ -116,6 +118,8 @@ export async function buildApp(services: Services, config: AppConfig): Promise<F
   await app.register(advisorRoutes, deps)
   await app.register(portalAccessRoutes, deps)
   await app.register(portalBenefitRoutes, deps)
+  await app.register(rewardRoutes, deps)
+  await app.register(portalRewardRoutes, deps)
   await app.register(jobRoutes, deps)
   if (config.webDist) await app.register(webPlugin, { dist: config.webDist })
   return app

@@ -88,6 +88,20 @@ describe('program isolation', () => {
       key: owner.keys.admin,
       body: { name: 'Owner advisor', contact: 'owner@example.com', capacity: 1 },
     })
+    const reward = await t.call('POST', '/v1/rewards', {
+      key: owner.keys.admin,
+      body: { name: 'Owner reward', type: 'product', points_cost: 1 },
+    })
+    const rewardId = reward.json().id
+    await t.call('POST', `/v1/members/${member.id}/points/adjustments`, {
+      key: owner.keys.admin,
+      body: { points: 1, reason: 'owner' },
+    })
+    const redemption = await t.call('POST', `/v1/members/${member.id}/reward-redemptions`, {
+      key: owner.keys.admin,
+      body: { reward: rewardId },
+    })
+    const redemptionId = redemption.json().id
     await t.call('POST', '/v1/orders', {
       key: owner.keys.admin,
       body: { id: orderId, member: member.id, amount: 100 },
@@ -116,6 +130,8 @@ describe('program isolation', () => {
         '/v1/releases': { id: release.json().id },
         '/v1/advisors': { id: advisor.json().id },
         sku: 'owner-sku',
+        '/v1/rewards': { id: rewardId },
+        '/v1/reward-redemptions': { id: redemptionId },
         '/v1/earning-rules': {
           id: (
             await t.call('POST', '/v1/earning-rules', {
@@ -149,6 +165,10 @@ describe('program isolation', () => {
         'POST /v1/members/:member/exclusive-events/:id/rsvp': { attending: true },
         'PATCH /v1/releases/:id': { name: 'intruder' },
         'PATCH /v1/advisors/:id': { name: 'intruder', capacity: 0 },
+        'PATCH /v1/rewards/:id': { name: 'intruder', active: false },
+        'POST /v1/members/:member/reward-redemptions': { reward: rewardId },
+        'POST /v1/reward-redemptions/:id/fulfill': {},
+        'POST /v1/reward-redemptions/:id/cancel': {},
       },
       ['name'],
     )
@@ -195,6 +215,13 @@ describe('program isolation', () => {
         'PATCH /v1/advisors/:id',
         'DELETE /v1/advisors/:id',
         'GET /v1/members/:member/advisor',
+        'GET /v1/rewards/:id',
+        'PATCH /v1/rewards/:id',
+        'POST /v1/members/:member/reward-redemptions',
+        'GET /v1/members/:member/reward-redemptions',
+        'GET /v1/reward-redemptions/:id',
+        'POST /v1/reward-redemptions/:id/fulfill',
+        'POST /v1/reward-redemptions/:id/cancel',
       ]),
     )
     // The owner's data is untouched and its key still works.
@@ -221,6 +248,10 @@ describe('program isolation', () => {
       key: owner.keys.readonly,
     })
     expect(ownEvent.json()).toMatchObject({ invited: 1, attending: 0 })
+    const ownRedemption = await t.call('GET', `/v1/reward-redemptions/${redemptionId}`, {
+      key: owner.keys.readonly,
+    })
+    expect(ownRedemption.json()).toMatchObject({ status: 'pending', points_spent: 1 })
   })
 
   it('keeps external ids apart: the same external_id in two programs is two members', async () => {

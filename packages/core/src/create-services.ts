@@ -22,6 +22,7 @@ import { createPointsService } from './points/points.service.js'
 import { createPortalSessionsService } from './portal/portal-sessions.service.js'
 import { createProgramsService } from './programs/programs.service.js'
 import { createReleasesService } from './releases/releases.service.js'
+import { createRewardsService } from './rewards/rewards.service.js'
 import { createRulesService } from './rules/rules.service.js'
 import { createSegmentsService } from './segments/segments.service.js'
 import type { Clock } from './shared/clock.js'
@@ -99,6 +100,7 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
     exclusiveEvents: createExclusiveEventsService(db, clock),
     releases,
     advisors: createAdvisorsService(db, clock),
+    rewards: createRewardsService(db, clock),
     orders,
     checkout,
     events,

@@ -47,6 +47,12 @@ export * from './programs/programs.js'
 export { type ProgramContext, presentProgram } from './programs/programs.service.js'
 export * from './releases/releases.js'
 export type { MemberRelease, ReleaseQuery } from './releases/releases.service.js'
+export * from './rewards/rewards.js'
+export type {
+  RedeemInput,
+  RedemptionQuery,
+  RewardQuery,
+} from './rewards/rewards.service.js'
 export * from './rules/rule-condition.js'
 export * from './rules/rule-context.js'
 export * from './rules/rules.js'

@@ -535,6 +535,52 @@ export interface AdvisorAssignmentsTable {
   assigned_at: Timestamp
 }
 
+export type RewardType = 'product' | 'coupon' | 'service'
+export type RewardRedemptionStatus = 'pending' | 'fulfilled' | 'cancelled'
+
+export interface RewardsTable {
+  program_id: string
+  id: string
+  name: string
+  description: string | null
+  image_url: string | null
+  type: RewardType
+  points_cost: number
+  cash_cost: Generated<number>
+  /** As the operator set it; null: unlimited. */
+  stock: number | null
+  /** stock - redeemed, never below 0; null when unlimited. */
+  stock_remaining: number | null
+  /** Quantities of the redemptions not cancelled. */
+  redeemed: Generated<number>
+  /** The tier keys whose members may redeem it; empty: every tier. */
+  tiers: GeneratedJson<string[]>
+  per_member_limit: number | null
+  coupon_template_id: string | null
+  active: Generated<boolean>
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface RewardRedemptionsTable {
+  program_id: string
+  id: string
+  reward_id: string
+  member_id: string
+  quantity: number
+  status: RewardRedemptionStatus
+  points_spent: number
+  cash_cost: Generated<number>
+  /** The `redeem` ledger entry. */
+  transaction_id: string
+  /** The coupons a coupon reward issued. */
+  coupons: GeneratedJson<{ id: string; code: string }[]>
+  note: string | null
+  created_at: CreatedAt
+  fulfilled_at: Timestamp | null
+  cancelled_at: Timestamp | null
+}
+
 export interface DB {
   platform_settings: PlatformSettingsTable
   programs: ProgramsTable
@@ -570,6 +616,8 @@ export interface DB {
   releases: ReleasesTable
   advisors: AdvisorsTable
   advisor_assignments: AdvisorAssignmentsTable
+  rewards: RewardsTable
+  reward_redemptions: RewardRedemptionsTable
 }
 
 export type MemberRow = Selectable<MembersTable>
@@ -600,3 +648,5 @@ export type ExclusiveEventRow = Selectable<ExclusiveEventsTable>
 export type EventInvitationRow = Selectable<EventInvitationsTable>
 export type ReleaseRow = Selectable<ReleasesTable>
 export type AdvisorRow = Selectable<AdvisorsTable>
+export type RewardRow = Selectable<RewardsTable>
+export type RewardRedemptionRow = Selectable<RewardRedemptionsTable>

@@ -102,7 +102,8 @@ export function registerBenchCommand(program: Command, { config, io }: CommandCo
         `segments (counting a segment of bulk-loaded members), coupon-codes (bulk coupon codes ` +
         `and their job run), orders-redeem (orders paying with a coupon and points, beside ` +
         `orders), orders-benefits (orders given a tier discount and free shipping, beside ` +
-        `orders), campaigns (the campaigns job for a birthday campaign over bulk-loaded members)`,
+        `orders), rewards (reward redemptions of one hot reward with stock, beside orders), ` +
+        `campaigns (the campaigns job for a birthday campaign over bulk-loaded members)`,
       scenarioList,
       [...BENCH_SCENARIO_NAMES],
     )

@@ -27,6 +27,7 @@ export function report(parts: Partial<BenchReport>): BenchReport {
     bulkCodes: [],
     redeemChecks: [],
     benefitChecks: [],
+    rewardsChecks: [],
     campaignRuns: [],
     profiles: [],
     notes: [],

@@ -13,6 +13,7 @@ import { formatCpuProfileSummary } from './cpu-profile.js'
 import { EXPIRY_LOTS_PER_MEMBER } from './expiry.scenario.js'
 import { incentiveSections, incentiveTargetSection } from './incentives.report.js'
 import { ORDERS_SCENARIO } from './orders.scenario.js'
+import { rewardsSection } from './rewards.report.js'
 import { tierEvaluationSection, tierTargetSection } from './tiers.report.js'
 
 /** The speed issue's targets. */
@@ -299,6 +300,8 @@ export function formatReport(report: BenchReport, connections: number): string {
   const tiers = tierEvaluationSection(report)
   if (tiers) sections.push(tiers)
   sections.push(...incentiveSections(report))
+  const rewards = rewardsSection(report)
+  if (rewards) sections.push(rewards)
   sections.push(...profileSections(report))
   if (
     report.loads.some((row) => row.scenario === ORDERS_SCENARIO) ||

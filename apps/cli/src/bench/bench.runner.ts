@@ -22,6 +22,7 @@ import { benchOrdersBenefits } from './orders-benefits.scenario.js'
 import { benchOrdersRedeem } from './orders-redeem.scenario.js'
 import { benchOrdersTiers } from './orders-tiers.scenario.js'
 import { benchQuotes } from './quotes.scenario.js'
+import { benchRewards } from './rewards.scenario.js'
 import { benchSegments } from './segments.scenario.js'
 import { benchTiers } from './tiers.scenario.js'
 
@@ -72,6 +73,7 @@ const SCENARIO_STEPS: Record<BenchScenarioName, (run: EngineRun) => Promise<void
   quotes: benchQuotes,
   'orders-redeem': benchOrdersRedeem,
   'orders-benefits': benchOrdersBenefits,
+  rewards: benchRewards,
   'orders-tiers': benchOrdersTiers,
   ceiling: benchCeiling,
   expiry: benchExpiry,
@@ -181,6 +183,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     bulkCodes: [],
     redeemChecks: [],
     benefitChecks: [],
+    rewardsChecks: [],
     campaignRuns: [],
     profiles: [],
     notes: [],

@@ -17,7 +17,9 @@ export type BenchEngine = (typeof BENCH_ENGINES)[number]
  * segment of bulk-loaded members), `coupon-codes` (bulk coupon codes through the API and their
  * job run), `orders-redeem` (orders paying with a coupon and points through HTTP, beside
  * `orders`), `orders-benefits` (orders given a tier discount and free shipping by their
- * members' benefits, beside `orders`), `campaigns` (the campaigns job for a birthday campaign over bulk-loaded members).
+ * members' benefits, beside `orders`), `rewards` (reward redemptions of one hot reward with
+ * stock through HTTP, beside `orders`), `campaigns` (the campaigns job for a birthday campaign
+ * over bulk-loaded members).
  */
 export const BENCH_SCENARIO_NAMES = [
   'members',
@@ -25,6 +27,7 @@ export const BENCH_SCENARIO_NAMES = [
   'quotes',
   'orders-redeem',
   'orders-benefits',
+  'rewards',
   'orders-tiers',
   'ceiling',
   'expiry',
@@ -279,6 +282,31 @@ export interface RedeemCheck {
   ok: boolean
 }
 
+/**
+ * After the load of reward redemptions: does the database hold exactly the redemptions answered
+ * (and those cut off at the stop), each with its stock and its points?
+ */
+export interface RewardsCheck {
+  engine: string
+  /** Members redeeming, round-robin. */
+  members: number
+  /** 2xx answers of both loads: the hot reward's, then the spread one's. */
+  answered2xx: number
+  /** Redemptions of the program in the database once the server has settled. */
+  redemptions: number
+  /** Redemptions stored beyond the 2xx answers: cut off when a load stopped (<= connections each). */
+  cutOff: number
+  /** The rewards' `redeemed`, and what their stock lost: both must equal `redemptions`. */
+  redeemed: number
+  stockTaken: number
+  /** `redeem` ledger entries whose source is a redemption, and their points. */
+  redeemEntries: number
+  pointsRedeemed: number
+  ledgerMembers: number
+  ledgerDifferences: number
+  ok: boolean
+}
+
 /** One run of the campaigns job for a birthday campaign over bulk-loaded members. */
 export interface CampaignRunRow {
   engine: string
@@ -339,6 +367,7 @@ export interface BenchReport {
   redeemChecks: RedeemCheck[]
   /** Did each order of the benefits load use exactly the tier's two benefits? */
   benefitChecks: BenefitOrdersCheck[]
+  rewardsChecks: RewardsCheck[]
   campaignRuns: CampaignRunRow[]
   /** `--profile`: the server's CPU profile during each engine's orders load. */
   profiles: ProfileRow[]

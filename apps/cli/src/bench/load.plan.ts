@@ -30,6 +30,12 @@ export type LoadPlan =
    */
   | ({ kind: 'redeem-orders'; members: string[]; prefix: string; first: number } & RedeemTerms)
   /**
+   * `POST /v1/members/{member}/reward-redemptions`, redemption `n` by member
+   * `members[n % length]` of reward `rewards[n % length]` (rewards.scenario.ts: one hot reward,
+   * or many).
+   */
+  | { kind: 'reward-redemptions'; members: string[]; rewards: string[] }
+  /**
    * `POST /v1/checkout/quote`, quote `n` for member `members[n % length]`, naming some of the
    * coupons it holds (`benchQuote`).
    */
@@ -240,6 +246,26 @@ export function plannedRequests(plan: LoadPlan): {
       return orderRequests(first, (n) =>
         redeemOrder(`${prefix}${n}`, members[n % members.length] as string, n, plan),
       )
+    }
+    case 'reward-redemptions': {
+      const { members, rewards } = plan
+      const bodies = rewards.map((reward) => JSON.stringify({ reward }))
+      let counter = 0
+      return {
+        requests: [
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            setupRequest: (request) => {
+              const n = counter++
+              const member = members[n % members.length] as string
+              const body = bodies[n % bodies.length] as string
+              return { ...request, path: `/v1/members/${member}/reward-redemptions`, body }
+            },
+          },
+        ],
+        orders: () => undefined,
+      }
     }
     case 'quotes': {
       const { members } = plan

@@ -51,6 +51,17 @@ export function idempotencyClaim(request: FastifyRequest): IdempotencyClaim | un
   return { scope, key, fingerprint: fingerprintOf([scope, request.params, request.body ?? null]) }
 }
 
+/**
+ * A portal request's `Idempotency-Key`, scoped to the session's member: portal paths name no
+ * member, and two members' keys must never meet in the program's key store.
+ */
+export function portalIdempotencyClaim(request: FastifyRequest): IdempotencyClaim | undefined {
+  const claim = idempotencyClaim(request)
+  if (!claim) return undefined
+  const scope = `${claim.scope} ${portalOf(request).memberId}`
+  return { scope, key: claim.key, fingerprint: fingerprintOf([scope, request.body ?? null]) }
+}
+
 /** Sends a stored response byte for byte (first answers and replays alike). */
 export function sendStored(reply: FastifyReply, stored: StoredResponse): FastifyReply {
   if (stored.replayed) reply.header('idempotent-replayed', 'true')

@@ -80,6 +80,10 @@ export const openApiPlugin = fp(async (app: FastifyInstance) => {
           description:
             'Member benefits: quotas, uses, the delivery audit; early access releases, dedicated advisors',
         },
+        {
+          name: 'rewards',
+          description: 'The rewards catalog (积分商城): rewards, redemptions and their fulfilment',
+        },
         { name: 'segments', description: 'Segments: members chosen by a condition, counted live' },
         { name: 'appointments', description: 'Appointment slots and members’ bookings (预约购物)' },
         {

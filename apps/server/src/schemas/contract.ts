@@ -32,10 +32,14 @@ import type {
   PointsPolicy,
   PointTransaction,
   Program,
+  RedemptionResource,
   ReleaseAccess,
   ReleaseInput,
   ReleasePatch,
   ReleaseResource,
+  RewardInput,
+  RewardPatch,
+  RewardResource,
   SegmentInput,
   SegmentPatch,
   SegmentResource,
@@ -70,6 +74,7 @@ import type { ZMember, ZMemberCreate, ZMemberPatch } from './members.js'
 import type { ZPointTransaction } from './points.js'
 import type { ZApiKey, ZPointsPolicy, ZProgram } from './programs.js'
 import type { ZRelease, ZReleaseAccess, ZReleaseCreate, ZReleasePatch } from './releases.js'
+import type { ZReward, ZRewardCreate, ZRewardPatch, ZRewardRedemption } from './rewards.js'
 import type { ZSegment, ZSegmentCreate, ZSegmentPatch } from './segments.js'
 import type { ZTierLadder } from './tiers.js'
 
@@ -134,4 +139,8 @@ export type Contract = [
   Check<Same<Static<typeof ZAdvisorPatch>, AdvisorPatch>>,
   Check<Same<Static<typeof ZAdvisorContact>, AdvisorContact>>,
   Check<Same<Static<typeof ZAdvisorMember>, AdvisorMember>>,
+  Check<Same<Static<typeof ZReward>, RewardResource>>,
+  Check<Same<Static<typeof ZRewardCreate>, RewardInput>>,
+  Check<Same<Static<typeof ZRewardPatch>, RewardPatch>>,
+  Check<Same<Static<typeof ZRewardRedemption>, RedemptionResource>>,
 ]

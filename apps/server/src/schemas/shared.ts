@@ -12,6 +12,7 @@ import { ZOrder } from './orders.js'
 import { ZPointTransaction } from './points.js'
 import { ZApiKey, ZPointsPolicy, ZProgram } from './programs.js'
 import { ZRelease, ZReleaseAccess } from './releases.js'
+import { ZReward, ZRewardRedemption } from './rewards.js'
 import { ZSegment } from './segments.js'
 import { ZTierLadder } from './tiers.js'
 
@@ -40,4 +41,6 @@ export const SHARED_SCHEMAS = [
   ZReleaseAccess,
   ZAdvisor,
   ZAdvisorContact,
+  ZReward,
+  ZRewardRedemption,
 ]

@@ -47,3 +47,35 @@ export function listPortalCoupons(
 ) {
   return unwrap(api.GET('/v1/portal/coupons', { params: { query: { ...params } }, signal }))
 }
+
+/** The rewards mall: active rewards, each with its `eligibility` for the session member. */
+export type PortalReward = ApiResponse<'/v1/portal/rewards', 'get'>['data'][number]
+export type PortalRedemption = ApiResponse<'/v1/portal/reward-redemptions', 'get'>['data'][number]
+
+export function listPortalRewards(
+  api: ApiClient,
+  params: { limit?: number; cursor?: string },
+  signal?: AbortSignal,
+) {
+  return unwrap(api.GET('/v1/portal/rewards', { params: { query: { ...params } }, signal }))
+}
+
+/** Redeems one of a reward with the session member's points; the key makes a retry safe. */
+export function redeemPortalReward(api: ApiClient, reward: string, idempotencyKey: string) {
+  return unwrap(
+    api.POST('/v1/portal/reward-redemptions', {
+      body: { reward },
+      headers: { 'Idempotency-Key': idempotencyKey },
+    }),
+  )
+}
+
+export function listPortalRedemptions(
+  api: ApiClient,
+  params: { limit?: number; cursor?: string },
+  signal?: AbortSignal,
+) {
+  return unwrap(
+    api.GET('/v1/portal/reward-redemptions', { params: { query: { ...params } }, signal }),
+  )
+}

@@ -1514,6 +1514,190 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/v1/rewards': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * List the catalog, newest first
+     * @description `member`: each reward carries its `eligibility` for that member.
+     */
+    get: operations['listRewards']
+    put?: never
+    /**
+     * Add a reward to the catalog
+     * @description A `coupon` reward names a `coupon_template` of the program (else `400`). `stock` left out or null: unlimited. `Idempotency-Key` accepted.
+     */
+    post: operations['createReward']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/rewards/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Get a reward */
+    get: operations['getReward']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    /**
+     * Change a reward’s name, costs, stock, tiers, limit, or switch it off or on
+     * @description A new `stock` is the whole allotment: `stock_remaining` becomes it less the units redeemed (not cancelled), never below 0. Redemptions made keep what they paid.
+     */
+    patch: operations['updateReward']
+    trace?: never
+  }
+  '/v1/members/{member}/reward-redemptions': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A member’s reward redemptions, newest first */
+    get: operations['listMemberRewardRedemptions']
+    put?: never
+    /**
+     * Redeem a reward for a member with points
+     * @description In one transaction: the points debited (a `redeem` ledger entry whose source is the redemption), a coupon reward’s coupons issued (then `fulfilled` at once; else `pending`), the stock taken. `422 insufficient_points` (the member’s available points fall short), `409 out_of_stock`, `403 tier_required` (the reward names tiers and the member is in none of them), `422 limit_reached` (past `per_member_limit`, counting units of redemptions not cancelled), `422 reward_unavailable` (the reward is switched off), `404` for an unknown reward. `Idempotency-Key` accepted.
+     */
+    post: operations['redeemReward']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/reward-redemptions': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * The program’s reward redemptions (the fulfilment queue)
+     * @description `status=pending&order=asc`: the queue of redemptions to fulfil, oldest first.
+     */
+    get: operations['listRewardRedemptions']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/reward-redemptions/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Get a reward redemption */
+    get: operations['getRewardRedemption']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/reward-redemptions/{id}/fulfill': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Mark a pending redemption fulfilled
+     * @description A redemption that is not pending (fulfilled or cancelled already) is `409 redemption_not_pending`. `Idempotency-Key` accepted.
+     */
+    post: operations['fulfillRewardRedemption']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/reward-redemptions/{id}/cancel': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Cancel a pending redemption: its points and stock go back
+     * @description The points return to the member (a `redeem` ledger entry with positive points, source `reward_cancellation`) and the units to the reward’s stock, once: a redemption that is not pending (fulfilled, or cancelled already) is `409 redemption_not_pending`. `Idempotency-Key` accepted.
+     */
+    post: operations['cancelRewardRedemption']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/portal/rewards': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * The rewards mall: active rewards, each with its state for the session member
+     * @description Each reward carries `eligibility`: `available`, `insufficient_points`, `tier_required`, `limit_reached` or `out_of_stock`.
+     */
+    get: operations['listPortalRewards']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/portal/reward-redemptions': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The session member’s reward redemptions, newest first */
+    get: operations['listPortalRewardRedemptions']
+    put?: never
+    /**
+     * Redeem a reward with the session member’s points
+     * @description As `POST /v1/members/{member}/reward-redemptions` for the session’s member. `Idempotency-Key` accepted (scoped to the member).
+     */
+    post: operations['redeemPortalReward']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/v1/jobs': {
     parameters: {
       query?: never
@@ -2180,6 +2364,88 @@ export interface components {
       name: string
       /** @description How members reach the advisor: a phone number, a WeChat id, an email… */
       contact: string
+    }
+    Reward: {
+      /** @description `rwd_…` */
+      id: string
+      name: string
+      description: string | null
+      image_url: string | null
+      /** @description `product` and `service`: pending until an operator fulfils the redemption; `coupon`: issues a coupon of `coupon_template` and is fulfilled at once */
+      type: 'product' | 'coupon' | 'service'
+      /** @description Points for one */
+      points_cost: number
+      /** @description Cash the member also pays for one, in minor units (recorded, not charged) */
+      cash_cost: number
+      stock: number | null
+      stock_remaining: number | null
+      /** @description Units redeemed and not cancelled */
+      redeemed: number
+      /** @description Tier keys whose members may redeem it; empty or left out: every tier */
+      tiers: string[]
+      per_member_limit: number | null
+      coupon_template: string | null
+      /** @description An inactive reward cannot be redeemed */
+      active: boolean
+      /** Format: date-time */
+      created_at: string
+      /** Format: date-time */
+      updated_at: string
+      /** @description What redeeming one would answer for the member now, the first that applies of `inactive`, `tier_required`, `limit_reached`, `out_of_stock`, `insufficient_points`, else `available` */
+      eligibility?: {
+        status:
+          | 'available'
+          | 'insufficient_points'
+          | 'tier_required'
+          | 'out_of_stock'
+          | 'limit_reached'
+          | 'inactive'
+        /** @description The member’s available points */
+        points_available: number
+        /** @description Points the member lacks for one; 0 if none */
+        points_short: number
+        /** @description Units of it the member redeemed (not cancelled) */
+        redeemed_by_member: number
+        limit_remaining: number | null
+      }
+    }
+    RewardRedemption: {
+      /** @description `rdm_…` */
+      id: string
+      /** @description The reward’s id */
+      reward: string
+      reward_name: string
+      /** @description `product` and `service`: pending until an operator fulfils the redemption; `coupon`: issues a coupon of `coupon_template` and is fulfilled at once */
+      reward_type: 'product' | 'coupon' | 'service'
+      /** @description The member’s id */
+      member: string
+      quantity: number
+      /** @description `pending` until fulfilled or cancelled; a coupon reward is `fulfilled` at once */
+      status: 'pending' | 'fulfilled' | 'cancelled'
+      /** @description points_cost × quantity */
+      points_spent: number
+      /** @description cash_cost × quantity, in minor units */
+      cash_cost: number
+      /** @description The `redeem` ledger entry (`txn_…`) whose source is this redemption */
+      transaction: string
+      coupon: {
+        /** @description `cpn_…` */
+        id: string
+        /** @description As shown: `XXXX-XXXX-XXXX-XXXX` */
+        code: string
+      } | null
+      /** @description The coupons a coupon reward issued, one per unit (`coupon` is the first) */
+      coupons: {
+        /** @description `cpn_…` */
+        id: string
+        /** @description As shown: `XXXX-XXXX-XXXX-XXXX` */
+        code: string
+      }[]
+      note: string | null
+      /** Format: date-time */
+      created_at: string
+      fulfilled_at: string | null
+      cancelled_at: string | null
     }
   }
   responses: never
@@ -12651,6 +12917,1165 @@ export interface operations {
       }
       /** @description No such resource in this program (`not_found`) */
       404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  listRewards: {
+    parameters: {
+      query?: {
+        active?: boolean
+        /** @description A member (`id` or `external_id`): adds each reward’s `eligibility` for it */
+        member?: string
+        limit?: number
+        cursor?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            data: components['schemas']['Reward'][]
+            next_cursor: string | null
+          }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  createReward: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string
+          /** @description `product` and `service`: pending until an operator fulfils the redemption; `coupon`: issues a coupon of `coupon_template` and is fulfilled at once */
+          type: 'product' | 'coupon' | 'service'
+          /** @description Points for one */
+          points_cost: number
+          /** @description Cash the member also pays for one, in minor units (recorded, not charged) */
+          cash_cost?: number
+          stock?: number | null
+          /** @description Tier keys whose members may redeem it; empty or left out: every tier */
+          tiers?: string[]
+          per_member_limit?: number | null
+          /** @description Required for a `coupon` reward (and only there): a template of the program */
+          coupon_template?: string
+          description?: string | null
+          image_url?: string | null
+          /** @default true */
+          active?: boolean
+        }
+      }
+    }
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Reward']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Conflict with the current state or an earlier request */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is larger than 1 MB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is not JSON (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  getReward: {
+    parameters: {
+      query?: {
+        /** @description A member (`id` or `external_id`): adds each reward’s `eligibility` for it */
+        member?: string
+      }
+      header?: never
+      path: {
+        /** @description `rwd_…` */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Reward']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  updateReward: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description `rwd_…` */
+        id: string
+      }
+      cookie?: never
+    }
+    /** @description A reward’s type and coupon template never change; the rest may */
+    requestBody: {
+      content: {
+        'application/json': {
+          name?: string
+          description?: string | null
+          image_url?: string | null
+          /** @description Points for one */
+          points_cost?: number
+          /** @description Cash the member also pays for one, in minor units (recorded, not charged) */
+          cash_cost?: number
+          stock?: number | null
+          /** @description Tier keys whose members may redeem it; empty or left out: every tier */
+          tiers?: string[]
+          per_member_limit?: number | null
+          active?: boolean
+        }
+      }
+    }
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Reward']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is larger than 1 MB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is not JSON (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  listMemberRewardRedemptions: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'fulfilled' | 'cancelled'
+        reward?: string
+        /** @description `asc`: oldest first (a queue); `desc` (default): newest first */
+        order?: 'asc' | 'desc'
+        limit?: number
+        cursor?: string
+      }
+      header?: never
+      path: {
+        /** @description mem_… id or external_id */
+        member: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            data: components['schemas']['RewardRedemption'][]
+            next_cursor: string | null
+          }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  redeemReward: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description mem_… id or external_id */
+        member: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The reward’s id */
+          reward: string
+          /** @default 1 */
+          quantity?: number
+        }
+      }
+    }
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['RewardRedemption']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Conflict with the current state or an earlier request */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is larger than 1 MB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is not JSON (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Well-formed, but the current state refuses it */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  listRewardRedemptions: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'fulfilled' | 'cancelled'
+        /** @description A member’s `id` or `external_id` */
+        member?: string
+        reward?: string
+        /** @description `asc`: oldest first (a queue); `desc` (default): newest first */
+        order?: 'asc' | 'desc'
+        limit?: number
+        cursor?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            data: components['schemas']['RewardRedemption'][]
+            next_cursor: string | null
+          }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  getRewardRedemption: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description `rdm_…` */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['RewardRedemption']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  fulfillRewardRedemption: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description `rdm_…` */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Kept on the redemption */
+          note?: string
+        }
+      }
+    }
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['RewardRedemption']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Conflict with the current state or an earlier request */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is larger than 1 MB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is not JSON (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  cancelRewardRedemption: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description `rdm_…` */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Kept on the redemption */
+          note?: string
+        }
+      }
+    }
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['RewardRedemption']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Conflict with the current state or an earlier request */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is larger than 1 MB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is not JSON (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  listPortalRewards: {
+    parameters: {
+      query?: {
+        limit?: number
+        cursor?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            data: components['schemas']['Reward'][]
+            next_cursor: string | null
+          }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  listPortalRewardRedemptions: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'fulfilled' | 'cancelled'
+        reward?: string
+        /** @description `asc`: oldest first (a queue); `desc` (default): newest first */
+        order?: 'asc' | 'desc'
+        limit?: number
+        cursor?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            data: components['schemas']['RewardRedemption'][]
+            next_cursor: string | null
+          }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  redeemPortalReward: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The reward’s id */
+          reward: string
+          /** @default 1 */
+          quantity?: number
+        }
+      }
+    }
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['RewardRedemption']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Conflict with the current state or an earlier request */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is larger than 1 MB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is not JSON (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Well-formed, but the current state refuses it */
+      422: {
         headers: {
           [name: string]: unknown
         }

@@ -73,6 +73,8 @@ const NOT_FOUND: Record<string, keyof typeof errorsZhCN.errors.notFound> = {
   Advisor: 'advisor',
   Release: 'release',
   Benefit: 'benefit',
+  Reward: 'reward',
+  'Reward redemption': 'rewardRedemption',
 }
 
 type MessageKey = keyof typeof errorsZhCN.errors.messages
@@ -185,6 +187,9 @@ const MESSAGES: [RegExp, MessageKey | ((m: RegExpExecArray) => MessageKey), Para
   [/^must not be blank$/, 'notEmpty', none],
   [/^is not a segment of this program$/, 'unknownSegment', none],
   [/^is not a coupon template of this program$/, 'unknownTemplate', none],
+  // Rewards.
+  [/^is required for a coupon reward$/, 'couponRewardTemplate', none],
+  [/^is only for a coupon reward$/, 'onlyCouponReward', none],
   [/^is not active$/, 'notActive', none],
   [/^is not a tier of the program’s ladder$/, 'notOnLadder', none],
   [/^the reward’s coupon has no bounded value/, 'unboundedCoupon', none],

@@ -4,6 +4,7 @@ import { campaignsEn } from './en.campaigns'
 import { couponsEn } from './en.coupons'
 import { errorsEn } from './en.errors'
 import { pointsEn } from './en.points'
+import { rewardsEn } from './en.rewards'
 import { rulesEn } from './en.rules'
 import { segmentsEn } from './en.segments'
 import { servicesEn } from './en.services'
@@ -161,4 +162,5 @@ export const en: Messages = {
   ...accessEn,
   ...campaignsEn,
   ...benefitsEn,
+  ...rewardsEn,
 }

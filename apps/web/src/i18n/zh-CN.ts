@@ -4,6 +4,7 @@ import { campaignsZhCN } from './zh-CN.campaigns'
 import { couponsZhCN } from './zh-CN.coupons'
 import { errorsZhCN } from './zh-CN.errors'
 import { pointsZhCN } from './zh-CN.points'
+import { rewardsZhCN } from './zh-CN.rewards'
 import { rulesZhCN } from './zh-CN.rules'
 import { segmentsZhCN } from './zh-CN.segments'
 import { servicesZhCN } from './zh-CN.services'
@@ -163,6 +164,7 @@ export const zhCN = {
   ...accessZhCN,
   ...campaignsZhCN,
   ...benefitsZhCN,
+  ...rewardsZhCN,
 }
 
 export type Messages = typeof zhCN

@@ -88,7 +88,7 @@ export async function issueCouponFromTemplate(
 export function couponIssued(
   programId: string,
   coupon: CouponRow,
-  via: 'template' | 'code' | 'campaign',
+  via: 'template' | 'code' | 'campaign' | 'reward',
   now: Date,
 ): NewDomainEvent {
   return domainEvent(

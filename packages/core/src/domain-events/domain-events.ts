@@ -96,13 +96,49 @@ export const DOMAIN_EVENT_SCHEMAS = {
       coupon: Type.String(),
       template: Type.String(),
       code: Type.String({ description: 'As shown: `XXXX-XXXX-XXXX-XXXX`' }),
-      via: Type.Union([Type.Literal('template'), Type.Literal('code'), Type.Literal('campaign')]),
+      via: Type.Union([
+        Type.Literal('template'),
+        Type.Literal('code'),
+        Type.Literal('campaign'),
+        Type.Literal('reward'),
+      ]),
       starts_at: Type.String({ format: 'date-time' }),
       expires_at: Type.String({ format: 'date-time' }),
     },
     {
       description:
-        'A coupon was issued to the member from a template (by the API or a campaign), or the member claimed a bulk code.',
+        'A coupon was issued to the member from a template (by the API, a campaign or a coupon reward), or the member claimed a bulk code.',
+    },
+  ),
+  'reward.redeemed': Type.Object(
+    {
+      member: Type.String(),
+      redemption: Type.String(),
+      reward: Type.String(),
+      quantity: Type.Integer({ minimum: 1 }),
+      points: Type.Integer({ minimum: 1 }),
+      cash_cost: Type.Integer({ minimum: 0 }),
+      status: Type.Union([Type.Literal('pending'), Type.Literal('fulfilled')]),
+      transaction: Type.String(),
+    },
+    { description: 'The member redeemed a reward of the catalog with points.' },
+  ),
+  'reward.redemption_fulfilled': Type.Object(
+    { member: Type.String(), redemption: Type.String(), reward: Type.String() },
+    { description: 'An operator fulfilled a pending reward redemption.' },
+  ),
+  'reward.redemption_cancelled': Type.Object(
+    {
+      member: Type.String(),
+      redemption: Type.String(),
+      reward: Type.String(),
+      quantity: Type.Integer({ minimum: 1 }),
+      points: Type.Integer({ minimum: 1 }),
+      transaction: Type.String(),
+    },
+    {
+      description:
+        'A pending reward redemption was cancelled: its points and stock went back (`transaction` gave the points back).',
     },
   ),
   'benefit.used': Type.Object(

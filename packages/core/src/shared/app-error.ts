@@ -24,6 +24,8 @@ export const ERROR_CODES = {
   benefit_exists: { status: 409, title: 'Benefit exists' },
   /** The reward is out of stock. */
   out_of_stock: { status: 409, title: 'Out of stock' },
+  /** The reward redemption is no longer pending: fulfilled or cancelled already. */
+  redemption_not_pending: { status: 409, title: 'Redemption not pending' },
   /** The slot or event has no place left. */
   slot_full: { status: 409, title: 'Slot full' },
   /** The member already holds a booking of this appointment slot. */
@@ -40,6 +42,8 @@ export const ERROR_CODES = {
   limit_reached: { status: 422, title: 'Limit reached' },
   /** The appointment slot or event has started: it takes no more bookings, cancellations or answers. */
   slot_closed: { status: 422, title: 'Slot closed' },
+  /** The reward is switched off: it cannot be redeemed. */
+  reward_unavailable: { status: 422, title: 'Reward unavailable' },
   /** A coupon code does not apply to this order. */
   coupon_invalid: { status: 422, title: 'Coupon invalid' },
   /** The refunds would exceed the order's amount. */

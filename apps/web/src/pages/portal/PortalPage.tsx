@@ -16,6 +16,7 @@ import { PortalMessage } from './PortalMessage'
 import { PortalPoints } from './PortalPoints'
 import { PortalPointsCash } from './PortalPointsCash'
 import { PortalReleases } from './PortalReleases'
+import { PortalRewards } from './PortalRewards'
 import { PortalShell } from './PortalShell'
 import { PortalTier } from './PortalTier'
 
@@ -31,6 +32,8 @@ export default function PortalPage() {
     getPortalTier(api, signal),
   )
   const expired = me.error instanceof ApiError && me.error.status === 401
+  // Each redemption: the card's balance is read again, and the coupons a reward issued appear.
+  const [redemptions, setRedemptions] = useState(0)
 
   // The link may carry a language; otherwise the program's default applies. An explicit
   // choice made with the switcher wins over both.
@@ -68,7 +71,17 @@ export default function PortalPage() {
           currency={me.data.program.currency}
           timeZone={me.data.program.timezone}
         />
+        <PortalRewards
+          api={api}
+          currency={me.data.program.currency}
+          timeZone={me.data.program.timezone}
+          onRedeemed={() => {
+            me.reload()
+            setRedemptions((n) => n + 1)
+          }}
+        />
         <PortalCoupons
+          key={redemptions}
           api={api}
           currency={me.data.program.currency}
           timeZone={me.data.program.timezone}

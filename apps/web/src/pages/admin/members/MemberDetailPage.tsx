@@ -13,6 +13,7 @@ import { MemberBenefits } from './benefits/MemberBenefits'
 import { MemberCoupons } from './coupons/MemberCoupons'
 import { MemberProfile } from './MemberProfile'
 import { MemberPoints } from './points/MemberPoints'
+import { MemberRedemptions } from './rewards/MemberRedemptions'
 import { MemberTierCard } from './tier/MemberTierCard'
 
 export function MemberDetailPage() {
@@ -106,6 +107,7 @@ export function MemberDetailPage() {
       {data ? <MemberPoints key={id} member={id} onChanged={member.reload} /> : null}
       {data ? <MemberCoupons key={`coupons:${id}`} member={id} /> : null}
       {data ? <MemberBenefits key={`benefits:${id}`} member={id} /> : null}
+      {data ? <MemberRedemptions key={`redemptions:${id}`} member={id} /> : null}
     </Flex>
   )
 }
