@@ -289,6 +289,22 @@ describe('loyalbase bench', () => {
     expect(Number(row?.['redemptions / orders'])).toBeGreaterThan(0)
   }, 120_000)
 
+  it('orders-benefits: every order used the tier discount and free shipping, once each', async () => {
+    const outcome = await bench(['--scenarios', 'orders,orders-benefits'])
+    expect(outcome.code).toBe(0)
+    const loads = table(outcome.stdout, 'HTTP load') ?? []
+    const load = loads.find((row) => row.scenario === 'orders/s, tier discount + free shipping')
+    expect(load).toMatchObject({ 'non-2xx': '0' })
+    const [check] = (table(outcome.stdout, 'Orders check') ?? []).filter(
+      (row) => row.load === 'orders/s, tier discount + free shipping',
+    )
+    const orders = Number(check?.['orders in db'])
+    expect(orders).toBeGreaterThan(0)
+    const [target] = table(outcome.stdout, 'Targets (benefits)') ?? []
+    expect(target?.target).toMatch(/orders\/s with a tier discount and free shipping >= 0\.8 x/)
+    expect(target?.figure).toContain(`uses ${2 * orders} for ${orders} orders, check OK`)
+  }, 120_000)
+
   it('campaigns: the job rewards the members born on its day, holds some out, and a rerun changes nothing', async () => {
     const outcome = await bench(['--scenarios', 'campaigns', '--campaign-members', '20000'])
     expect(outcome.code).toBe(0)
@@ -374,7 +390,7 @@ describe('loyalbase bench', () => {
     ],
     [
       ['--scenarios', 'orders,reads'],
-      "error: option '--scenarios <list>' argument 'orders,reads' is invalid. Expected a comma-separated list of members, orders, quotes, orders-redeem, rewards, orders-tiers, ceiling, expiry, tiers, segments, coupon-codes, campaigns.\n",
+      "error: option '--scenarios <list>' argument 'orders,reads' is invalid. Expected a comma-separated list of members, orders, quotes, orders-redeem, orders-benefits, rewards, orders-tiers, ceiling, expiry, tiers, segments, coupon-codes, campaigns.\n",
     ],
     [
       ['--expiry-lots', '0'],
