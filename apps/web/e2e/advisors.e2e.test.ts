@@ -63,6 +63,7 @@ describe('advisors and early access in the console and the portal', () => {
 
     const page = await e2e.signIn()
     await page.getByTestId('nav-benefits').click()
+    await page.getByTestId('benefits-tab-advisors').click()
     await page.getByTestId('advisors-panel').waitFor()
     await page.getByTestId('advisor-add').click()
     await page.getByTestId('advisor-name').fill('王顾问')

@@ -42,6 +42,7 @@ describe('appointments and exclusive events', () => {
     // The operator adds a slot for tomorrow, 14:00 to 15:00, two places.
     const page = await e2e.signIn()
     await page.getByTestId('nav-benefits').click()
+    await page.getByTestId('benefits-tab-appointments').click()
     await page.getByTestId('appointments-calendar').waitFor()
     await page.getByTestId('slot-add').click()
     await page.getByTestId('slot-service').fill('E2E 私人造型')

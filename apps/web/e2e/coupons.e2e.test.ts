@@ -111,7 +111,8 @@ describe('coupons in the console', () => {
       .toContain('已达发放上限')
     await page.getByTestId('issue-coupon-cancel').click()
 
-    // Checkout preview: ¥350 of shoes and ¥10 shipping with the coupon: ¥50 off, ¥310 to pay.
+    // Checkout preview: ¥350 of shoes and ¥10 shipping with the coupon: ¥50 off; the demo tier's
+    // monthly free shipping (a benefit) takes the ¥10 fee: ¥300 to pay.
     const preview = page.getByTestId('checkout-preview')
     await preview.getByTestId('quote-item-sku').fill('SHOE-1')
     await preview.getByTestId('quote-item-category').fill('shoes')
@@ -123,7 +124,11 @@ describe('coupons in the console', () => {
     await preview.getByTestId('quote-result').waitFor()
     expect(await preview.getByTestId('quote-subtotal').textContent()).toContain('350.00')
     expect(await preview.getByTestId('quote-discount').textContent()).toContain('50.00')
-    expect(await preview.getByTestId('quote-total').textContent()).toContain('310.00')
+    expect(await preview.getByTestId('quote-benefit-discount').textContent()).toContain('10.00')
+    expect(await preview.getByTestId('quote-result').textContent()).toContain(
+      '会员权益 每月两次包邮',
+    )
+    expect(await preview.getByTestId('quote-total').textContent()).toContain('300.00')
     expect(await preview.getByTestId('quote-applicable').textContent()).toContain('可用，减')
     // Under the minimum spend, the coupon would not apply, and the preview says why.
     await preview.getByTestId('quote-item-price').fill('200')
@@ -131,7 +136,7 @@ describe('coupons in the console', () => {
     await expect
       .poll(() => preview.getByTestId('quote-refused').textContent())
       .toContain('未达到使用门槛')
-    expect(await preview.getByTestId('quote-total').textContent()).toContain('210.00')
+    expect(await preview.getByTestId('quote-total').textContent()).toContain('200.00')
     await snap(page, 'member-zh')
 
     // 50 bulk codes: the progress finishes and the list fills.

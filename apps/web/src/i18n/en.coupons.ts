@@ -195,6 +195,7 @@ export const couponsEn: typeof couponsZhCN = {
     result: 'Result',
     subtotal: 'Subtotal',
     discount: 'Coupon {{name}}',
+    benefitDiscount: 'Member benefit {{name}}',
     shipping: 'Shipping',
     shippingDiscount: 'Shipping discount',
     pointsUsed: 'Points as cash ({{points}} points)',

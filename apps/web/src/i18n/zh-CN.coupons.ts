@@ -190,6 +190,7 @@ export const couponsZhCN = {
     result: '试算结果',
     subtotal: '商品小计',
     discount: '优惠券 {{name}}',
+    benefitDiscount: '会员权益 {{name}}',
     shipping: '运费',
     shippingDiscount: '运费减免',
     pointsUsed: '积分抵现（{{points}} 积分）',

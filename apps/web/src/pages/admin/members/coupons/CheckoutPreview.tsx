@@ -17,9 +17,11 @@ import {
 } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { listBenefits } from '../../../../api/benefits'
 import { type CheckoutQuote, type QuoteCoupon, quoteCheckout } from '../../../../api/checkout'
 import { type ApiClient, ApiError } from '../../../../api/client'
 import type { Coupon, CouponTemplate } from '../../../../api/coupons'
+import { useQuery } from '../../../../api/use-query'
 import { useErrorToast } from '../../../../components/ApiProblem'
 import { ErrorAlert } from '../../../../components/ErrorAlert'
 import { toMinorUnits } from '../../../../i18n/format'
@@ -86,6 +88,9 @@ export function CheckoutPreview({
   const toastError = useErrorToast()
   const [form] = Form.useForm<QuoteFormValues>()
   const [quote, setQuote] = useState<CheckoutQuote | null>(null)
+  // The names of the tier's benefits a quote applies by itself (a tier discount, free shipping).
+  const benefits = useQuery('benefits', (signal) => listBenefits(api, signal))
+  const benefitName = (id: string) => benefits.data?.data.find((b) => b.id === id)?.name ?? id
   const [error, setError] = useState<unknown>(null)
   const [running, setRunning] = useState(false)
   const money = (minor: number) => format.money(minor, currency)
@@ -298,6 +303,16 @@ export function CheckoutPreview({
                   <span data-testid="quote-subtotal">{money(quote.subtotal)}</span>
                 </Descriptions.Item>
                 {quote.discounts.map((discount) => {
+                  if (discount.source !== 'coupon') {
+                    return (
+                      <Descriptions.Item
+                        key={`${discount.source}:${discount.id}`}
+                        label={t('checkout.benefitDiscount', { name: benefitName(discount.id) })}
+                      >
+                        <span data-testid="quote-benefit-discount">−{money(discount.amount)}</span>
+                      </Descriptions.Item>
+                    )
+                  }
                   const coupon = couponById.get(discount.id)
                   return (
                     <Descriptions.Item
