@@ -290,6 +290,7 @@ export function createAppointmentsService(
           await deps.benefits.returnUses(
             trx,
             program,
+            booking.member_id,
             { kind: 'booking', id: booking.id },
             { kind: 'slot_deleted', id },
             now,
@@ -363,6 +364,7 @@ export function createAppointmentsService(
         await deps.benefits.returnUses(
           trx,
           program,
+          member.id,
           { kind: 'booking', id: row.id },
           { kind: 'cancellation', id: row.id },
           now,

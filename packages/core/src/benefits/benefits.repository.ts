@@ -144,6 +144,7 @@ export async function insertUse(
 export async function returnUsesOf(
   db: Executor,
   programId: string,
+  memberId: string,
   reference: { kind: string; id: string },
   at: Date,
 ): Promise<BenefitUseRow[]> {
@@ -151,6 +152,7 @@ export async function returnUsesOf(
     .updateTable('benefit_uses')
     .set({ returned_at: at })
     .where('program_id', '=', programId)
+    .where('member_id', '=', memberId)
     .where('reference_kind', '=', reference.kind)
     .where('reference_id', '=', reference.id)
     .where('returned_at', 'is', null)

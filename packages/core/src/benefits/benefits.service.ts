@@ -320,11 +320,12 @@ export function createBenefitsService(db: Kysely<DB>, clock: Clock) {
     async returnUses(
       trx: Executor,
       program: ProgramContext,
+      memberId: string,
       reference: { kind: string; id: string },
       cause: { kind: string; id: string },
       now: Date,
     ): Promise<string[]> {
-      const returned = await returnUsesOf(trx, program.id, reference, now)
+      const returned = await returnUsesOf(trx, program.id, memberId, reference, now)
       if (returned.length === 0) return []
       const keys = new Map((await listBenefitsAll(trx, program.id)).map((b) => [b.id, b.key]))
       for (const use of returned) {
@@ -383,11 +384,12 @@ export function createBenefitsService(db: Kysely<DB>, clock: Clock) {
     returnOrderUses(
       trx: Executor,
       program: ProgramContext,
+      memberId: string,
       orderId: string,
       cause: { kind: string; id: string },
       now: Date,
     ): Promise<string[]> {
-      return this.returnUses(trx, program, { kind: 'order', id: orderId }, cause, now)
+      return this.returnUses(trx, program, memberId, { kind: 'order', id: orderId }, cause, now)
     },
 
     /** `GET /v1/benefits/{key}/audit`: the proof of delivery for one benefit and period. */
@@ -480,7 +482,11 @@ async function takeUse(
       program.id,
       'benefit.used',
       member.id,
-      { member: member.id, benefit: benefit.key, use: use.id, reference, amount: 0 },
+      {
+        member: member.id,
+        reference,
+        uses: [{ benefit: benefit.key, use: use.id, amount: 0 }],
+      },
       now,
     ),
   ])

@@ -144,15 +144,23 @@ export const DOMAIN_EVENT_SCHEMAS = {
   'benefit.used': Type.Object(
     {
       member: Type.String(),
-      benefit: Type.String({ description: 'The benefit’s key' }),
-      use: Type.String(),
       reference: Type.Object({
-        kind: Type.String({ description: '`order`, `manual`, …' }),
+        kind: Type.String({ description: '`order`, `booking`, `manual`' }),
         id: Type.Union([Type.String(), Type.Null()]),
       }),
-      amount: Type.Integer({ minimum: 0, description: 'What the use was worth, minor units' }),
+      uses: Type.Array(
+        Type.Object({
+          benefit: Type.String({ description: 'The benefit’s key' }),
+          use: Type.String(),
+          amount: Type.Integer({ minimum: 0, description: 'What it was worth, minor units' }),
+        }),
+        { minItems: 1 },
+      ),
     },
-    { description: 'The member used a benefit of its tier: by an order, or recorded by hand.' },
+    {
+      description:
+        'The member used benefits of its tier: one event for an order (every benefit it used), a booking or a use by hand.',
+    },
   ),
   'benefit.returned': Type.Object(
     {

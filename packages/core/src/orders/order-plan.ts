@@ -378,29 +378,13 @@ export function planOrder(
     ...(request.checkout?.benefits ?? []),
     ...(multiplier && multiplied && points > 0 ? [multiplier] : []),
   ]
+  const recorded: { benefit: string; use: string; amount: number }[] = []
   for (const use of used) {
     if (use.period !== null && use.cap !== null) {
       write.benefit_usage.push({ benefit_id: use.benefit_id, period: use.period, cap: use.cap })
     }
     const useId = newId('bus')
-    const {
-      program_id: _p,
-      created_at,
-      ...event
-    } = domainEvent(
-      program.id,
-      'benefit.used',
-      member.id,
-      {
-        member: member.id,
-        benefit: use.key,
-        use: useId,
-        reference: { kind: 'order', id: input.id },
-        amount: use.amount,
-      },
-      now,
-    )
-    write.outbox.push({ ...event, created_at: created_at.toISOString() })
+    recorded.push({ benefit: use.key, use: useId, amount: use.amount })
     write.benefit_uses.push({
       id: useId,
       benefit_id: use.benefit_id,
@@ -409,6 +393,22 @@ export function planOrder(
       amount: use.amount,
       used_at: occurredAt.toISOString(),
     })
+  }
+  if (recorded.length > 0) {
+    // One event for the order's uses (the outbox is written with every order: one row, not one
+    // per benefit).
+    const {
+      program_id: _p,
+      created_at,
+      ...event
+    } = domainEvent(
+      program.id,
+      'benefit.used',
+      member.id,
+      { member: member.id, reference: { kind: 'order', id: input.id }, uses: recorded },
+      now,
+    )
+    write.outbox.push({ ...event, created_at: created_at.toISOString() })
   }
   const redeemed = request.checkout?.points_redeemed ?? 0
   let debit: string | undefined

@@ -582,6 +582,7 @@ export function createOrdersService(
             ? await deps.benefits.returnOrderUses(
                 trx,
                 program,
+                current.member_id,
                 orderId,
                 { kind: 'refund', id: input.id },
                 now,

@@ -37,7 +37,8 @@ CREATE TABLE benefit_usage (
   period text NOT NULL,
   used integer NOT NULL DEFAULT 0 CHECK (used >= 0),
   PRIMARY KEY (program_id, member_id, benefit_id, period),
-  FOREIGN KEY (program_id, benefit_id) REFERENCES benefits (program_id, id),
+  -- No foreign key to `benefits`: a benefit is never removed (deleting one marks it), and the
+  -- check would take a share lock on the benefit's one row for every order that uses it.
   FOREIGN KEY (program_id, member_id) REFERENCES members (program_id, id)
 );
 
@@ -57,13 +58,13 @@ CREATE TABLE benefit_uses (
   amount bigint NOT NULL DEFAULT 0 CHECK (amount >= 0),
   used_at timestamptz NOT NULL,
   returned_at timestamptz,
-  PRIMARY KEY (program_id, id),
-  FOREIGN KEY (program_id, benefit_id) REFERENCES benefits (program_id, id),
+  -- By member: a member's uses (newest first by their ULIDs), and the uses of an order or a
+  -- booking, whose member is known, are found among the member's. Two indexes in all, since an
+  -- order writes a row per benefit it uses; no foreign key to `benefits` (see benefit_usage).
+  PRIMARY KEY (program_id, member_id, id),
   FOREIGN KEY (program_id, member_id) REFERENCES members (program_id, id)
 );
-CREATE INDEX benefit_uses_member ON benefit_uses (program_id, member_id, benefit_id, used_at);
-CREATE INDEX benefit_uses_reference ON benefit_uses (program_id, reference_kind, reference_id)
-  WHERE reference_id IS NOT NULL;
+-- The delivery audit: a benefit's uses in a period.
 CREATE INDEX benefit_uses_audit ON benefit_uses (program_id, benefit_id, used_at);
 
 -- An order's snapshot (0008_order_write.sql) reads the member's usage of quota'd benefits beside
