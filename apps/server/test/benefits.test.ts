@@ -284,6 +284,20 @@ describe('GET /v1/benefits/{key}/audit', () => {
       { key: p.keys.readonly },
     )
     expect(april.json()).toMatchObject({ used: 0, uses: 0, unused: { count: golds.length } })
+    // A local date names the same period: 1 April in Shanghai is April, not March in UTC.
+    const firstOfApril = await t.call('GET', '/v1/benefits/spa/audit?period_start=2026-04-01', {
+      key: p.keys.readonly,
+    })
+    expect(firstOfApril.json().period).toEqual({
+      start: '2026-03-31T16:00:00.000Z',
+      end: '2026-04-30T16:00:00.000Z',
+    })
+    for (const bad of ['2026-02-30', 'next-month-x']) {
+      const refused = await t.call('GET', `/v1/benefits/spa/audit?period_start=${bad}`, {
+        key: p.keys.readonly,
+      })
+      expect(refused.statusCode, bad).toBe(400)
+    }
   })
 })
 

@@ -145,11 +145,7 @@ export async function benefitRoutes(fastify: FastifyInstance, { services }: AppD
       },
     },
     async (request) =>
-      services.benefits.audit(
-        programOf(request),
-        request.params.key,
-        request.query.period_start ? new Date(request.query.period_start) : undefined,
-      ),
+      services.benefits.audit(programOf(request), request.params.key, request.query.period_start),
   )
 
   app.get(
@@ -189,7 +185,7 @@ export async function benefitRoutes(fastify: FastifyInstance, { services }: AppD
     async (request, reply) => {
       const program = programOf(request)
       const { format, period_start, ...page } = request.query
-      const at = period_start ? new Date(period_start) : undefined
+      const at = period_start
       const key = request.params.key
       if (format === 'csv') {
         async function* lines() {

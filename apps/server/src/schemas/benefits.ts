@@ -152,8 +152,10 @@ export const ZBenefitUsesQuery = Type.Object({
 export const ZAuditQuery = Type.Object({
   period_start: Type.Optional(
     Type.String({
-      format: 'date-time',
-      description: 'Any instant of the period to audit (default now)',
+      minLength: 10,
+      maxLength: 40,
+      description:
+        'Any day or instant of the period to audit: a local date (`2026-12-01`, in the program’s time zone) or a date-time (default now)',
     }),
   ),
 })

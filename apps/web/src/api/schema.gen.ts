@@ -8722,7 +8722,7 @@ export interface operations {
   auditBenefit: {
     parameters: {
       query?: {
-        /** @description Any instant of the period to audit (default now) */
+        /** @description Any day or instant of the period to audit: a local date (`2026-12-01`, in the program’s time zone) or a date-time (default now) */
         period_start?: string
       }
       header?: never
@@ -8812,7 +8812,7 @@ export interface operations {
   listBenefitUnusedMembers: {
     parameters: {
       query?: {
-        /** @description Any instant of the period to audit (default now) */
+        /** @description Any day or instant of the period to audit: a local date (`2026-12-01`, in the program’s time zone) or a date-time (default now) */
         period_start?: string
         /** @description The whole list as CSV */
         format?: 'csv'

@@ -6,6 +6,7 @@ import { type IdempotencyClaim, runIdempotent, type StoredResponse } from '../id
 import { findMemberByRef, lockMemberByRef, type Member, presentMember } from '../members/index.js'
 import { bumpRulesVersion, type ProgramContext } from '../programs/index.js'
 import { AppError } from '../shared/app-error.js'
+import { localDate, zonedMidnight } from '../shared/calendar.js'
 import type { Clock } from '../shared/clock.js'
 import type { Executor } from '../shared/executor.js'
 import { newId } from '../shared/ids.js'
@@ -86,6 +87,22 @@ function presentUse(
     used_at: row.used_at.toISOString(),
     returned_at: row.returned_at?.toISOString() ?? null,
   }
+}
+
+/**
+ * The instant an audit's `period_start` names: a local date (`2026-12-01`, its midnight in the
+ * program's time zone) or a date-time with its offset.
+ */
+function auditInstant(periodStart: string | undefined, now: Date, timeZone: string): Date {
+  if (periodStart === undefined) return now
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(periodStart)
+  const at = date
+    ? zonedMidnight(Number(date[1]), Number(date[2]), Number(date[3]), timeZone)
+    : new Date(periodStart)
+  if (Number.isNaN(at.getTime()) || (date && localDate(at, timeZone) !== periodStart)) {
+    throw AppError.invalid('period_start', 'must be a date (YYYY-MM-DD) or a date-time')
+  }
+  return at
 }
 
 /**
@@ -393,10 +410,11 @@ export function createBenefitsService(db: Kysely<DB>, clock: Clock) {
     },
 
     /** `GET /v1/benefits/{key}/audit`: the proof of delivery for one benefit and period. */
-    async audit(program: ProgramContext, ref: string, at?: Date): Promise<BenefitAudit> {
+    async audit(program: ProgramContext, ref: string, periodStart?: string): Promise<BenefitAudit> {
       const row = await benefitOfRef(db, program, ref)
       const benefit = benefitOf(row)
-      const period = auditPeriod(benefit, at ?? clock.now(), program.timezone)
+      const at = auditInstant(periodStart, clock.now(), program.timezone)
+      const period = auditPeriod(benefit, at, program.timezone)
       const counts = await snapshotRead(db, (trx) =>
         auditCounts(trx, program.id, benefit, period.start, period.end),
       )
@@ -415,11 +433,12 @@ export function createBenefitsService(db: Kysely<DB>, clock: Clock) {
     async unusedMembers(
       program: ProgramContext,
       ref: string,
-      query: { period_start?: Date; limit?: number; cursor?: string },
+      query: { period_start?: string; limit?: number; cursor?: string },
     ): Promise<Page<Member> & { period: { start: string; end: string } }> {
       const row = await benefitOfRef(db, program, ref)
       const benefit = benefitOf(row)
-      const period = auditPeriod(benefit, query.period_start ?? clock.now(), program.timezone)
+      const at = auditInstant(query.period_start, clock.now(), program.timezone)
+      const period = auditPeriod(benefit, at, program.timezone)
       const limit = clampLimit(query.limit)
       const rows = await unusedMembers(db, program.id, benefit, period.start, period.end, {
         ...(query.cursor && { afterId: decodeCursor(query.cursor) }),
