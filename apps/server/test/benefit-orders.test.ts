@@ -162,6 +162,37 @@ describe('orders and quotes of a member whose tier has benefits', () => {
     expect(next.json()).toMatchObject({ shipping_discount: 0, benefits_used: ['gold-price'] })
   })
 
+  it('shares one quota between orders and uses by hand arriving together', async () => {
+    const gold = await member('gold')
+    const results = await Promise.all([
+      ...Array.from({ length: 3 }, () =>
+        order({ id: nextId(), member: gold.id, amount: 19_000, items, shipping_fee: 700 }),
+      ),
+      ...Array.from({ length: 3 }, () =>
+        t.call('POST', `/v1/members/${gold.id}/benefits/free-ship/uses`, {
+          key: p.keys.server,
+          body: { reference: 'desk' },
+        }),
+      ),
+    ])
+    const orders = results.slice(0, 3)
+    const byHand = results.slice(3)
+    for (const r of orders) expect(r.statusCode, r.body).toBe(201)
+    for (const r of byHand) expect([201, 422]).toContain(r.statusCode)
+    const shipped = orders.filter((r) => r.json().effects.benefits_used.includes('free-ship'))
+    const manual = byHand.filter((r) => r.statusCode === 201)
+    // Two uses a month, however they arrive: never more, and none left unused.
+    expect(shipped.length + manual.length).toBe(2)
+    const kept = await t.services.db
+      .selectFrom('benefit_uses')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('program_id', '=', p.id)
+      .where('member_id', '=', gold.id)
+      .where('benefit_id', '=', shipping.id)
+      .executeTakeFirstOrThrow()
+    expect(Number(kept.n)).toBe(2)
+  })
+
   it('gives the uses back once when the order is fully refunded, not on a partial refund', async () => {
     const gold = await member('gold')
     const id = nextId()
