@@ -11,6 +11,7 @@ import type { Clock } from '../shared/clock.js'
 import type { Executor } from '../shared/executor.js'
 import { newId } from '../shared/ids.js'
 import { clampLimit, decodeCursor, type Page, toPage } from '../shared/pagination.js'
+import { RulesVersionCache } from '../shared/rules-version.cache.js'
 import {
   assertBenefit,
   type Benefit,
@@ -115,8 +116,8 @@ function auditPeriod(benefit: Benefit, at: Date, timeZone: string) {
 }
 
 export function createBenefitsService(db: Kysely<DB>, clock: Clock) {
-  /** Live benefits per program, with the rules version they were read at (like live rules). */
-  const live = new Map<string, { benefits: Benefit[]; version: number }>()
+  /** Live benefits per program, kept by rules version (shared/rules-version.cache.ts). */
+  const live = new RulesVersionCache<Benefit[]>()
 
   async function benefitOfRef(on: Executor, program: ProgramContext, ref: string) {
     const row = await findBenefit(on, program.id, ref)
@@ -134,7 +135,7 @@ export function createBenefitsService(db: Kysely<DB>, clock: Clock) {
   async function changed(trx: Executor, program: ProgramContext) {
     await bumpRulesVersion(trx, program.id)
     await assignAdvisors(trx, program.id, clock.now())
-    live.delete(program.id)
+    live.forget(program.id)
   }
 
   return {
@@ -223,13 +224,9 @@ export function createBenefitsService(db: Kysely<DB>, clock: Clock) {
       program: Pick<ProgramContext, 'id' | 'rules_version'>,
       on: Executor = db,
     ): Promise<Benefit[]> {
-      const cached = live.get(program.id)
-      if (cached && cached.version >= program.rules_version) return cached.benefits
-      const benefits = (await listBenefits(on, program.id)).map(benefitOf)
-      const latest = live.get(program.id)
-      if (!latest || latest.version <= program.rules_version)
-        live.set(program.id, { benefits, version: program.rules_version })
-      return benefits
+      return live.get(program.id, program.rules_version, async () =>
+        (await listBenefits(on, program.id)).map(benefitOf),
+      )
     },
 
     /** `GET /v1/members/{member}/benefits`: the member's tier's benefits, with what is left. */

@@ -14,6 +14,7 @@ import {
   type PageRequest,
   toPage,
 } from '../shared/pagination.js'
+import { RulesVersionCache } from '../shared/rules-version.cache.js'
 import {
   patchedRelease,
   presentRelease,
@@ -61,11 +62,10 @@ const skuTaken = (sku: string) =>
 
 export function createReleasesService(db: Kysely<DB>, clock: Clock) {
   /**
-   * A program's live releases by SKU, with the rules version they were read at or after (as the
-   * rules' cache, rules.service.ts): every release change moves the version in its transaction,
-   * so a change that has answered is seen by the next quote or order on every process.
+   * A program's live releases by SKU, kept by rules version (shared/rules-version.cache.ts):
+   * every release change moves the version in its transaction.
    */
-  const live = new Map<string, { releases: ReleasesBySku; version: number }>()
+  const live = new RulesVersionCache<ReleasesBySku>()
 
   async function memberOf(program: ProgramContext, ref: string) {
     const member = await findMemberByRef(db, program.id, ref)
@@ -81,14 +81,9 @@ export function createReleasesService(db: Kysely<DB>, clock: Clock) {
     program: Pick<ProgramContext, 'id' | 'rules_version'>,
     on: Executor = db,
   ): Promise<ReleasesBySku> {
-    const cached = live.get(program.id)
-    if (cached && cached.version >= program.rules_version) return cached.releases
-    // Read after the request's version was: these releases are at least that new.
-    const releases = releasesBySku((await listLiveReleases(on, program.id)).map(toRelease))
-    const latest = live.get(program.id)
-    if (!latest || latest.version <= program.rules_version)
-      live.set(program.id, { releases, version: program.rules_version })
-    return releases
+    return live.get(program.id, program.rules_version, async () =>
+      releasesBySku((await listLiveReleases(on, program.id)).map(toRelease)),
+    )
   }
 
   return {

@@ -15,6 +15,7 @@ import {
   type PageRequest,
   toPage,
 } from '../shared/pagination.js'
+import { RulesVersionCache } from '../shared/rules-version.cache.js'
 import {
   buildEventContext,
   buildOrderContext,
@@ -102,13 +103,8 @@ function draftRule(input: RuleInput, at: Date): EarningRule {
 }
 
 export function createRulesService(db: Kysely<DB>, clock: Clock) {
-  /**
-   * A program's live rules per trigger, with the rules version they were read at or after.
-   * A request carries the version its key's query saw; a cache entry older than that is read
-   * again. So a change that has answered reaches every later request on every process, and
-   * no clock or time-to-live is involved.
-   */
-  const liveRules = new Map<string, { rules: EarningRule[]; version: number }>()
+  /** A program's live rules per trigger, kept by rules version (shared/rules-version.cache.ts). */
+  const liveRules = new RulesVersionCache<EarningRule[]>()
   async function getRule(program: ProgramContext, id: string, on: Executor = db) {
     const row = await findRule(on, program.id, id)
     if (!row) throw AppError.notFound('Earning rule')
@@ -235,15 +231,9 @@ export function createRulesService(db: Kysely<DB>, clock: Clock) {
       trigger: string,
       on: Executor = db,
     ): Promise<EarningRule[]> {
-      const key = `${program.id}\u0000${trigger}`
-      const cached = liveRules.get(key)
-      if (cached && cached.version >= program.rules_version) return cached.rules
-      // Read after the request's version was: these rules are at least that new.
-      const rules = (await listLiveRules(on, program.id, trigger)).map(toEarningRule)
-      const latest = liveRules.get(key)
-      if (!latest || latest.version <= program.rules_version)
-        liveRules.set(key, { rules, version: program.rules_version })
-      return rules
+      return liveRules.get(`${program.id}\u0000${trigger}`, program.rules_version, async () =>
+        (await listLiveRules(on, program.id, trigger)).map(toEarningRule),
+      )
     },
 
     /**
