@@ -1,5 +1,5 @@
 import type { BenefitRow, BenefitType, DB, MemberRow } from '@loyalbase/db'
-import { type Kysely, sql } from 'kysely'
+import type { Kysely } from 'kysely'
 import { assignAdvisors } from '../advisors/index.js'
 import { domainEvent, recordDomainEvents } from '../domain-events/index.js'
 import { type IdempotencyClaim, runIdempotent, type StoredResponse } from '../idempotency/index.js'
@@ -8,7 +8,7 @@ import { bumpRulesVersion, type ProgramContext } from '../programs/index.js'
 import { AppError } from '../shared/app-error.js'
 import { localDate, zonedMidnight } from '../shared/calendar.js'
 import type { Clock } from '../shared/clock.js'
-import type { Executor } from '../shared/executor.js'
+import { type Executor, inOneSnapshot } from '../shared/executor.js'
 import { newId } from '../shared/ids.js'
 import { clampLimit, decodeCursor, type Page, toPage } from '../shared/pagination.js'
 import { RulesVersionCache } from '../shared/rules-version.cache.js'
@@ -412,7 +412,7 @@ export function createBenefitsService(db: Kysely<DB>, clock: Clock) {
       const benefit = benefitOf(row)
       const at = auditInstant(periodStart, clock.now(), program.timezone)
       const period = auditPeriod(benefit, at, program.timezone)
-      const counts = await snapshotRead(db, (trx) =>
+      const counts = await inOneSnapshot(db, (trx) =>
         auditCounts(trx, program.id, benefit, period.start, period.end),
       )
       return {
@@ -523,17 +523,6 @@ async function takeUse(
 /** Every benefit of the program, deleted ones too (uses keep naming them). */
 async function listBenefitsAll(db: Executor, programId: string): Promise<BenefitRow[]> {
   return db.selectFrom('benefits').selectAll().where('program_id', '=', programId).execute()
-}
-
-/** Counts that must agree with each other read from one snapshot. */
-function snapshotRead<T>(db: Kysely<DB>, work: (trx: Executor) => Promise<T>): Promise<T> {
-  return db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .execute(async (trx) => {
-      await sql`SET LOCAL jit = off`.execute(trx)
-      return work(trx)
-    })
 }
 
 export type BenefitsService = ReturnType<typeof createBenefitsService>

@@ -62,14 +62,6 @@ export async function deleteSegment(db: Executor, programId: string, id: string)
   return result.numDeletedRows > 0n
 }
 
-/**
- * A count over a million members costs PostgreSQL's JIT more to compile (0.6 s of 1.2 s on the
- * bench) than it saves: off for the caller's transaction (a no-op where there is no JIT).
- */
-export async function withoutJit(trx: Executor): Promise<void> {
-  await sql`SET LOCAL jit = off`.execute(trx)
-}
-
 /** Members of the program for whom `matches` (an expression over `members m`) holds. */
 export async function countSegmentMembers(
   db: Executor,

@@ -6,7 +6,7 @@ import type { ProgramContext } from '../programs/index.js'
 import { AppError } from '../shared/app-error.js'
 import { localDate } from '../shared/calendar.js'
 import type { Clock } from '../shared/clock.js'
-import type { Executor } from '../shared/executor.js'
+import { type Executor, inOneSnapshot } from '../shared/executor.js'
 import { newId } from '../shared/ids.js'
 import {
   clampLimit,
@@ -32,7 +32,6 @@ import {
   listSegmentMembers,
   listSegments,
   updateSegment,
-  withoutJit,
 } from './segments.repository.js'
 
 export interface SegmentQuery extends PageRequest {
@@ -90,14 +89,7 @@ export function createSegmentsService(db: Kysely<DB>, clock: Clock) {
   }
 
   /** Reads that must agree with each other (a page and its count) see one snapshot. */
-  const snapshot = <T>(work: (trx: Transaction<DB>) => Promise<T>) =>
-    db
-      .transaction()
-      .setIsolationLevel('repeatable read')
-      .execute(async (trx) => {
-        await withoutJit(trx)
-        return work(trx)
-      })
+  const snapshot = <T>(work: (trx: Transaction<DB>) => Promise<T>) => inOneSnapshot(db, work)
 
   return {
     async create(
