@@ -1,5 +1,6 @@
 export { createTestDb, type TestDatabase, type TestEngine, testEngine } from '@loyalbase/db/testing'
 export * from './access.js'
+export * from './appointments.js'
 export * from './benefits.js'
 export * from './campaigns.js'
 export * from './checkout.js'
