@@ -22,7 +22,7 @@ const CORE_LAYERS = [
   ['orders', 'campaigns'],
   ['appointments', 'exclusive-events'],
   ['rewards'],
-  ['api-keys'],
+  ['api-keys', 'webhooks'],
   ['portal'],
   ['platform', 'housekeeping'],
   ['demo'],

@@ -35,6 +35,7 @@ import { releaseRoutes } from './routes/releases.js'
 import { rewardRoutes } from './routes/rewards.js'
 import { segmentRoutes } from './routes/segments.js'
 import { tierRoutes } from './routes/tiers.js'
+import { webhookRoutes } from './routes/webhooks.js'
 
 export type { AppDeps } from './http/deps.js'
 
@@ -121,6 +122,7 @@ export async function buildApp(services: Services, config: AppConfig): Promise<F
   await app.register(rewardRoutes, deps)
   await app.register(portalRewardRoutes, deps)
   await app.register(jobRoutes, deps)
+  await app.register(webhookRoutes, deps)
   if (config.webDist) await app.register(webPlugin, { dist: config.webDist })
   return app
 }

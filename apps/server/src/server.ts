@@ -1,5 +1,12 @@
 import type { Config } from '@loyalbase/config'
-import { createServices, type DemoProgram, type Services, systemClock } from '@loyalbase/core'
+import {
+  createServices,
+  createWebhookSender,
+  type DemoProgram,
+  type Services,
+  systemClock,
+  type WebhookSender,
+} from '@loyalbase/core'
 import { type Database, migrate, openDatabase } from '@loyalbase/db'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from './app.js'
@@ -8,6 +15,8 @@ export interface RunningServer {
   app: FastifyInstance
   database: Database
   services: Services
+  /** Posts webhook deliveries; running unless `LOYALBASE_WEBHOOK_POLL_MS=0`. */
+  webhookSender: WebhookSender
   url: string
   generatedAdminKey: string | undefined
   demo: DemoProgram | undefined
@@ -40,17 +49,21 @@ export async function startServer(config: Config): Promise<RunningServer> {
         }, config.schedulerIntervalMs)
       : undefined
   timer?.unref()
+  const webhookSender = createWebhookSender(database.db, config.webhooks, app.log)
+  if (config.webhooks.pollIntervalMs > 0) webhookSender.start()
 
   return {
     app,
     database,
     services,
+    webhookSender,
     url,
     generatedAdminKey,
     demo,
     async close() {
       if (timer) clearInterval(timer)
       await ticking
+      await webhookSender.stop()
       await app.close()
       await services.jobs.settle()
       await database.close()

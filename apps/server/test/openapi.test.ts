@@ -133,7 +133,16 @@ describe('/openapi.json', () => {
   it('marks the required fields of the contract’s objects', () => {
     const { schemas } = doc.components
     expect(schemas.Program?.required?.sort()).toEqual(
-      ['created_at', 'currency', 'id', 'locale', 'name', 'points_policy', 'timezone'].sort(),
+      [
+        'created_at',
+        'currency',
+        'id',
+        'locale',
+        'name',
+        'points_policy',
+        'timezone',
+        'webhook_private_targets',
+      ].sort(),
     )
     expect(schemas.PointsPolicy?.required?.sort()).toEqual(
       ['allow_negative', 'expiry', 'max_redeem_percent', 'pending_days', 'redeem_rate'].sort(),

@@ -52,6 +52,7 @@ describe('POST /v1/programs', () => {
       timezone: 'Asia/Shanghai',
       locale: 'zh-CN',
       points_policy: DEFAULT_POLICY,
+      webhook_private_targets: false,
       created_at: T0,
     })
   })
@@ -219,6 +220,7 @@ describe('GET and PATCH /v1/program', () => {
         timezone: 'Asia/Shanghai',
         locale: 'zh-CN',
         points_policy: DEFAULT_POLICY,
+        webhook_private_targets: false,
         created_at: T0,
       })
     }

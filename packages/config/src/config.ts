@@ -14,6 +14,13 @@ export interface Config {
   schedulerIntervalMs: number
   /** Run the embedded database (PGlite) on a thread of its own rather than the server's. */
   pgliteThread: boolean
+  /** The webhook sender (docs/webhooks.md); `pollIntervalMs` 0 turns it off in this process. */
+  webhooks: {
+    pollIntervalMs: number
+    retryBaseMs: number
+    concurrency: number
+    timeoutMs: number
+  }
 }
 
 export class ConfigError extends Error {}
@@ -63,5 +70,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: env.LOYALBASE_WEB_DIST || undefined,
     schedulerIntervalMs: integer(env, 'LOYALBASE_SCHEDULER_INTERVAL_MS', 30_000, 0),
     pgliteThread: pgliteThread === 'on',
+    webhooks: {
+      pollIntervalMs: integer(env, 'LOYALBASE_WEBHOOK_POLL_MS', 200, 0),
+      retryBaseMs: integer(env, 'LOYALBASE_WEBHOOK_RETRY_BASE_MS', 5_000, 1),
+      concurrency: integer(env, 'LOYALBASE_WEBHOOK_CONCURRENCY', 32, 1),
+      timeoutMs: integer(env, 'LOYALBASE_WEBHOOK_TIMEOUT_MS', 10_000, 100),
+    },
   }
 }

@@ -27,6 +27,7 @@ import { createRulesService } from './rules/rules.service.js'
 import { createSegmentsService } from './segments/segments.service.js'
 import type { Clock } from './shared/clock.js'
 import { createTiersService } from './tiers/tiers.service.js'
+import { createWebhooksService } from './webhooks/webhooks.service.js'
 
 /** Wires every service from one database and one clock. Plain functions; no DI container. */
 export function createServices(db: Kysely<DB>, clock: Clock) {
@@ -105,6 +106,7 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
     checkout,
     events,
     portalSessions,
+    webhooks: createWebhooksService(db, clock),
     jobs,
     demo,
   }

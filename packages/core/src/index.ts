@@ -68,3 +68,16 @@ export * from './shared/clock.js'
 export * from './shared/ids.js'
 export * from './shared/limits.js'
 export * from './shared/pagination.js'
+export {
+  createWebhookSender,
+  DEFAULT_SENDER_OPTIONS,
+  type WebhookSender,
+  type WebhookSenderOptions,
+} from './webhooks/webhook-sender.js'
+export { forbiddenAddress } from './webhooks/webhook-target.js'
+export * from './webhooks/webhooks.js'
+export type {
+  DeliveryQuery,
+  WebhookSummary,
+  WebhooksService,
+} from './webhooks/webhooks.service.js'

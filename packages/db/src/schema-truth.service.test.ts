@@ -43,6 +43,8 @@ const KIND_OF: Record<string, Kind> = {
   'timestamp without time zone': 'Date',
   json: 'json',
   jsonb: 'json',
+  // text[]: read by both drivers as a JavaScript array, declared as one (a structured value).
+  _text: 'json',
 }
 
 interface DeclaredColumn {

@@ -26,6 +26,8 @@ export interface ProgramsTable {
   rules_version: Generated<number>
   /** Moved by a trigger on every update (0008_order_write.sql). */
   version: Generated<number>
+  /** Webhooks may target link-local and cloud-metadata addresses (0023_webhooks.sql). */
+  webhook_private_targets: Generated<boolean>
   created_at: CreatedAt
 }
 
@@ -618,9 +620,57 @@ export interface DB {
   advisor_assignments: AdvisorAssignmentsTable
   rewards: RewardsTable
   reward_redemptions: RewardRedemptionsTable
+  webhooks: WebhooksTable
+  webhook_deliveries: WebhookDeliveriesTable
+  webhook_attempts: WebhookAttemptsTable
+}
+
+export interface WebhooksTable {
+  program_id: string
+  id: string
+  url: string
+  /** Domain event types, or `*` for all. */
+  events: string[]
+  description: string | null
+  secret: string
+  active: Generated<boolean>
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+/** One per webhook and domain event, made by a trigger on the outbox (0023_webhooks.sql). */
+export interface WebhookDeliveriesTable {
+  program_id: string
+  id: string
+  webhook_id: string
+  event_id: string
+  event_type: string
+  status: Generated<'pending' | 'delivered' | 'failed'>
+  attempts: Generated<number>
+  max_attempts: Generated<number>
+  next_attempt_at: Timestamp | null
+  last_attempt_at: Timestamp | null
+  response_code: number | null
+  error: string | null
+  delivered_at: Timestamp | null
+  created_at: CreatedAt
+}
+
+export interface WebhookAttemptsTable {
+  program_id: string
+  delivery_id: string
+  attempt: number
+  started_at: Timestamp
+  duration_ms: number
+  response_code: number | null
+  response_body: string | null
+  error: string | null
 }
 
 export type MemberRow = Selectable<MembersTable>
+export type WebhookRow = Selectable<WebhooksTable>
+export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>
+export type WebhookAttemptRow = Selectable<WebhookAttemptsTable>
 export type NewMember = Insertable<MembersTable>
 export type MemberUpdate = Updateable<MembersTable>
 export type ProgramRow = Selectable<ProgramsTable>

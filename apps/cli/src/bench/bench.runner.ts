@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { Config } from '@loyalbase/config'
+import { type Config, loadConfig } from '@loyalbase/config'
 import { type RunningServer, startServer } from '@loyalbase/server'
 import type {
   BenchOptions,
@@ -47,6 +47,7 @@ function serverConfig(databaseUrl: string, adminKey: string): Config {
     webDist: undefined,
     schedulerIntervalMs: 0,
     pgliteThread: true,
+    webhooks: { ...loadConfig({}).webhooks },
   }
 }
 

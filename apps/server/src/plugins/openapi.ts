@@ -1,5 +1,6 @@
-import swagger from '@fastify/swagger'
+import swagger, { type FastifyDynamicSwaggerOptions } from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
+import { DOMAIN_EVENT_SCHEMAS } from '@loyalbase/core'
 import type { FastifyInstance, FastifySchema } from 'fastify'
 import fp from 'fastify-plugin'
 import { problemResponse } from '../schemas/common.js'
@@ -32,6 +33,71 @@ function completeResponses(schema: FastifySchema): FastifySchema {
   return { ...schema, response }
 }
 
+/**
+ * OpenAPI 3.1 `webhooks`: what a webhook endpoint receives for each event type, from the domain
+ * events' own schemas, with the signature header it must check.
+ */
+type OpenApi31 = Extract<
+  NonNullable<FastifyDynamicSwaggerOptions['openapi']>,
+  { webhooks?: unknown }
+>
+type Webhooks = NonNullable<OpenApi31['webhooks']>
+
+function webhookPayloads(): Webhooks {
+  return Object.fromEntries(
+    Object.entries(DOMAIN_EVENT_SCHEMAS).map(([type, schema]) => {
+      // Plain JSON: the schema objects carry TypeBox's symbols.
+      const data = JSON.parse(JSON.stringify(schema)) as { description?: string }
+      const operation = {
+        operationId: `webhook_${type.replace(/[^a-z]+/g, '_')}`,
+        summary: `${type}: ${data.description ?? 'a domain event'}`,
+        tags: ['webhooks'],
+        security: [],
+        parameters: [
+          {
+            name: 'Loyalbase-Signature',
+            in: 'header',
+            required: true,
+            description:
+              '`t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`: check it ' +
+              'against the raw body and refuse a stale `t`.',
+            schema: { type: 'string' },
+          },
+          {
+            name: 'Loyalbase-Event-Id',
+            in: 'header',
+            required: true,
+            description: 'The event’s `id`, the same on every retry: de-duplicate by it.',
+            schema: { type: 'string' },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['id', 'type', 'created_at', 'data'],
+                properties: {
+                  id: { type: 'string', description: '`evt_…`' },
+                  type: { type: 'string', const: type },
+                  created_at: { type: 'string', format: 'date-time' },
+                  data,
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': { description: 'Any 2xx answer marks the delivery delivered' },
+          default: { description: 'Anything else (or no answer in 10 s) is retried with backoff' },
+        },
+      }
+      return [type, { post: operation }]
+    }),
+  ) as Webhooks
+}
+
 /** The OpenAPI 3.1 document is generated from the routes' own schemas. */
 export const openApiPlugin = fp(async (app: FastifyInstance) => {
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema)
@@ -61,6 +127,7 @@ export const openApiPlugin = fp(async (app: FastifyInstance) => {
         },
       },
       security: [{ bearerAuth: [] }],
+      webhooks: webhookPayloads(),
       tags: [
         { name: 'programs', description: 'Programs and their keys (platform admin key)' },
         { name: 'program', description: 'The calling key’s own program' },
@@ -92,6 +159,10 @@ export const openApiPlugin = fp(async (app: FastifyInstance) => {
         },
         { name: 'portal', description: 'Member portal sessions and the portal’s own API' },
         { name: 'jobs', description: 'Scheduled jobs' },
+        {
+          name: 'webhooks',
+          description: 'Webhook endpoints, their signed deliveries and delivery logs',
+        },
         { name: 'health', description: 'Liveness and readiness' },
       ],
     },

@@ -44,6 +44,13 @@ import type {
   SegmentPatch,
   SegmentResource,
   TierLadder,
+  WebhookDeliveryDetail,
+  WebhookDeliveryResource,
+  WebhookInput,
+  WebhookPatch,
+  WebhookResource,
+  WebhookSummary,
+  WebhookWithSecret,
 } from '@loyalbase/core'
 import type { Static } from 'typebox'
 import type {
@@ -77,6 +84,15 @@ import type { ZRelease, ZReleaseAccess, ZReleaseCreate, ZReleasePatch } from './
 import type { ZReward, ZRewardCreate, ZRewardPatch, ZRewardRedemption } from './rewards.js'
 import type { ZSegment, ZSegmentCreate, ZSegmentPatch } from './segments.js'
 import type { ZTierLadder } from './tiers.js'
+import type {
+  ZWebhook,
+  ZWebhookCreate,
+  ZWebhookDelivery,
+  ZWebhookDeliveryDetail,
+  ZWebhookPatch,
+  ZWebhookSummary,
+  ZWebhookWithSecret,
+} from './webhooks.js'
 
 /*
  * One contract: the core's types and the wire schemas describe the same shapes, checked by the
@@ -143,4 +159,11 @@ export type Contract = [
   Check<Same<Static<typeof ZRewardCreate>, RewardInput>>,
   Check<Same<Static<typeof ZRewardPatch>, RewardPatch>>,
   Check<Same<Static<typeof ZRewardRedemption>, RedemptionResource>>,
+  Check<Same<Static<typeof ZWebhook>, WebhookResource>>,
+  Check<Same<Static<typeof ZWebhookWithSecret>, WebhookWithSecret>>,
+  Check<Same<Static<typeof ZWebhookSummary>, WebhookSummary>>,
+  Check<Same<Static<typeof ZWebhookCreate>, WebhookInput>>,
+  Check<Same<Static<typeof ZWebhookPatch>, WebhookPatch>>,
+  Check<Same<Static<typeof ZWebhookDelivery>, WebhookDeliveryResource>>,
+  Check<Same<Static<typeof ZWebhookDeliveryDetail>, WebhookDeliveryDetail>>,
 ]

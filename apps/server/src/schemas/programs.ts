@@ -45,6 +45,11 @@ export const ZProgram = Type.Object(
     timezone: Type.String(),
     locale: Type.String(),
     points_policy: Type.Ref('PointsPolicy'),
+    webhook_private_targets: Type.Boolean({
+      description:
+        'Webhooks may post to link-local and cloud-metadata addresses (169.254.0.0/16, ' +
+        'fe80::/10, …); off by default, for SSRF safety',
+    }),
     created_at: ZTimestamp,
   },
   { $id: 'Program' },
@@ -68,6 +73,7 @@ export const ZProgramPatch = Type.Object(
     timezone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     locale: Type.Optional(Type.String({ minLength: 2, maxLength: 35 })),
     points_policy: Type.Optional(ZPointsPolicyPatch),
+    webhook_private_targets: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 )

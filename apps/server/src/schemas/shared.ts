@@ -15,6 +15,7 @@ import { ZRelease, ZReleaseAccess } from './releases.js'
 import { ZReward, ZRewardRedemption } from './rewards.js'
 import { ZSegment } from './segments.js'
 import { ZTierLadder } from './tiers.js'
+import { ZWebhook, ZWebhookDelivery } from './webhooks.js'
 
 /** Schemas with an `$id`: registered once at the root, named as OpenAPI components. */
 export const SHARED_SCHEMAS = [
@@ -43,4 +44,6 @@ export const SHARED_SCHEMAS = [
   ZAdvisorContact,
   ZReward,
   ZRewardRedemption,
+  ZWebhook,
+  ZWebhookDelivery,
 ]

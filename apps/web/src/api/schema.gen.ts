@@ -1766,8 +1766,486 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/v1/webhooks': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** List webhooks, oldest first */
+    get: operations['listWebhooks']
+    put?: never
+    /**
+     * Subscribe an endpoint to domain events
+     * @description Every event of the listed types recorded from now on is posted to `url`, signed (`Loyalbase-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, t + "." + body)>`), and retried with backoff until a `2xx` answers (first retry within 10 seconds). The `secret` is shown only in this answer (and when rolled). `Idempotency-Key` accepted.
+     */
+    post: operations['createWebhook']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/webhooks/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Get a webhook with its deliveries counted by status */
+    get: operations['getWebhook']
+    put?: never
+    post?: never
+    /** Delete a webhook with its deliveries */
+    delete: operations['deleteWebhook']
+    options?: never
+    head?: never
+    /**
+     * Change a webhook’s URL, events or description, or switch it off or on
+     * @description Deliveries already made keep going to the webhook (to its new URL); an inactive webhook is sent no new events.
+     */
+    patch: operations['updateWebhook']
+    trace?: never
+  }
+  '/v1/webhooks/{id}/secret': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Roll the webhook’s secret
+     * @description Deliveries from now on are signed with the new secret, shown once here.
+     */
+    post: operations['rollWebhookSecret']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/webhooks/{id}/deliveries': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * The webhook’s delivery log, newest first
+     * @description One delivery per event: its status, the attempts made, the last answer’s status code or error, and when it is tried next.
+     */
+    get: operations['listWebhookDeliveries']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/webhooks/{id}/deliveries/{delivery}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A delivery with its payload and every attempt */
+    get: operations['getWebhookDelivery']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/webhooks/{id}/deliveries/{delivery}/redeliver': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Send a delivery again now
+     * @description The same event (same `id`, same body) is sent again at once, whether it was delivered, failed or is still waiting; a failed delivery gets one more attempt.
+     */
+    post: operations['redeliverWebhookDelivery']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
 }
-export type webhooks = Record<string, never>
+export interface webhooks {
+  'member.created': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** member.created: A member joined the program. */
+    post: operations['webhook_member_created']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  'points.earned': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** points.earned: An order or a behaviour event paid points, by the rules named, or a campaign rewarded points. */
+    post: operations['webhook_points_earned']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  'points.redeemed': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** points.redeemed: The member spent points. */
+    post: operations['webhook_points_redeemed']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  'points.adjusted': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** points.adjusted: An operator added (positive) or took away (negative) points. */
+    post: operations['webhook_points_adjusted']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  'points.expired': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** points.expired: Points reached their expiry and left the balance. */
+    post: operations['webhook_points_expired']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  'points.reversed': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** points.reversed: A refund took back points its order paid. */
+    post: operations['webhook_points_reversed']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  'points.returned': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** points.returned: A refund gave back points the member had paid its order with. */
+    post: operations['webhook_points_returned']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  'tier.changed': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** tier.changed: The member moved to another tier, up or down. */
+    post: operations['webhook_tier_changed']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  'tier.upgraded': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** tier.upgraded: The member moved to a higher tier (also a `tier.changed`). */
+    post: operations['webhook_tier_upgraded']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  'coupon.issued': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** coupon.issued: A coupon was issued to the member from a template (by the API, a campaign or a coupon reward), or the member claimed a bulk code. */
+    post: operations['webhook_coupon_issued']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  'reward.redeemed': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** reward.redeemed: The member redeemed a reward of the catalog with points. */
+    post: operations['webhook_reward_redeemed']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  'reward.redemption_fulfilled': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** reward.redemption_fulfilled: An operator fulfilled a pending reward redemption. */
+    post: operations['webhook_reward_redemption_fulfilled']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  'reward.redemption_cancelled': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** reward.redemption_cancelled: A pending reward redemption was cancelled: its points and stock went back (`transaction` gave the points back). */
+    post: operations['webhook_reward_redemption_cancelled']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  'benefit.used': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** benefit.used: The member used benefits of its tier: one event for an order (every benefit it used), a booking or a use by hand. */
+    post: operations['webhook_benefit_used']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  'benefit.returned': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** benefit.returned: A use of a benefit was given back (its order was fully refunded). */
+    post: operations['webhook_benefit_returned']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  'appointment.booked': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** appointment.booked: The member booked a place in an appointment slot (in the portal or by staff). */
+    post: operations['webhook_appointment_booked']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  'appointment.cancelled': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** appointment.cancelled: A booking was cancelled and its place freed: by the member, by staff, or with its slot. */
+    post: operations['webhook_appointment_cancelled']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  'event.invited': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** event.invited: The member was invited to an exclusive event: at its creation, or on answering after reaching an eligible tier. */
+    post: operations['webhook_event_invited']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  'event.responded': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** event.responded: The member answered an exclusive event’s invitation, or changed the answer. */
+    post: operations['webhook_event_responded']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  'advisor.assigned': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** advisor.assigned: The member was given a dedicated advisor: on reaching a tier with dedicated service, or when an advisor with room appeared (recorded by the database, 0022_releases_advisors.sql). */
+    post: operations['webhook_advisor_assigned']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  'advisor.released': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** advisor.released: The member no longer has this advisor: it left the tier, or the advisor was removed. */
+    post: operations['webhook_advisor_released']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+}
 export interface components {
   schemas: {
     /** @description An RFC 9457 problem document */
@@ -1818,6 +2296,8 @@ export interface components {
       timezone: string
       locale: string
       points_policy: components['schemas']['PointsPolicy']
+      /** @description Webhooks may post to link-local and cloud-metadata addresses (169.254.0.0/16, fe80::/10, …); off by default, for SSRF safety */
+      webhook_private_targets: boolean
       /** Format: date-time */
       created_at: string
     }
@@ -2446,6 +2926,65 @@ export interface components {
       created_at: string
       fulfilled_at: string | null
       cancelled_at: string | null
+    }
+    Webhook: {
+      /** @description `whk_…` */
+      id: string
+      /** @description `http` or `https`, without credentials. Link-local and cloud-metadata addresses are refused unless the program allows private targets (`webhook_private_targets`). */
+      url: string
+      events: (
+        | '*'
+        | 'advisor.assigned'
+        | 'advisor.released'
+        | 'appointment.booked'
+        | 'appointment.cancelled'
+        | 'benefit.returned'
+        | 'benefit.used'
+        | 'coupon.issued'
+        | 'event.invited'
+        | 'event.responded'
+        | 'member.created'
+        | 'points.adjusted'
+        | 'points.earned'
+        | 'points.expired'
+        | 'points.redeemed'
+        | 'points.returned'
+        | 'points.reversed'
+        | 'reward.redeemed'
+        | 'reward.redemption_cancelled'
+        | 'reward.redemption_fulfilled'
+        | 'tier.changed'
+        | 'tier.upgraded'
+      )[]
+      description: string | null
+      /** @description An inactive webhook is sent nothing new */
+      active: boolean
+      /** Format: date-time */
+      created_at: string
+      /** Format: date-time */
+      updated_at: string
+    }
+    WebhookDelivery: {
+      /** @description `dlv_…` */
+      id: string
+      /** @description `whk_…` */
+      webhook: string
+      event: {
+        /** @description `evt_…`: the same on every attempt, for de-duplication */
+        id: string
+        type: string
+      }
+      /** @description `pending` (waiting for its first or next attempt), `delivered` (a `2xx` answer), `failed` (every attempt failed; a redelivery tries once more) */
+      status: 'pending' | 'delivered' | 'failed'
+      /** @description Attempts made so far */
+      attempts: number
+      response_code: number | null
+      error: string | null
+      next_attempt_at: string | null
+      last_attempt_at: string | null
+      delivered_at: string | null
+      /** Format: date-time */
+      created_at: string
     }
   }
   responses: never
@@ -3289,6 +3828,7 @@ export interface operations {
             max_redeem_percent?: number
             allow_negative?: boolean
           }
+          webhook_private_targets?: boolean
         }
       }
     }
@@ -14394,6 +14934,1959 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['Problem']
         }
+      }
+    }
+  }
+  listWebhooks: {
+    parameters: {
+      query?: {
+        limit?: number
+        cursor?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            data: components['schemas']['Webhook'][]
+            next_cursor: string | null
+          }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  createWebhook: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description `http` or `https`, without credentials. Link-local and cloud-metadata addresses are refused unless the program allows private targets (`webhook_private_targets`). */
+          url: string
+          events: (
+            | '*'
+            | 'advisor.assigned'
+            | 'advisor.released'
+            | 'appointment.booked'
+            | 'appointment.cancelled'
+            | 'benefit.returned'
+            | 'benefit.used'
+            | 'coupon.issued'
+            | 'event.invited'
+            | 'event.responded'
+            | 'member.created'
+            | 'points.adjusted'
+            | 'points.earned'
+            | 'points.expired'
+            | 'points.redeemed'
+            | 'points.returned'
+            | 'points.reversed'
+            | 'reward.redeemed'
+            | 'reward.redemption_cancelled'
+            | 'reward.redemption_fulfilled'
+            | 'tier.changed'
+            | 'tier.upgraded'
+          )[]
+          description?: string | null
+          /** @default true */
+          active?: boolean
+        }
+      }
+    }
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** @description `whk_…` */
+            id: string
+            /** @description `http` or `https`, without credentials. Link-local and cloud-metadata addresses are refused unless the program allows private targets (`webhook_private_targets`). */
+            url: string
+            events: (
+              | '*'
+              | 'advisor.assigned'
+              | 'advisor.released'
+              | 'appointment.booked'
+              | 'appointment.cancelled'
+              | 'benefit.returned'
+              | 'benefit.used'
+              | 'coupon.issued'
+              | 'event.invited'
+              | 'event.responded'
+              | 'member.created'
+              | 'points.adjusted'
+              | 'points.earned'
+              | 'points.expired'
+              | 'points.redeemed'
+              | 'points.returned'
+              | 'points.reversed'
+              | 'reward.redeemed'
+              | 'reward.redemption_cancelled'
+              | 'reward.redemption_fulfilled'
+              | 'tier.changed'
+              | 'tier.upgraded'
+            )[]
+            description: string | null
+            /** @description An inactive webhook is sent nothing new */
+            active: boolean
+            /** Format: date-time */
+            created_at: string
+            /** Format: date-time */
+            updated_at: string
+            /** @description `whsec_…`: the HMAC-SHA256 key of `Loyalbase-Signature`. Shown here and when rolled, never again. */
+            secret: string
+          }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Conflict with the current state or an earlier request */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is larger than 1 MB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is not JSON (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Well-formed, but the current state refuses it */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  getWebhook: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description `whk_…` */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** @description `whk_…` */
+            id: string
+            /** @description `http` or `https`, without credentials. Link-local and cloud-metadata addresses are refused unless the program allows private targets (`webhook_private_targets`). */
+            url: string
+            events: (
+              | '*'
+              | 'advisor.assigned'
+              | 'advisor.released'
+              | 'appointment.booked'
+              | 'appointment.cancelled'
+              | 'benefit.returned'
+              | 'benefit.used'
+              | 'coupon.issued'
+              | 'event.invited'
+              | 'event.responded'
+              | 'member.created'
+              | 'points.adjusted'
+              | 'points.earned'
+              | 'points.expired'
+              | 'points.redeemed'
+              | 'points.returned'
+              | 'points.reversed'
+              | 'reward.redeemed'
+              | 'reward.redemption_cancelled'
+              | 'reward.redemption_fulfilled'
+              | 'tier.changed'
+              | 'tier.upgraded'
+            )[]
+            description: string | null
+            /** @description An inactive webhook is sent nothing new */
+            active: boolean
+            /** Format: date-time */
+            created_at: string
+            /** Format: date-time */
+            updated_at: string
+            deliveries: {
+              pending: number
+              delivered: number
+              failed: number
+            }
+          }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  deleteWebhook: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description `whk_…` */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  updateWebhook: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description `whk_…` */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description `http` or `https`, without credentials. Link-local and cloud-metadata addresses are refused unless the program allows private targets (`webhook_private_targets`). */
+          url?: string
+          events?: (
+            | '*'
+            | 'advisor.assigned'
+            | 'advisor.released'
+            | 'appointment.booked'
+            | 'appointment.cancelled'
+            | 'benefit.returned'
+            | 'benefit.used'
+            | 'coupon.issued'
+            | 'event.invited'
+            | 'event.responded'
+            | 'member.created'
+            | 'points.adjusted'
+            | 'points.earned'
+            | 'points.expired'
+            | 'points.redeemed'
+            | 'points.returned'
+            | 'points.reversed'
+            | 'reward.redeemed'
+            | 'reward.redemption_cancelled'
+            | 'reward.redemption_fulfilled'
+            | 'tier.changed'
+            | 'tier.upgraded'
+          )[]
+          description?: string | null
+          /** @description An inactive webhook is sent nothing new */
+          active?: boolean
+        }
+      }
+    }
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Webhook']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is larger than 1 MB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The body is not JSON (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  rollWebhookSecret: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description `whk_…` */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** @description `whk_…` */
+            id: string
+            /** @description `http` or `https`, without credentials. Link-local and cloud-metadata addresses are refused unless the program allows private targets (`webhook_private_targets`). */
+            url: string
+            events: (
+              | '*'
+              | 'advisor.assigned'
+              | 'advisor.released'
+              | 'appointment.booked'
+              | 'appointment.cancelled'
+              | 'benefit.returned'
+              | 'benefit.used'
+              | 'coupon.issued'
+              | 'event.invited'
+              | 'event.responded'
+              | 'member.created'
+              | 'points.adjusted'
+              | 'points.earned'
+              | 'points.expired'
+              | 'points.redeemed'
+              | 'points.returned'
+              | 'points.reversed'
+              | 'reward.redeemed'
+              | 'reward.redemption_cancelled'
+              | 'reward.redemption_fulfilled'
+              | 'tier.changed'
+              | 'tier.upgraded'
+            )[]
+            description: string | null
+            /** @description An inactive webhook is sent nothing new */
+            active: boolean
+            /** Format: date-time */
+            created_at: string
+            /** Format: date-time */
+            updated_at: string
+            /** @description `whsec_…`: the HMAC-SHA256 key of `Loyalbase-Signature`. Shown here and when rolled, never again. */
+            secret: string
+          }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  listWebhookDeliveries: {
+    parameters: {
+      query?: {
+        /** @description `pending` (waiting for its first or next attempt), `delivered` (a `2xx` answer), `failed` (every attempt failed; a redelivery tries once more) */
+        status?: 'pending' | 'delivered' | 'failed'
+        event_type?: string
+        limit?: number
+        cursor?: string
+      }
+      header?: never
+      path: {
+        /** @description `whk_…` */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            data: components['schemas']['WebhookDelivery'][]
+            next_cursor: string | null
+          }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  getWebhookDelivery: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description `whk_…` */
+        id: string
+        /** @description `dlv_…` */
+        delivery: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** @description `dlv_…` */
+            id: string
+            /** @description `whk_…` */
+            webhook: string
+            event: {
+              /** @description `evt_…`: the same on every attempt, for de-duplication */
+              id: string
+              type: string
+            }
+            /** @description `pending` (waiting for its first or next attempt), `delivered` (a `2xx` answer), `failed` (every attempt failed; a redelivery tries once more) */
+            status: 'pending' | 'delivered' | 'failed'
+            /** @description Attempts made so far */
+            attempts: number
+            response_code: number | null
+            error: string | null
+            next_attempt_at: string | null
+            last_attempt_at: string | null
+            delivered_at: string | null
+            /** Format: date-time */
+            created_at: string
+            /** @description What a delivery posts: one domain event */
+            payload: {
+              /** @description `evt_…`, stable across retries */
+              id: string
+              type: string
+              /** Format: date-time */
+              created_at: string
+              data: {
+                [key: string]: unknown
+              }
+            }
+            attempt_log: {
+              attempt: number
+              /** Format: date-time */
+              started_at: string
+              duration_ms: number
+              response_code: number | null
+              response_body: string | null
+              error: string | null
+            }[]
+          }
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  redeliverWebhookDelivery: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description `whk_…` */
+        id: string
+        /** @description `dlv_…` */
+        delivery: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['WebhookDelivery']
+        }
+      }
+      /** @description Bad input (`invalid_request`), with `errors` naming each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No key, or an unknown, revoked or expired one (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key’s kind or role may not do this (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description No such resource in this program (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too many requests (`rate_limited`); see `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  webhook_member_created: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`: check it against the raw body and refuse a stale `t`. */
+        'Loyalbase-Signature': string
+        /** @description The event’s `id`, the same on every retry: de-duplicate by it. */
+        'Loyalbase-Event-Id': string
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description `evt_…` */
+          id: string
+          /** @constant */
+          type: 'member.created'
+          /** Format: date-time */
+          created_at: string
+          /** @description A member joined the program. */
+          data: {
+            member: string
+            external_id: string
+            referred_by: string | null
+            /** Format: date-time */
+            joined_at: string
+          }
+        }
+      }
+    }
+    responses: {
+      /** @description Any 2xx answer marks the delivery delivered */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Anything else (or no answer in 10 s) is retried with backoff */
+      default: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+    }
+  }
+  webhook_points_earned: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`: check it against the raw body and refuse a stale `t`. */
+        'Loyalbase-Signature': string
+        /** @description The event’s `id`, the same on every retry: de-duplicate by it. */
+        'Loyalbase-Event-Id': string
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description `evt_…` */
+          id: string
+          /** @constant */
+          type: 'points.earned'
+          /** Format: date-time */
+          created_at: string
+          /** @description An order or a behaviour event paid points, by the rules named, or a campaign rewarded points. */
+          data: {
+            member: string
+            points: number
+            status: 'pending' | 'available'
+            source: {
+              kind: string
+              id: string
+            }
+            rules: {
+              rule: string
+              points: number
+            }[]
+          }
+        }
+      }
+    }
+    responses: {
+      /** @description Any 2xx answer marks the delivery delivered */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Anything else (or no answer in 10 s) is retried with backoff */
+      default: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+    }
+  }
+  webhook_points_redeemed: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`: check it against the raw body and refuse a stale `t`. */
+        'Loyalbase-Signature': string
+        /** @description The event’s `id`, the same on every retry: de-duplicate by it. */
+        'Loyalbase-Event-Id': string
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description `evt_…` */
+          id: string
+          /** @constant */
+          type: 'points.redeemed'
+          /** Format: date-time */
+          created_at: string
+          /** @description The member spent points. */
+          data: {
+            member: string
+            points: number
+            transaction: string
+          }
+        }
+      }
+    }
+    responses: {
+      /** @description Any 2xx answer marks the delivery delivered */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Anything else (or no answer in 10 s) is retried with backoff */
+      default: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+    }
+  }
+  webhook_points_adjusted: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`: check it against the raw body and refuse a stale `t`. */
+        'Loyalbase-Signature': string
+        /** @description The event’s `id`, the same on every retry: de-duplicate by it. */
+        'Loyalbase-Event-Id': string
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description `evt_…` */
+          id: string
+          /** @constant */
+          type: 'points.adjusted'
+          /** Format: date-time */
+          created_at: string
+          /** @description An operator added (positive) or took away (negative) points. */
+          data: {
+            member: string
+            points: number
+            transaction: string
+            actor: string | null
+          }
+        }
+      }
+    }
+    responses: {
+      /** @description Any 2xx answer marks the delivery delivered */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Anything else (or no answer in 10 s) is retried with backoff */
+      default: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+    }
+  }
+  webhook_points_expired: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`: check it against the raw body and refuse a stale `t`. */
+        'Loyalbase-Signature': string
+        /** @description The event’s `id`, the same on every retry: de-duplicate by it. */
+        'Loyalbase-Event-Id': string
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description `evt_…` */
+          id: string
+          /** @constant */
+          type: 'points.expired'
+          /** Format: date-time */
+          created_at: string
+          /** @description Points reached their expiry and left the balance. */
+          data: {
+            member: string
+            points: number
+            lots: number
+          }
+        }
+      }
+    }
+    responses: {
+      /** @description Any 2xx answer marks the delivery delivered */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Anything else (or no answer in 10 s) is retried with backoff */
+      default: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+    }
+  }
+  webhook_points_reversed: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`: check it against the raw body and refuse a stale `t`. */
+        'Loyalbase-Signature': string
+        /** @description The event’s `id`, the same on every retry: de-duplicate by it. */
+        'Loyalbase-Event-Id': string
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description `evt_…` */
+          id: string
+          /** @constant */
+          type: 'points.reversed'
+          /** Format: date-time */
+          created_at: string
+          /** @description A refund took back points its order paid. */
+          data: {
+            member: string
+            points: number
+            source: {
+              kind: string
+              id: string
+            }
+            cause: {
+              kind: string
+              id: string
+            }
+          }
+        }
+      }
+    }
+    responses: {
+      /** @description Any 2xx answer marks the delivery delivered */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Anything else (or no answer in 10 s) is retried with backoff */
+      default: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+    }
+  }
+  webhook_points_returned: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`: check it against the raw body and refuse a stale `t`. */
+        'Loyalbase-Signature': string
+        /** @description The event’s `id`, the same on every retry: de-duplicate by it. */
+        'Loyalbase-Event-Id': string
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description `evt_…` */
+          id: string
+          /** @constant */
+          type: 'points.returned'
+          /** Format: date-time */
+          created_at: string
+          /** @description A refund gave back points the member had paid its order with. */
+          data: {
+            member: string
+            points: number
+            transaction: string
+            source: {
+              kind: string
+              id: string
+            }
+            cause: {
+              kind: string
+              id: string
+            }
+          }
+        }
+      }
+    }
+    responses: {
+      /** @description Any 2xx answer marks the delivery delivered */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Anything else (or no answer in 10 s) is retried with backoff */
+      default: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+    }
+  }
+  webhook_tier_changed: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`: check it against the raw body and refuse a stale `t`. */
+        'Loyalbase-Signature': string
+        /** @description The event’s `id`, the same on every retry: de-duplicate by it. */
+        'Loyalbase-Event-Id': string
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description `evt_…` */
+          id: string
+          /** @constant */
+          type: 'tier.changed'
+          /** Format: date-time */
+          created_at: string
+          /** @description The member moved to another tier, up or down. */
+          data: {
+            member: string
+            from: string
+            to: string
+            reason: 'upgrade' | 'downgrade' | 'override' | 'override_expired' | 'ladder_change'
+          }
+        }
+      }
+    }
+    responses: {
+      /** @description Any 2xx answer marks the delivery delivered */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Anything else (or no answer in 10 s) is retried with backoff */
+      default: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+    }
+  }
+  webhook_tier_upgraded: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`: check it against the raw body and refuse a stale `t`. */
+        'Loyalbase-Signature': string
+        /** @description The event’s `id`, the same on every retry: de-duplicate by it. */
+        'Loyalbase-Event-Id': string
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description `evt_…` */
+          id: string
+          /** @constant */
+          type: 'tier.upgraded'
+          /** Format: date-time */
+          created_at: string
+          /** @description The member moved to a higher tier (also a `tier.changed`). */
+          data: {
+            member: string
+            from: string
+            to: string
+            reason: 'upgrade' | 'downgrade' | 'override' | 'override_expired' | 'ladder_change'
+          }
+        }
+      }
+    }
+    responses: {
+      /** @description Any 2xx answer marks the delivery delivered */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Anything else (or no answer in 10 s) is retried with backoff */
+      default: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+    }
+  }
+  webhook_coupon_issued: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`: check it against the raw body and refuse a stale `t`. */
+        'Loyalbase-Signature': string
+        /** @description The event’s `id`, the same on every retry: de-duplicate by it. */
+        'Loyalbase-Event-Id': string
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description `evt_…` */
+          id: string
+          /** @constant */
+          type: 'coupon.issued'
+          /** Format: date-time */
+          created_at: string
+          /** @description A coupon was issued to the member from a template (by the API, a campaign or a coupon reward), or the member claimed a bulk code. */
+          data: {
+            member: string
+            coupon: string
+            template: string
+            /** @description As shown: `XXXX-XXXX-XXXX-XXXX` */
+            code: string
+            via: 'template' | 'code' | 'campaign' | 'reward'
+            /** Format: date-time */
+            starts_at: string
+            /** Format: date-time */
+            expires_at: string
+          }
+        }
+      }
+    }
+    responses: {
+      /** @description Any 2xx answer marks the delivery delivered */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Anything else (or no answer in 10 s) is retried with backoff */
+      default: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+    }
+  }
+  webhook_reward_redeemed: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`: check it against the raw body and refuse a stale `t`. */
+        'Loyalbase-Signature': string
+        /** @description The event’s `id`, the same on every retry: de-duplicate by it. */
+        'Loyalbase-Event-Id': string
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description `evt_…` */
+          id: string
+          /** @constant */
+          type: 'reward.redeemed'
+          /** Format: date-time */
+          created_at: string
+          /** @description The member redeemed a reward of the catalog with points. */
+          data: {
+            member: string
+            redemption: string
+            reward: string
+            quantity: number
+            points: number
+            cash_cost: number
+            status: 'pending' | 'fulfilled'
+            transaction: string
+          }
+        }
+      }
+    }
+    responses: {
+      /** @description Any 2xx answer marks the delivery delivered */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Anything else (or no answer in 10 s) is retried with backoff */
+      default: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+    }
+  }
+  webhook_reward_redemption_fulfilled: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`: check it against the raw body and refuse a stale `t`. */
+        'Loyalbase-Signature': string
+        /** @description The event’s `id`, the same on every retry: de-duplicate by it. */
+        'Loyalbase-Event-Id': string
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description `evt_…` */
+          id: string
+          /** @constant */
+          type: 'reward.redemption_fulfilled'
+          /** Format: date-time */
+          created_at: string
+          /** @description An operator fulfilled a pending reward redemption. */
+          data: {
+            member: string
+            redemption: string
+            reward: string
+          }
+        }
+      }
+    }
+    responses: {
+      /** @description Any 2xx answer marks the delivery delivered */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Anything else (or no answer in 10 s) is retried with backoff */
+      default: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+    }
+  }
+  webhook_reward_redemption_cancelled: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`: check it against the raw body and refuse a stale `t`. */
+        'Loyalbase-Signature': string
+        /** @description The event’s `id`, the same on every retry: de-duplicate by it. */
+        'Loyalbase-Event-Id': string
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description `evt_…` */
+          id: string
+          /** @constant */
+          type: 'reward.redemption_cancelled'
+          /** Format: date-time */
+          created_at: string
+          /** @description A pending reward redemption was cancelled: its points and stock went back (`transaction` gave the points back). */
+          data: {
+            member: string
+            redemption: string
+            reward: string
+            quantity: number
+            points: number
+            transaction: string
+          }
+        }
+      }
+    }
+    responses: {
+      /** @description Any 2xx answer marks the delivery delivered */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Anything else (or no answer in 10 s) is retried with backoff */
+      default: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+    }
+  }
+  webhook_benefit_used: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`: check it against the raw body and refuse a stale `t`. */
+        'Loyalbase-Signature': string
+        /** @description The event’s `id`, the same on every retry: de-duplicate by it. */
+        'Loyalbase-Event-Id': string
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description `evt_…` */
+          id: string
+          /** @constant */
+          type: 'benefit.used'
+          /** Format: date-time */
+          created_at: string
+          /** @description The member used benefits of its tier: one event for an order (every benefit it used), a booking or a use by hand. */
+          data: {
+            member: string
+            reference: {
+              /** @description `order`, `booking`, `manual` */
+              kind: string
+              id: string | null
+            }
+            uses: {
+              /** @description The benefit’s key */
+              benefit: string
+              use: string
+              /** @description What it was worth, minor units */
+              amount: number
+            }[]
+          }
+        }
+      }
+    }
+    responses: {
+      /** @description Any 2xx answer marks the delivery delivered */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Anything else (or no answer in 10 s) is retried with backoff */
+      default: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+    }
+  }
+  webhook_benefit_returned: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`: check it against the raw body and refuse a stale `t`. */
+        'Loyalbase-Signature': string
+        /** @description The event’s `id`, the same on every retry: de-duplicate by it. */
+        'Loyalbase-Event-Id': string
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description `evt_…` */
+          id: string
+          /** @constant */
+          type: 'benefit.returned'
+          /** Format: date-time */
+          created_at: string
+          /** @description A use of a benefit was given back (its order was fully refunded). */
+          data: {
+            member: string
+            /** @description The benefit’s key */
+            benefit: string
+            use: string
+            cause: {
+              kind: string
+              id: string
+            }
+          }
+        }
+      }
+    }
+    responses: {
+      /** @description Any 2xx answer marks the delivery delivered */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Anything else (or no answer in 10 s) is retried with backoff */
+      default: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+    }
+  }
+  webhook_appointment_booked: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`: check it against the raw body and refuse a stale `t`. */
+        'Loyalbase-Signature': string
+        /** @description The event’s `id`, the same on every retry: de-duplicate by it. */
+        'Loyalbase-Event-Id': string
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description `evt_…` */
+          id: string
+          /** @constant */
+          type: 'appointment.booked'
+          /** Format: date-time */
+          created_at: string
+          /** @description The member booked a place in an appointment slot (in the portal or by staff). */
+          data: {
+            member: string
+            appointment: string
+            slot: string
+            service: string
+            /** Format: date-time */
+            starts_at: string
+            by: 'member' | 'staff'
+          }
+        }
+      }
+    }
+    responses: {
+      /** @description Any 2xx answer marks the delivery delivered */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Anything else (or no answer in 10 s) is retried with backoff */
+      default: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+    }
+  }
+  webhook_appointment_cancelled: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`: check it against the raw body and refuse a stale `t`. */
+        'Loyalbase-Signature': string
+        /** @description The event’s `id`, the same on every retry: de-duplicate by it. */
+        'Loyalbase-Event-Id': string
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description `evt_…` */
+          id: string
+          /** @constant */
+          type: 'appointment.cancelled'
+          /** Format: date-time */
+          created_at: string
+          /** @description A booking was cancelled and its place freed: by the member, by staff, or with its slot. */
+          data: {
+            member: string
+            appointment: string
+            slot: string
+            by: 'member' | 'staff'
+            slot_deleted: boolean
+          }
+        }
+      }
+    }
+    responses: {
+      /** @description Any 2xx answer marks the delivery delivered */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Anything else (or no answer in 10 s) is retried with backoff */
+      default: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+    }
+  }
+  webhook_event_invited: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`: check it against the raw body and refuse a stale `t`. */
+        'Loyalbase-Signature': string
+        /** @description The event’s `id`, the same on every retry: de-duplicate by it. */
+        'Loyalbase-Event-Id': string
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description `evt_…` */
+          id: string
+          /** @constant */
+          type: 'event.invited'
+          /** Format: date-time */
+          created_at: string
+          /** @description The member was invited to an exclusive event: at its creation, or on answering after reaching an eligible tier. */
+          data: {
+            member: string
+            event: string
+            via: 'creation' | 'rsvp'
+          }
+        }
+      }
+    }
+    responses: {
+      /** @description Any 2xx answer marks the delivery delivered */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Anything else (or no answer in 10 s) is retried with backoff */
+      default: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+    }
+  }
+  webhook_event_responded: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`: check it against the raw body and refuse a stale `t`. */
+        'Loyalbase-Signature': string
+        /** @description The event’s `id`, the same on every retry: de-duplicate by it. */
+        'Loyalbase-Event-Id': string
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description `evt_…` */
+          id: string
+          /** @constant */
+          type: 'event.responded'
+          /** Format: date-time */
+          created_at: string
+          /** @description The member answered an exclusive event’s invitation, or changed the answer. */
+          data: {
+            member: string
+            event: string
+            rsvp: 'yes' | 'no'
+            previous: 'yes' | 'no' | null
+          }
+        }
+      }
+    }
+    responses: {
+      /** @description Any 2xx answer marks the delivery delivered */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Anything else (or no answer in 10 s) is retried with backoff */
+      default: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+    }
+  }
+  webhook_advisor_assigned: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`: check it against the raw body and refuse a stale `t`. */
+        'Loyalbase-Signature': string
+        /** @description The event’s `id`, the same on every retry: de-duplicate by it. */
+        'Loyalbase-Event-Id': string
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description `evt_…` */
+          id: string
+          /** @constant */
+          type: 'advisor.assigned'
+          /** Format: date-time */
+          created_at: string
+          /** @description The member was given a dedicated advisor: on reaching a tier with dedicated service, or when an advisor with room appeared (recorded by the database, 0022_releases_advisors.sql). */
+          data: {
+            member: string
+            advisor: string
+          }
+        }
+      }
+    }
+    responses: {
+      /** @description Any 2xx answer marks the delivery delivered */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Anything else (or no answer in 10 s) is retried with backoff */
+      default: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+    }
+  }
+  webhook_advisor_released: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`: check it against the raw body and refuse a stale `t`. */
+        'Loyalbase-Signature': string
+        /** @description The event’s `id`, the same on every retry: de-duplicate by it. */
+        'Loyalbase-Event-Id': string
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description `evt_…` */
+          id: string
+          /** @constant */
+          type: 'advisor.released'
+          /** Format: date-time */
+          created_at: string
+          /** @description The member no longer has this advisor: it left the tier, or the advisor was removed. */
+          data: {
+            member: string
+            advisor: string
+          }
+        }
+      }
+    }
+    responses: {
+      /** @description Any 2xx answer marks the delivery delivered */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Anything else (or no answer in 10 s) is retried with backoff */
+      default: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
       }
     }
   }

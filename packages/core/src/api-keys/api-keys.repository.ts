@@ -72,6 +72,7 @@ export async function findLiveKeysByHashes(
       'p.rules_version',
       'p.created_at as program_created_at',
       'p.version as program_version',
+      'p.webhook_private_targets',
     ])
     .where('k.key_hash', 'in', [...new Set(keyHashes)])
     .where('k.revoked_at', 'is', null)
@@ -101,6 +102,7 @@ export async function findLiveKeysByHashes(
           tier_ladder: row.tier_ladder,
           rules_version: row.rules_version,
           version: row.program_version,
+          webhook_private_targets: row.webhook_private_targets,
           created_at: row.program_created_at,
         },
       },

@@ -31,6 +31,7 @@ function program(overrides: Partial<ProgramContext> = {}): ProgramContext {
     tier_ladder: LADDER,
     rules_version: 1,
     version: 7,
+    webhook_private_targets: false,
     created_at: NOW,
     ...overrides,
   }

@@ -6,7 +6,12 @@ export async function insertProgram(
   db: Executor,
   row: Omit<
     ProgramRow,
-    'created_at' | 'points_policy' | 'tier_ladder' | 'rules_version' | 'version'
+    | 'created_at'
+    | 'points_policy'
+    | 'tier_ladder'
+    | 'rules_version'
+    | 'version'
+    | 'webhook_private_targets'
   > & {
     points_policy: unknown
     tier_ladder: unknown
@@ -45,7 +50,13 @@ export async function listPrograms(
 export async function updateProgram(
   db: Executor,
   id: string,
-  changes: { name?: string; timezone?: string; locale?: string; points_policy?: object },
+  changes: {
+    name?: string
+    timezone?: string
+    locale?: string
+    points_policy?: object
+    webhook_private_targets?: boolean
+  },
 ): Promise<ProgramRow | undefined> {
   const { points_policy, ...rest } = changes
   return db

@@ -44,6 +44,8 @@ export interface ProgramContext {
    * checks that it is still current, and is computed again when it is not.
    */
   version: number
+  /** Webhooks may post to link-local and cloud-metadata addresses (docs/webhooks.md). */
+  webhook_private_targets: boolean
   created_at: Date
 }
 
@@ -61,6 +63,7 @@ export function toProgramContext(row: ProgramRow): ProgramContext {
     tier_ladder: row.tier_ladder as unknown as TierLadder,
     rules_version: row.rules_version,
     version: row.version,
+    webhook_private_targets: row.webhook_private_targets,
     created_at: row.created_at,
   }
 }
@@ -73,6 +76,7 @@ export function presentProgram(program: ProgramContext): Program {
     timezone: program.timezone,
     locale: program.locale,
     points_policy: program.points_policy,
+    webhook_private_targets: program.webhook_private_targets,
     created_at: program.created_at.toISOString(),
   }
 }
@@ -128,6 +132,9 @@ export function createProgramsService(db: Kysely<DB>, clock: Clock) {
         ...(patch.timezone !== undefined ? { timezone: patch.timezone } : {}),
         ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
         ...(patch.points_policy ? { points_policy: patch.points_policy } : {}),
+        ...(patch.webhook_private_targets !== undefined
+          ? { webhook_private_targets: patch.webhook_private_targets }
+          : {}),
       }
       const row =
         Object.keys(changes).length > 0

@@ -28,6 +28,7 @@ export interface Program {
   timezone: string
   locale: string
   points_policy: PointsPolicy
+  webhook_private_targets: boolean
   created_at: string
 }
 
@@ -43,6 +44,7 @@ export interface ProgramPatch {
   timezone?: string
   locale?: string
   points_policy?: Partial<PointsPolicy>
+  webhook_private_targets?: boolean
 }
 
 /**
