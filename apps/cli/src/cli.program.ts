@@ -5,6 +5,7 @@ import type { CliIo, CommandContext } from './cli.context.js'
 import { reportFailure } from './cli.errors.js'
 import { registerJobsCommand } from './jobs/jobs.command.js'
 import { registerLedgerCommand } from './ledger/ledger.command.js'
+import { registerExportCommand } from './transfer/export.command.js'
 
 /** Runs one command line (without `node` and the script) and returns its exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -29,6 +30,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     registerJobsCommand(program, context)
     registerLedgerCommand(program, context)
+    registerExportCommand(program, context)
     registerBenchCommand(program, context)
     await program.parseAsync(argv, { from: 'user' })
     return outcome

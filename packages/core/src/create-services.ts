@@ -7,6 +7,7 @@ import { createBenefitsService } from './benefits/benefits.service.js'
 import { createCampaignsService } from './campaigns/campaigns.service.js'
 import { createCouponRedemptions } from './coupons/coupon-redemptions.service.js'
 import { createCouponsService } from './coupons/coupons.service.js'
+import { createDataExportService } from './data-export/data-export.service.js'
 import { createDemoService } from './demo/demo.service.js'
 import { createEventsService } from './events/events.service.js'
 import { createExclusiveEventsService } from './exclusive-events/exclusive-events.service.js'
@@ -107,6 +108,7 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
     events,
     portalSessions,
     webhooks: createWebhooksService(db, clock),
+    dataExport: createDataExportService(db),
     jobs,
     demo,
   }

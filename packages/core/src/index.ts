@@ -29,6 +29,8 @@ export type {
   TemplateQuery,
 } from './coupons/coupons.service.js'
 export { createServices, type Services } from './create-services.js'
+export * from './data-export/data-export.js'
+export type { ExportProgress } from './data-export/data-export.service.js'
 export * from './demo/demo.js'
 export type { DemoProgram } from './demo/demo.service.js'
 export * from './domain-events/domain-events.js'

@@ -44,12 +44,16 @@ describe('retry delays', () => {
     expect(retryDelayMs(3, 5_000, 0)).toBe(80_000)
     expect(retryDelayMs(20, 5_000, 0)).toBe(6 * 3600_000)
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 30 }), fc.double({ min: 0, max: 1, noNaN: true }), (n, r) => {
-        const d = retryDelayMs(n, 5_000, r)
-        expect(d).toBeGreaterThan(0)
-        expect(d).toBeLessThanOrEqual(6 * 3600_000)
-        expect(retryDelayMs(n + 1, 5_000, 0)).toBeGreaterThanOrEqual(retryDelayMs(n, 5_000, 0))
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (n, r) => {
+          const d = retryDelayMs(n, 5_000, r)
+          expect(d).toBeGreaterThan(0)
+          expect(d).toBeLessThanOrEqual(6 * 3600_000)
+          expect(retryDelayMs(n + 1, 5_000, 0)).toBeGreaterThanOrEqual(retryDelayMs(n, 5_000, 0))
+        },
+      ),
     )
   })
 
