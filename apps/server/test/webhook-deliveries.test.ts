@@ -1,4 +1,5 @@
-import { domainEvent, verifySignature } from '@loyalbase/core'
+import { verifyWebhookSignature } from '@loyalbase/client'
+import { domainEvent } from '@loyalbase/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   createMember,
@@ -78,9 +79,9 @@ describe('webhook deliveries', () => {
     for (const r of got) {
       const signature = r.headers['loyalbase-signature'] as string
       expect(signature).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/)
-      expect(verifySignature(hook.secret, r.body, signature)).toBe(true)
-      expect(verifySignature(hook.secret, `${r.body} `, signature)).toBe(false)
-      expect(verifySignature('whsec_other', r.body, signature)).toBe(false)
+      expect(verifyWebhookSignature(hook.secret, r.body, signature)).toBe(true)
+      expect(verifyWebhookSignature(hook.secret, `${r.body} `, signature)).toBe(false)
+      expect(verifyWebhookSignature('whsec_other', r.body, signature)).toBe(false)
       expect(r.headers['content-type']).toBe('application/json')
       expect(r.headers['loyalbase-event-id']).toBe(r.json.id)
       expect(Object.keys(r.json).sort()).toEqual(['created_at', 'data', 'id', 'type'])

@@ -1,38 +1,16 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { forbiddenAddress } from './webhook-target.js'
-import { retryDelayMs, signatureHeader, verifySignature } from './webhooks.js'
+import { retryDelayMs, signatureHeader } from './webhooks.js'
 
 const AT = new Date('2026-12-01T08:00:00Z')
 
 describe('webhook signatures', () => {
-  it('verify what was signed, and nothing else', () => {
-    fc.assert(
-      fc.property(fc.string({ minLength: 1 }), fc.string(), fc.string(), (secret, body, other) => {
-        const header = signatureHeader(secret, body, AT)
-        expect(verifySignature(secret, body, header, AT)).toBe(true)
-        if (other !== body) expect(verifySignature(secret, other, header, AT)).toBe(false)
-        expect(verifySignature(`${secret}x`, body, header, AT)).toBe(false)
-      }),
-    )
-  })
-
   it('are HMAC-SHA256 of "t.body" in hex, as api.md states', () => {
     // echo -n '1796112000.{"a":1}' | openssl dgst -sha256 -hmac whsec_test
     expect(signatureHeader('whsec_test', '{"a":1}', AT)).toBe(
       't=1796112000,v1=2cdc5a86eaec7abe5357f8f9527aa8eac62c857862e7b115291b98ee3dcc6af2',
     )
-  })
-
-  it('are refused when stale or malformed', () => {
-    const header = signatureHeader('s', 'body', AT)
-    const later = new Date(AT.getTime() + 301_000)
-    expect(verifySignature('s', 'body', header, later)).toBe(false)
-    expect(verifySignature('s', 'body', header, later, 600)).toBe(true)
-    for (const bad of ['', 'v1=abc', 't=x,v1=abc', header.replace(/v1=../, 'v1=zz')])
-      expect(verifySignature('s', 'body', bad, AT)).toBe(false)
-    // A receiver may be sent several v1 values while a secret is rolled: any one may match.
-    expect(verifySignature('s', 'body', `${header},v1=${'0'.repeat(64)}`, AT)).toBe(true)
   })
 })
 

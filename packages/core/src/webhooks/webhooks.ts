@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { createHmac } from 'node:crypto'
 import type { WebhookAttemptRow, WebhookDeliveryRow, WebhookRow } from '@loyalbase/db'
 import { DOMAIN_EVENT_SCHEMAS } from '../domain-events/index.js'
 import { AppError } from '../shared/app-error.js'
@@ -6,8 +6,8 @@ import { checkTargetUrl } from './webhook-target.js'
 
 /*
  * Webhooks: what a subscription is, how a delivery is signed, and when a failed one is tried
- * again. Pure; the sender (webhook-sender.ts) and the service use it, and so can a receiver's
- * test (the signature check is the one the client SDK ships).
+ * again. Pure; the sender (webhook-sender.ts) and the service use it. The receiver's side, the
+ * signature check, ships in the client SDK (packages/client/src/webhooks.ts).
  */
 
 /** Every type a webhook may subscribe to: the domain events' catalogue, and `*` for all. */
@@ -150,37 +150,6 @@ export function signatureHeader(secret: string, body: string, at: Date): string 
   const t = Math.floor(at.getTime() / 1000)
   const v1 = createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')
   return `t=${t},v1=${v1}`
-}
-
-/**
- * A receiver's check of a delivery: the signature matches the raw body, and its time is within
- * `toleranceSeconds` of `now` (five minutes by default). Constant-time comparison.
- */
-export function verifySignature(
-  secret: string,
-  body: string,
-  header: string,
-  now: Date = new Date(),
-  toleranceSeconds = 300,
-): boolean {
-  const parts = new Map<string, string[]>()
-  for (const item of header.split(',')) {
-    const at = item.indexOf('=')
-    if (at <= 0) continue
-    const key = item.slice(0, at).trim()
-    parts.set(key, [...(parts.get(key) ?? []), item.slice(at + 1).trim()])
-  }
-  const t = Number(parts.get('t')?.[0])
-  if (!Number.isInteger(t)) return false
-  if (Math.abs(now.getTime() / 1000 - t) > toleranceSeconds) return false
-  const expected = Buffer.from(
-    createHmac('sha256', secret).update(`${t}.${body}`).digest('hex'),
-    'utf8',
-  )
-  return (parts.get('v1') ?? []).some((candidate) => {
-    const given = Buffer.from(candidate, 'utf8')
-    return given.length === expected.length && timingSafeEqual(given, expected)
-  })
 }
 
 /**
