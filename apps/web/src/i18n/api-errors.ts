@@ -75,6 +75,8 @@ const NOT_FOUND: Record<string, keyof typeof errorsZhCN.errors.notFound> = {
   Benefit: 'benefit',
   Reward: 'reward',
   'Reward redemption': 'rewardRedemption',
+  Webhook: 'webhook',
+  Delivery: 'delivery',
 }
 
 type MessageKey = keyof typeof errorsZhCN.errors.messages
@@ -218,6 +220,18 @@ const MESSAGES: [RegExp, MessageKey | ((m: RegExpExecArray) => MessageKey), Para
   [/^is too large$/, 'tooLarge', none],
   [/^names a tier twice$/, 'tierTwice', none],
   [/^is taken$/, 'taken', none],
+  // Webhooks: the target URL (webhook-target.ts) and the events.
+  [/^is not a URL$/, 'notUrl', none],
+  [/^must be an http or https URL$/, 'httpUrl', none],
+  [/^must not carry credentials/, 'urlCredentials', none],
+  [/^must not have a fragment/, 'urlFragment', none],
+  [/^has no host$/, 'urlHost', none],
+  [/^is a link-local address\b/, 'linkLocalTarget', none],
+  [/^(?:is a cloud metadata address|names a cloud metadata service)\b/, 'metadataTarget', none],
+  [/^is (?:the unspecified|a multicast|a broadcast) address\b/, 'forbiddenTarget', none],
+  [/^name at least one event type$/, 'eventsRequired', none],
+  [/^names an event type twice$/, 'eventTwice', none],
+  [/^"(.+)" is not an event type;/, 'unknownEventType', value],
 ]
 
 /** A validation message from the server in the reader's language, or null if unknown. */

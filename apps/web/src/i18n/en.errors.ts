@@ -75,6 +75,8 @@ export const errorsEn: typeof errorsZhCN = {
       benefit: 'benefit',
       reward: 'reward',
       rewardRedemption: 'reward redemption',
+      webhook: 'webhook',
+      delivery: 'webhook delivery',
     },
     readonlyKey: 'A read-only key cannot change data.',
     programKeyRequired: 'This needs a program key.',
@@ -179,6 +181,8 @@ export const errorsEn: typeof errorsZhCN = {
       type: 'Type',
       unit_price: 'Unit price',
       until: 'Until',
+      url: 'URL',
+      events: 'Events',
       window: 'Window',
       years_after: 'Years after',
       'Idempotency-Key': 'Idempotency key',
@@ -267,6 +271,20 @@ export const errorsEn: typeof errorsZhCN = {
       tooLarge: 'is too large',
       tierTwice: 'names a tier twice',
       taken: 'is taken',
+      notUrl: 'is not a URL',
+      httpUrl: 'must be an http or https URL',
+      urlCredentials: 'must not carry a user name or password (user:password@)',
+      urlFragment: 'must not have a fragment (#…)',
+      urlHost: 'has no host',
+      linkLocalTarget:
+        'is a link-local address (169.254.0.0/16, fe80::/10), refused as a target for safety unless the program allows private targets',
+      metadataTarget:
+        'is a cloud metadata address, refused as a target for safety unless the program allows private targets',
+      forbiddenTarget:
+        'is an unspecified, multicast or broadcast address, refused as a target unless the program allows private targets',
+      eventsRequired: 'name at least one event type',
+      eventTwice: 'names an event type twice',
+      unknownEventType: '“{{value}}” is not an event type a webhook can subscribe to',
     },
     types: {
       string: 'text',

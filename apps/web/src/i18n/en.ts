@@ -9,6 +9,7 @@ import { rulesEn } from './en.rules'
 import { segmentsEn } from './en.segments'
 import { servicesEn } from './en.services'
 import { tiersEn } from './en.tiers'
+import { webhooksEn } from './en.webhooks'
 import type { Messages } from './zh-CN'
 
 export const en: Messages = {
@@ -39,6 +40,7 @@ export const en: Messages = {
       benefits: 'Benefits',
       rewards: 'Rewards',
       analytics: 'Analytics',
+      webhooks: 'Webhooks',
       settings: 'Settings',
     },
     comingSoon: {
@@ -163,4 +165,5 @@ export const en: Messages = {
   ...campaignsEn,
   ...benefitsEn,
   ...rewardsEn,
+  ...webhooksEn,
 }

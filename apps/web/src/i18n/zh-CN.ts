@@ -9,6 +9,7 @@ import { rulesZhCN } from './zh-CN.rules'
 import { segmentsZhCN } from './zh-CN.segments'
 import { servicesZhCN } from './zh-CN.services'
 import { tiersZhCN } from './zh-CN.tiers'
+import { webhooksZhCN } from './zh-CN.webhooks'
 
 /**
  * Chinese (default) messages. `en.ts` must have exactly the same keys (checked by the type).
@@ -42,6 +43,7 @@ export const zhCN = {
       benefits: '会员权益',
       rewards: '积分商城',
       analytics: '数据分析',
+      webhooks: 'Webhook 推送',
       settings: '设置',
     },
     comingSoon: {
@@ -165,6 +167,7 @@ export const zhCN = {
   ...campaignsZhCN,
   ...benefitsZhCN,
   ...rewardsZhCN,
+  ...webhooksZhCN,
 }
 
 export type Messages = typeof zhCN

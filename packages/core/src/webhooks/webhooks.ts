@@ -89,7 +89,7 @@ export function validateWebhook(input: WebhookPatch, allowPrivateTargets: boolea
     input.events.forEach((type, i) => {
       if (type !== ALL_EVENTS && !known.has(type))
         throw AppError.invalid(
-          `events/${i}`,
+          `events[${i}]`,
           `"${type}" is not an event type; use "*" or one of ${WEBHOOK_EVENT_TYPES.join(', ')}`,
         )
     })

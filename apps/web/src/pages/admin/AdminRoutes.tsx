@@ -23,6 +23,7 @@ import { SegmentDetailPage } from './segments/SegmentDetailPage'
 import { SegmentEditorPage } from './segments/SegmentEditorPage'
 import { SegmentsPage } from './segments/SegmentsPage'
 import { SettingsPage } from './settings/SettingsPage'
+import { WebhooksPage } from './webhooks/WebhooksPage'
 
 // Charts pull in ECharts; load them only when an operator opens analytics or tiers.
 const AnalyticsPage = lazy(() => import('./analytics/AnalyticsPage'))
@@ -62,6 +63,7 @@ export default function AdminRoutes() {
           <Route path="benefits" element={<BenefitsPage />} />
           <Route path="rewards" element={<RewardsPage />} />
           <Route path="analytics" element={<AnalyticsPage />} />
+          <Route path="webhooks" element={<WebhooksPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

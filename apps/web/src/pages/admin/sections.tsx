@@ -1,4 +1,5 @@
 import {
+  ApiOutlined,
   BarChartOutlined,
   ClusterOutlined,
   CrownOutlined,
@@ -25,6 +26,7 @@ export const ADMIN_SECTIONS = [
   { key: 'benefits', icon: <GiftOutlined /> },
   { key: 'rewards', icon: <ShopOutlined /> },
   { key: 'analytics', icon: <BarChartOutlined /> },
+  { key: 'webhooks', icon: <ApiOutlined /> },
   { key: 'settings', icon: <SettingOutlined /> },
 ] as const satisfies readonly { key: string; icon: ReactNode }[]
 
