@@ -24,7 +24,7 @@ const CORE_LAYERS = [
   ['rewards'],
   ['api-keys', 'webhooks'],
   ['portal'],
-  ['platform', 'housekeeping', 'data-export'],
+  ['platform', 'housekeeping', 'data-export', 'data-import'],
   ['demo'],
 ]
 

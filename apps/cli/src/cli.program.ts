@@ -6,6 +6,7 @@ import { reportFailure } from './cli.errors.js'
 import { registerJobsCommand } from './jobs/jobs.command.js'
 import { registerLedgerCommand } from './ledger/ledger.command.js'
 import { registerExportCommand } from './transfer/export.command.js'
+import { registerImportCommand } from './transfer/import.command.js'
 
 /** Runs one command line (without `node` and the script) and returns its exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -31,6 +32,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     registerJobsCommand(program, context)
     registerLedgerCommand(program, context)
     registerExportCommand(program, context)
+    registerImportCommand(program, context)
     registerBenchCommand(program, context)
     await program.parseAsync(argv, { from: 'user' })
     return outcome

@@ -8,6 +8,7 @@ import { createCampaignsService } from './campaigns/campaigns.service.js'
 import { createCouponRedemptions } from './coupons/coupon-redemptions.service.js'
 import { createCouponsService } from './coupons/coupons.service.js'
 import { createDataExportService } from './data-export/data-export.service.js'
+import { createDataImportService } from './data-import/data-import.service.js'
 import { createDemoService } from './demo/demo.service.js'
 import { createEventsService } from './events/events.service.js'
 import { createExclusiveEventsService } from './exclusive-events/exclusive-events.service.js'
@@ -109,6 +110,7 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
     portalSessions,
     webhooks: createWebhooksService(db, clock),
     dataExport: createDataExportService(db),
+    dataImport: createDataImportService({ members, orders }),
     jobs,
     demo,
   }

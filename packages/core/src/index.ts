@@ -31,6 +31,13 @@ export type {
 export { createServices, type Services } from './create-services.js'
 export * from './data-export/data-export.js'
 export type { ExportProgress } from './data-export/data-export.service.js'
+export type {
+  ImportOptions,
+  ImportProgress,
+  ImportReject,
+  ImportSummary,
+} from './data-import/data-import.service.js'
+export { IMPORT_COLUMNS, IMPORT_KINDS, type ImportKind } from './data-import/import-rows.js'
 export * from './demo/demo.js'
 export type { DemoProgram } from './demo/demo.service.js'
 export * from './domain-events/domain-events.js'

@@ -1,12 +1,12 @@
+import { BIRTHDAY_PATTERN, PHONE_PATTERN } from '@loyalbase/core'
 import { Type } from 'typebox'
 import { ZTimestamp } from './common.js'
 
 const nullable = <T extends ReturnType<typeof Type.String>>(schema: T) =>
   Type.Union([schema, Type.Null()])
 
-// A mainland mobile number (13800000000) or E.164 (+8613800000000).
-const PHONE = '^(1[3-9][0-9]{9}|\\+[1-9][0-9]{6,14})$'
-const BIRTHDAY = '^([0-9]{4}|-)-[0-9]{2}-[0-9]{2}$'
+const PHONE = PHONE_PATTERN
+const BIRTHDAY = BIRTHDAY_PATTERN
 
 const fields = {
   name: Type.String({ minLength: 1, maxLength: 200 }),

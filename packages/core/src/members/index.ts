@@ -2,7 +2,15 @@
  * The public API of the members module: what other modules of the core may import from it.
  * Anything not listed here is the module's own (see ARCHITECTURE.md, "Boundaries").
  */
-export { assertJsonSize, type Member, presentMember } from './members.js'
+export {
+  assertJsonSize,
+  BIRTHDAY_PATTERN,
+  isValidBirthday,
+  type Member,
+  type NewMemberInput,
+  PHONE_PATTERN,
+  presentMember,
+} from './members.js'
 export {
   addMemberActivity,
   findMemberByRef,

@@ -98,6 +98,11 @@ export function assertAttributes(attributes: Record<string, unknown>): void {
 /** How far ahead of the server's clock a `joined_at` may lie (clock skew), and no further. */
 export const JOINED_AT_SKEW_MS = 5 * 60 * 1000
 
+/** A mainland mobile number (13800000000) or E.164 (+8613800000000). */
+export const PHONE_PATTERN = '^(1[3-9][0-9]{9}|\\+[1-9][0-9]{6,14})$'
+/** `YYYY-MM-DD`, or `--MM-DD` for a birthday without its year. */
+export const BIRTHDAY_PATTERN = '^([0-9]{4}|-)-[0-9]{2}-[0-9]{2}$'
+
 /** The shape of the ids Loyalbase gives members: `mem_` and a ULID. */
 const MEMBER_ID_FORMAT = /^mem_[0-9a-z]{26}$/i
 
