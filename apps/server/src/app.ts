@@ -21,6 +21,7 @@ import { couponRoutes } from './routes/coupons.js'
 import { earningRuleRoutes } from './routes/earning-rules.js'
 import { exclusiveEventRoutes } from './routes/exclusive-events.js'
 import { healthRoutes } from './routes/health.js'
+import { importRoutes } from './routes/imports.js'
 import { jobRoutes } from './routes/jobs.js'
 import { memberRoutes } from './routes/members.js'
 import { orderRoutes } from './routes/orders.js'
@@ -123,6 +124,7 @@ export async function buildApp(services: Services, config: AppConfig): Promise<F
   await app.register(portalRewardRoutes, deps)
   await app.register(jobRoutes, deps)
   await app.register(webhookRoutes, deps)
+  await app.register(importRoutes, deps)
   if (config.webDist) await app.register(webPlugin, { dist: config.webDist })
   return app
 }

@@ -66,6 +66,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await webhookSender.stop()
       await app.close()
       await services.jobs.settle()
+      await services.imports.settle()
       await database.close()
     },
   }

@@ -9,6 +9,7 @@ import { createCouponRedemptions } from './coupons/coupon-redemptions.service.js
 import { createCouponsService } from './coupons/coupons.service.js'
 import { createDataExportService } from './data-export/data-export.service.js'
 import { createDataImportService } from './data-import/data-import.service.js'
+import { createImportsService } from './data-import/imports.service.js'
 import { createDemoService } from './demo/demo.service.js'
 import { createEventsService } from './events/events.service.js'
 import { createExclusiveEventsService } from './exclusive-events/exclusive-events.service.js'
@@ -75,6 +76,7 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
   jobs.register(coupons.job())
   const campaigns = createCampaignsService(db, clock)
   jobs.register(campaigns.job())
+  const dataImport = createDataImportService({ members, orders })
   const demo = createDemoService(db, clock, {
     programs,
     apiKeys,
@@ -110,7 +112,8 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
     portalSessions,
     webhooks: createWebhooksService(db, clock),
     dataExport: createDataExportService(db),
-    dataImport: createDataImportService({ members, orders }),
+    dataImport,
+    imports: createImportsService(db, clock, { dataImport }),
     jobs,
     demo,
   }

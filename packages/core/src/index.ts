@@ -38,6 +38,8 @@ export type {
   ImportSummary,
 } from './data-import/data-import.service.js'
 export { IMPORT_COLUMNS, IMPORT_KINDS, type ImportKind } from './data-import/import-rows.js'
+export * from './data-import/imports.js'
+export type { ImportsService } from './data-import/imports.service.js'
 export * from './demo/demo.js'
 export type { DemoProgram } from './demo/demo.service.js'
 export * from './domain-events/domain-events.js'

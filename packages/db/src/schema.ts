@@ -623,6 +623,8 @@ export interface DB {
   webhooks: WebhooksTable
   webhook_deliveries: WebhookDeliveriesTable
   webhook_attempts: WebhookAttemptsTable
+  imports: ImportsTable
+  import_rejects: ImportRejectsTable
 }
 
 export interface WebhooksTable {
@@ -667,7 +669,35 @@ export interface WebhookAttemptsTable {
   error: string | null
 }
 
+export interface ImportsTable {
+  program_id: string
+  id: string
+  kind: 'members' | 'orders'
+  file_name: string | null
+  status: Generated<'running' | 'done' | 'failed'>
+  bytes_total: number
+  bytes_read: Generated<number>
+  records: Generated<number>
+  imported: Generated<number>
+  unchanged: Generated<number>
+  rejected: Generated<number>
+  error: string | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+  finished_at: Timestamp | null
+}
+
+export interface ImportRejectsTable {
+  program_id: string
+  import_id: string
+  n: number
+  line: number
+  error: string
+  record: string
+}
+
 export type MemberRow = Selectable<MembersTable>
+export type ImportRow = Selectable<ImportsTable>
 export type WebhookRow = Selectable<WebhooksTable>
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>
 export type WebhookAttemptRow = Selectable<WebhookAttemptsTable>

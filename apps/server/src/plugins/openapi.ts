@@ -159,6 +159,7 @@ export const openApiPlugin = fp(async (app: FastifyInstance) => {
         },
         { name: 'portal', description: 'Member portal sessions and the portal’s own API' },
         { name: 'jobs', description: 'Scheduled jobs' },
+        { name: 'imports', description: 'CSV imports of members and orders, from the console' },
         {
           name: 'webhooks',
           description: 'Webhook endpoints, their signed deliveries and delivery logs',

@@ -23,6 +23,7 @@ import type {
   EarningRuleResource,
   ExclusiveEventInput,
   ExclusiveEventResource,
+  ImportResource,
   InvitationResource,
   JobRun,
   Member,
@@ -76,6 +77,7 @@ import type {
 } from './coupons.js'
 import type { ZEarningRule } from './earning-rules.js'
 import type { ZExclusiveEvent, ZExclusiveEventCreate, ZInvitation } from './exclusive-events.js'
+import type { ZImport } from './imports.js'
 import type { ZJobRun } from './jobs.js'
 import type { ZMember, ZMemberCreate, ZMemberPatch } from './members.js'
 import type { ZPointTransaction } from './points.js'
@@ -159,6 +161,7 @@ export type Contract = [
   Check<Same<Static<typeof ZRewardCreate>, RewardInput>>,
   Check<Same<Static<typeof ZRewardPatch>, RewardPatch>>,
   Check<Same<Static<typeof ZRewardRedemption>, RedemptionResource>>,
+  Check<Same<Static<typeof ZImport>, ImportResource>>,
   Check<Same<Static<typeof ZWebhook>, WebhookResource>>,
   Check<Same<Static<typeof ZWebhookWithSecret>, WebhookWithSecret>>,
   Check<Same<Static<typeof ZWebhookSummary>, WebhookSummary>>,

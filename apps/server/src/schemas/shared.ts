@@ -6,6 +6,7 @@ import { ZProblem } from './common.js'
 import { ZCoupon, ZCouponTemplate } from './coupons.js'
 import { ZEarningRule } from './earning-rules.js'
 import { ZExclusiveEvent, ZInvitation } from './exclusive-events.js'
+import { ZImport } from './imports.js'
 import { ZJobRun } from './jobs.js'
 import { ZMember } from './members.js'
 import { ZOrder } from './orders.js'
@@ -46,4 +47,5 @@ export const SHARED_SCHEMAS = [
   ZRewardRedemption,
   ZWebhook,
   ZWebhookDelivery,
+  ZImport,
 ]

@@ -72,6 +72,7 @@ export async function createTestApp(
     async close() {
       await app.close()
       await services.jobs.settle()
+      await services.imports.settle()
       await db.drop()
     },
   }
