@@ -131,6 +131,14 @@ module.exports = {
       to: { path: '^(packages/(?!config/)|apps/)' },
     },
     {
+      name: 'client-is-a-leaf',
+      comment:
+        '@loyalbase/client (the SDK) is for merchants’ code: it depends on no other workspace.',
+      severity: 'error',
+      from: { path: '^packages/client/' },
+      to: { path: '^(packages/(?!client/)|apps/)' },
+    },
+    {
       name: 'server-not-into-cli-or-web',
       comment: 'The server does not import the CLI or the web app.',
       severity: 'error',
@@ -149,6 +157,7 @@ module.exports = {
           '^packages/[^/]+/src/index\\.ts$',
           '^packages/db/src/testing\\.ts$',
           '^packages/core/src/shared/(calendar|money)\\.ts$',
+          '^packages/client/src/schema\\.gen\\.ts$',
         ],
       },
     },
@@ -163,12 +172,15 @@ module.exports = {
     {
       name: 'web-app-only-shared-core',
       comment:
-        "The browser bundle takes nothing from the server's code but the core's calendar and money modules (package subpaths @loyalbase/core/calendar and /money); it talks to the server over HTTP through the generated client.",
+        "The browser bundle takes nothing from the server's code but the core's calendar and money modules (package subpaths @loyalbase/core/calendar and /money) and the API's generated types (@loyalbase/client/schema); it talks to the server over HTTP through the generated client.",
       severity: 'error',
       from: { path: '^apps/web/src/', pathNot: NOT_A_TEST },
       to: {
         path: '^(apps/(server|cli)|packages)/',
-        pathNot: '^packages/core/src/shared/(calendar|money)\\.ts$',
+        pathNot: [
+          '^packages/core/src/shared/(calendar|money)\\.ts$',
+          '^packages/client/src/schema\\.gen\\.ts$',
+        ],
       },
     },
     {
