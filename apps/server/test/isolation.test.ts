@@ -102,6 +102,26 @@ describe('program isolation', () => {
       body: { reward: rewardId },
     })
     const redemptionId = redemption.json().id
+    const webhook = await t.call('POST', '/v1/webhooks', {
+      key: owner.keys.admin,
+      body: { url: 'http://127.0.0.1:9/owner', events: ['*'] },
+    })
+    const webhookId = webhook.json().id
+    await t.call('POST', `/v1/members/${member.id}/points/adjustments`, {
+      key: owner.keys.admin,
+      body: { points: 1, reason: 'hooked' },
+    })
+    const deliveries = await t.call('GET', `/v1/webhooks/${webhookId}/deliveries`, {
+      key: owner.keys.admin,
+    })
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: '/v1/imports?kind=orders',
+      headers: { authorization: `Bearer ${owner.keys.admin}`, 'content-type': 'text/csv' },
+      // An order of nobody: rejected, so the owner's data stays as the checks below expect.
+      payload: 'id,member,amount,occurred_at,channel,sku,category,quantity\nx,nobody,1,,,,,\n',
+    })
+    await t.services.imports.settle()
     await t.call('POST', '/v1/orders', {
       key: owner.keys.admin,
       body: { id: orderId, member: member.id, amount: 100 },
@@ -132,6 +152,8 @@ describe('program isolation', () => {
         sku: 'owner-sku',
         '/v1/rewards': { id: rewardId },
         '/v1/reward-redemptions': { id: redemptionId },
+        '/v1/webhooks': { id: webhookId, delivery: deliveries.json().data[0].id },
+        '/v1/imports': { id: upload.json().id },
         '/v1/earning-rules': {
           id: (
             await t.call('POST', '/v1/earning-rules', {
@@ -169,6 +191,9 @@ describe('program isolation', () => {
         'POST /v1/members/:member/reward-redemptions': { reward: rewardId },
         'POST /v1/reward-redemptions/:id/fulfill': {},
         'POST /v1/reward-redemptions/:id/cancel': {},
+        'PATCH /v1/webhooks/:id': { active: false },
+        'POST /v1/webhooks/:id/secret': {},
+        'POST /v1/webhooks/:id/deliveries/:delivery/redeliver': {},
       },
       ['name'],
     )
