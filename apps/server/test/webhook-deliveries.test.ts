@@ -1,5 +1,6 @@
 import { verifyWebhookSignature } from '@loyalbase/client'
 import { domainEvent } from '@loyalbase/core'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   createMember,
@@ -367,5 +368,29 @@ describe('webhook deliveries', () => {
       .where('program_id', '=', p.id)
       .execute()
     expect(left).toEqual([])
+  })
+
+  it('are forgotten by the nightly housekeeping 30 days after they finished', async () => {
+    const p = await shop('Retention')
+    const hook = await createWebhook(t, p, { url: receiver.url, events: ['member.created'] })
+    await createMember(t, p.keys.server)
+    await createMember(t, p.keys.server)
+    await testSender(t).drain()
+    await createMember(t, p.keys.server) // still pending: kept whatever its age
+    const db = t.db.database.db
+    // Two delivered a month ago, but one of them (and the pending one) made just now.
+    await sql`UPDATE webhook_deliveries SET created_at = now() - interval '31 days'
+      WHERE program_id = ${p.id}`.execute(db)
+    const [old] = await deliveriesOf(t, p, hook.id, '&status=delivered')
+    await sql`UPDATE webhook_deliveries SET created_at = now()
+      WHERE program_id = ${p.id} AND (id = ${old?.id ?? ''} OR status = 'pending')`.execute(db)
+    await t.services.jobs.runNow(p.id, 'housekeeping')
+    const left = await deliveriesOf(t, p, hook.id)
+    expect(left.map((d) => [d.id, d.status]).sort()).toEqual(
+      [
+        [old?.id, 'delivered'],
+        [left.find((d) => d.status === 'pending')?.id, 'pending'],
+      ].sort(),
+    )
   })
 })

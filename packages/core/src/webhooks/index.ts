@@ -3,4 +3,5 @@
  * Anything not listed here is the module's own (see ARCHITECTURE.md, "Boundaries").
  */
 export type { WebhookSender, WebhookSenderOptions } from './webhook-sender.js'
+export { deleteFinishedDeliveries } from './webhooks.repository.js'
 export type { WebhooksService } from './webhooks.service.js'

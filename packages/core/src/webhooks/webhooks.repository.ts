@@ -268,3 +268,21 @@ export async function recordAttempts(db: Executor, outcomes: AttemptOutcome[]): 
     WHERE d.program_id = o.program_id AND d.id = o.delivery_id AND d.attempts = o.attempt
   `.execute(db)
 }
+
+/**
+ * Forgets deliveries finished (delivered or failed) before `before`, with their attempts: the
+ * log keeps what a merchant looks back on, not every delivery for ever.
+ */
+export async function deleteFinishedDeliveries(
+  db: Executor,
+  programId: string,
+  before: Date,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('webhook_deliveries')
+    .where('program_id', '=', programId)
+    .where('status', 'in', ['delivered', 'failed'])
+    .where('created_at', '<', before)
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}
