@@ -93,7 +93,8 @@ describe('CSV imports over HTTP', () => {
     })
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8')
     expect(csv.body).toBe(
-      'line,error,record\n3,"phone: ""bad"" is not a mainland mobile number or E.164","u-2,乙,bad,,,"\n',
+      '\uFEFF' +
+        'line,error,record\n3,"phone: ""bad"" is not a mainland mobile number or E.164","u-2,乙,bad,,,"\n',
     )
 
     const orders = await upload(

@@ -16055,7 +16055,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
-      /** @description The body is larger than 1 MB (`payload_too_large`) */
+      /** @description The upload is larger than 200 MB */
       413: {
         headers: {
           [name: string]: unknown

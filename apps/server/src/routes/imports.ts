@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import { programOf } from '../http/context.js'
 import type { AppDeps } from '../http/deps.js'
-import { errorResponses, ZPage } from '../schemas/common.js'
+import { errorResponses, problemResponse, ZPage } from '../schemas/common.js'
 import {
   ZImportParams,
   ZImportQuery,
@@ -92,7 +92,11 @@ export async function importRoutes(fastify: FastifyInstance, { services }: AppDe
         querystring: ZImportStartQuery,
         // Spooled to a file by the parser above: the handler gets the file, not the text.
         body: Type.String({ contentMediaType: 'text/csv', description: 'The CSV file' }),
-        response: { 202: Import, ...errorResponses(413) },
+        response: {
+          202: Import,
+          ...errorResponses(),
+          413: { ...problemResponse(413), description: 'The upload is larger than 200 MB' },
+        },
       },
     },
     async (request, reply) => {

@@ -77,6 +77,7 @@ const NOT_FOUND: Record<string, keyof typeof errorsZhCN.errors.notFound> = {
   'Reward redemption': 'rewardRedemption',
   Webhook: 'webhook',
   Delivery: 'delivery',
+  Import: 'import',
 }
 
 type MessageKey = keyof typeof errorsZhCN.errors.messages
@@ -292,6 +293,15 @@ function codeMessage(error: ApiError, t: Translate): string {
   if (error.code === 'forbidden') {
     if (error.detail === 'A readonly key may only read.') return t('errors.readonlyKey')
     if (error.detail === 'A program key is required.') return t('errors.programKeyRequired')
+    const role = /^This endpoint needs a key with role (.+)\.$/.exec(error.detail)?.[1]
+    if (role) return t('errors.roleRequired', { role })
+  }
+  if (error.code === 'payload_too_large') {
+    const limit = /^An upload is at most (\d+) MB/.exec(error.detail)?.[1]
+    if (limit) return t('errors.uploadTooLarge', { limit })
+  }
+  if (error.code === 'invalid_request' && /^Send the CSV file as the body/.test(error.detail)) {
+    return t('errors.csvBodyRequired')
   }
   if (error.status === 429 && error.retryAfter) {
     return t('errors.rateLimitedIn', { seconds: error.retryAfter })

@@ -3,6 +3,7 @@ import { benefitsEn } from './en.benefits'
 import { campaignsEn } from './en.campaigns'
 import { couponsEn } from './en.coupons'
 import { errorsEn } from './en.errors'
+import { importsEn } from './en.imports'
 import { pointsEn } from './en.points'
 import { rewardsEn } from './en.rewards'
 import { rulesEn } from './en.rules'
@@ -40,6 +41,7 @@ export const en: Messages = {
       benefits: 'Benefits',
       rewards: 'Rewards',
       analytics: 'Analytics',
+      imports: 'Import',
       webhooks: 'Webhooks',
       settings: 'Settings',
     },
@@ -166,4 +168,5 @@ export const en: Messages = {
   ...benefitsEn,
   ...rewardsEn,
   ...webhooksEn,
+  ...importsEn,
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   currencyFractionDigits,
+  formatBytes,
   formatDateTime,
   formatExpiryDate,
   formatMoney,
@@ -77,5 +78,15 @@ describe('formatExpiryDate', () => {
 
   it('keeps the day of an expiry during the day', () => {
     expect(formatExpiryDate('2027-03-01T02:00:00.000Z', 'en', 'Asia/Shanghai')).toBe('Mar 1, 2027')
+  })
+})
+
+describe('formatBytes', () => {
+  it('says a size in the largest unit that leaves at least 1', () => {
+    expect(formatBytes(512, 'en')).toMatch(/^512\s?\S+$/)
+    expect(formatBytes(1536, 'en')).toMatch(/^1\.5\s?kB$/)
+    expect(formatBytes(200 * 1024 * 1024, 'zh-CN')).toMatch(/^200\s?MB$/)
+    expect(formatBytes(3 * 1024 ** 4, 'en')).toMatch(/^3,072\s?GB$/)
+    expect(formatBytes(-1, 'en')).toMatch(/^0\s?\S+$/)
   })
 })

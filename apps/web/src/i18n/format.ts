@@ -59,6 +59,24 @@ export function formatNumber(value: number, locale: string): string {
   return new Intl.NumberFormat(locale).format(value)
 }
 
+const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const
+
+/** A file's size, `12.3 MB`: in the largest unit (of 1024) that leaves at least 1. */
+export function formatBytes(bytes: number, locale: string): string {
+  let value = Math.max(bytes, 0)
+  let unit = 0
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024
+    unit++
+  }
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: BYTE_UNITS[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: unit === 0 ? 0 : 1,
+  }).format(value)
+}
+
 /**
  * Times are shown in the program's time zone when it is known, since that is the zone in
  * which the engine counts days, months and birthdays.

@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
+  formatBytes,
   formatDate,
   formatDateTime,
   formatExpiryDate,
@@ -23,6 +24,7 @@ export function useFormat(timeZone?: string) {
       moneyShort: (minorUnits: number, currency: string) =>
         formatMoneyShort(minorUnits, currency, locale),
       number: (value: number) => formatNumber(value, locale),
+      bytes: (value: number) => formatBytes(value, locale),
       signed: (value: number) => formatSignedNumber(value, locale),
       dateTime: (iso: string) => formatDateTime(iso, locale, timeZone),
       date: (iso: string) => formatDate(iso, locale, timeZone),

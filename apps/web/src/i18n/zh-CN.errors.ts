@@ -82,9 +82,14 @@ export const errorsZhCN = {
       rewardRedemption: '兑换记录',
       webhook: 'Webhook',
       delivery: '推送记录',
+      import: '导入记录',
     },
     readonlyKey: '只读密钥不能修改数据。',
     programKeyRequired: '此操作需要项目密钥。',
+    roleRequired: '此操作需要 {{role}} 角色的密钥，请用管理员（admin）密钥登录。',
+    uploadTooLarge:
+      '文件太大：网页上传最多 {{limit}} MB，更大的文件请用命令行 npx loyalbase import 导入。',
+    csvBodyRequired: '没有收到文件内容：请上传一个 CSV 文件。',
     /** The fields requests name, by the last part of their path (`items[0].sku` → sku). */
     fields: {
       active: '启用',
@@ -114,6 +119,7 @@ export const errorsZhCN = {
       ends_at: '结束时间',
       event: '事件',
       expiry: '积分有效期',
+      file_name: '文件名',
       external_id: '外部 ID',
       grace_days: '宽限天数',
       growth: '成长值',
@@ -123,6 +129,7 @@ export const errorsZhCN = {
       items: '商品',
       joined_at: '入会时间',
       key: '标识',
+      kind: '导入内容',
       limit: '每页条数',
       limits: '限额',
       locale: '语言',

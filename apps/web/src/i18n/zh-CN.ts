@@ -3,6 +3,7 @@ import { benefitsZhCN } from './zh-CN.benefits'
 import { campaignsZhCN } from './zh-CN.campaigns'
 import { couponsZhCN } from './zh-CN.coupons'
 import { errorsZhCN } from './zh-CN.errors'
+import { importsZhCN } from './zh-CN.imports'
 import { pointsZhCN } from './zh-CN.points'
 import { rewardsZhCN } from './zh-CN.rewards'
 import { rulesZhCN } from './zh-CN.rules'
@@ -43,6 +44,7 @@ export const zhCN = {
       benefits: '会员权益',
       rewards: '积分商城',
       analytics: '数据分析',
+      imports: '数据导入',
       webhooks: 'Webhook 推送',
       settings: '设置',
     },
@@ -168,6 +170,7 @@ export const zhCN = {
   ...benefitsZhCN,
   ...rewardsZhCN,
   ...webhooksZhCN,
+  ...importsZhCN,
 }
 
 export type Messages = typeof zhCN

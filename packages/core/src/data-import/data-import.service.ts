@@ -194,6 +194,8 @@ export function createDataImportService(deps: { members: MembersService; orders:
         if (item.line <= (options.afterLine ?? 0)) continue
         progress.records++
         lastRead = item.line
+        // The bytes read move the bar between batches; the counts move when a batch is done.
+        if (progress.records % 250 === 0) options.onProgress?.(progress)
         let cells: Map<string, string>
         try {
           cells = cellsOf(item.cells, index, width)

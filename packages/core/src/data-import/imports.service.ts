@@ -57,6 +57,8 @@ export function createImportsService(
     let n = 0
     let buffered: ImportReject[] = []
     let reported = 0
+    // Progress writes one after another, the last before the final one: counts never go back.
+    let writing: Promise<unknown> = Promise.resolve()
     const flushRejects = async () => {
       const rows = buffered.map((r) => ({
         program_id: program.id,
@@ -79,16 +81,18 @@ export function createImportsService(
           const now = Date.now()
           if (now - reported < Math.min(1_000, IMPORT_HEARTBEAT_MS)) return
           reported = now
-          void updateImport(db, program.id, id, {
+          const counts = {
             bytes_read: p.bytes,
             records: p.records,
             imported: p.imported,
             unchanged: p.unchanged,
             rejected: p.rejected,
-          })
+          }
+          writing = writing.then(() => updateImport(db, program.id, id, counts)).catch(() => {})
         },
       })
       await flushRejects()
+      await writing
       await updateImport(db, program.id, id, {
         status: 'done',
         bytes_read: summary.bytes,
@@ -100,6 +104,7 @@ export function createImportsService(
       })
     } catch (error) {
       await flushRejects().catch(() => undefined)
+      await writing
       await updateImport(db, program.id, id, {
         status: 'failed',
         error: error instanceof Error ? error.message : String(error),
@@ -162,10 +167,13 @@ export function createImportsService(
       }
     },
 
-    /** Every rejected record as CSV (`line,error,record`), a page at a time. */
+    /**
+     * Every rejected record as CSV (`line,error,record`), a page at a time; a byte-order mark
+     * first, so that a spreadsheet opens the Chinese in it as UTF-8.
+     */
     async *rejectsCsv(program: ProgramContext, id: string): AsyncGenerator<string> {
       await importOf(program, id)
-      yield stringify([['line', 'error', 'record']])
+      yield `\uFEFF${stringify([['line', 'error', 'record']])}`
       let after = 0
       for (;;) {
         const rows = await listRejects(db, program.id, id, { afterN: after, limit: 5_000 })

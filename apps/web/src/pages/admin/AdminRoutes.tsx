@@ -10,6 +10,7 @@ import { CampaignsPage } from './campaigns/CampaignsPage'
 import { CouponsPage } from './coupons/CouponsPage'
 import { TemplateDetailPage } from './coupons/TemplateDetailPage'
 import { TemplateEditorPage } from './coupons/TemplateEditorPage'
+import { ImportsPage } from './imports/ImportsPage'
 import { MemberDetailPage } from './members/MemberDetailPage'
 import { MemberListPage } from './members/MemberListPage'
 import { NotFoundPage } from './NotFoundPage'
@@ -63,6 +64,7 @@ export default function AdminRoutes() {
           <Route path="benefits" element={<BenefitsPage />} />
           <Route path="rewards" element={<RewardsPage />} />
           <Route path="analytics" element={<AnalyticsPage />} />
+          <Route path="imports" element={<ImportsPage />} />
           <Route path="webhooks" element={<WebhooksPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -11,6 +11,7 @@ import {
   TagsOutlined,
   TeamOutlined,
   ThunderboltOutlined,
+  UploadOutlined,
 } from '@ant-design/icons'
 import type { ReactNode } from 'react'
 
@@ -26,6 +27,7 @@ export const ADMIN_SECTIONS = [
   { key: 'benefits', icon: <GiftOutlined /> },
   { key: 'rewards', icon: <ShopOutlined /> },
   { key: 'analytics', icon: <BarChartOutlined /> },
+  { key: 'imports', icon: <UploadOutlined /> },
   { key: 'webhooks', icon: <ApiOutlined /> },
   { key: 'settings', icon: <SettingOutlined /> },
 ] as const satisfies readonly { key: string; icon: ReactNode }[]

@@ -32,6 +32,7 @@ import { CursorPager } from '../../../components/CursorPager'
 import { BenefitDeliveryChart } from '../../../components/charts/BenefitDeliveryChart'
 import { type CursorStack, currentCursor } from '../../../components/cursor-stack'
 import { ErrorAlert } from '../../../components/ErrorAlert'
+import { saveBlob } from '../../../components/save-blob'
 import { TierTag } from '../../../components/tiers/TierTag'
 import { resolveTier } from '../../../components/tiers/tier-helpers'
 import { useAdminSession } from '../../../session/AdminSession'
@@ -39,18 +40,6 @@ import { useAdminSession } from '../../../session/AdminSession'
 const PAGE_SIZE = 20
 const PERIODS = 12
 const CHART_PERIODS = 6
-
-/** Saves a blob under a name, through a link the page clicks. */
-function saveBlob(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = name
-  document.body.append(link)
-  link.click()
-  link.remove()
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000)
-}
 
 /**
  * The delivery audit (权益落实): for a benefit and one of its quota periods (a month without

@@ -33,6 +33,7 @@ import { CouponStatusTag } from '../../../components/coupons/CouponStatusTag'
 import { useCouponText } from '../../../components/coupons/use-coupon-text'
 import { type CursorStack, currentCursor } from '../../../components/cursor-stack'
 import { ErrorAlert } from '../../../components/ErrorAlert'
+import { saveBlob } from '../../../components/save-blob'
 import { useAdminSession } from '../../../session/AdminSession'
 import { CodesProgress } from './CodesProgress'
 import { GenerateCodesModal } from './GenerateCodesModal'
@@ -40,18 +41,6 @@ import { TemplateLimits } from './TemplateLimits'
 
 const PAGE_SIZE = 20
 type StatusFilter = CodeStatus | 'all'
-
-/** Saves a blob under a name, through a link the page clicks. */
-function saveBlob(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = name
-  document.body.append(link)
-  link.click()
-  link.remove()
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000)
-}
 
 /** One template: its terms, its switch, its coupons and codes; generate and export codes. */
 export function TemplateDetailPage() {

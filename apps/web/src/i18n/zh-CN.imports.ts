@@ -1,0 +1,100 @@
+/** Imports (数据导入): uploading a CSV file, its progress and result, its rejects, the history. */
+export const importsZhCN = {
+  imports: {
+    title: '数据导入',
+    subtitle:
+      '上传会员或订单的 CSV 文件批量导入：导入在后台进行，可以看进度、看结果、下载被拒绝的行。同一个文件重复导入不会重复记账。',
+    kinds: { members: '会员', orders: '订单' },
+    upload: {
+      title: '上传文件',
+      kind: '导入内容',
+      columns: '表头（第一行）列：',
+      optional: '可选列：',
+      help: {
+        members:
+          '每行一位会员。external_id 是会员在你系统里的编号，必填；手机号为中国大陆手机号或 E.164 格式（如 +8613800138000）；生日为 YYYY-MM-DD 或 --MM-DD；joined_at 为日期或带时区的时间。已存在的会员计为「未变化」。',
+        orders:
+          '每行一件商品，同一订单号的连续几行是同一笔订单的商品。member 填会员的 external_id，amount 为实付金额（单位：分，如 12900 即 129 元）；unit_price 可不填，由金额分摊。导入的订单和接口下单一样累积积分、成长值和等级；导入过的订单计为「未变化」。',
+      },
+      template: { members: '下载会员模板', orders: '下载订单模板' },
+      drop: '点击或把 CSV 文件拖到这里上传',
+      hint: '一次一个 .csv 文件（UTF-8 编码），最大 200 MB；更大的文件请用命令行 npx loyalbase import 导入。',
+      uploading: '正在上传 {{file}}…',
+      failed: '上传失败',
+      started: '已开始导入 {{file}}',
+      problems: {
+        empty: '文件是空的。',
+        tooLarge: '文件超过 200 MB。更大的文件请用命令行 npx loyalbase import 导入。',
+        notCsv: '请选择 .csv 文件。',
+      },
+    },
+    result: {
+      title: '导入结果',
+      running: '正在导入…',
+      bytes: '已读取 {{read}} / {{total}}',
+      done: '导入完成',
+      doneWithRejects: '导入完成，{{count}} 行被拒绝',
+      failed: '导入失败',
+      summary:
+        '共读取 {{records}} 行：新导入 {{imported}} 行，未变化 {{unchanged}} 行，拒绝 {{rejected}} 行。',
+      startedAt: '开始于 {{time}}',
+      finishedAt: '完成于 {{time}}',
+    },
+    counts: {
+      records: '已读取行数',
+      imported: '新导入',
+      unchanged: '未变化',
+      rejected: '被拒绝',
+    },
+    statuses: { running: '导入中', done: '已完成', failed: '失败' },
+    rejects: {
+      title: '被拒绝的行',
+      line: '行号',
+      reason: '原因',
+      record: '原始内容',
+      shown: '共 {{total}} 行被拒绝，这里列出前 {{shown}} 行；全部错误行请下载。',
+      download: '下载全部错误行',
+      downloaded: '已下载 {{file}}',
+      empty: '没有被拒绝的行',
+    },
+    history: {
+      title: '导入记录',
+      empty: '还没有导入记录',
+      time: '时间',
+      kind: '内容',
+      file: '文件',
+      status: '状态',
+      records: '行数',
+      counts: '新导入 / 未变化 / 拒绝',
+      actions: '操作',
+      open: '查看',
+      opened: '查看中',
+      refresh: '刷新',
+      noFileName: '（未命名）',
+    },
+    /** The server's reasons for a rejected record (import-rows.ts), by meaning. */
+    reasons: {
+      columnCount: '有 {{found}} 列，与表头的 {{expected}} 列不一致',
+      unreadable: '从这一行起文件无法读取：{{reason}}',
+      notUtf8: '含有不是 UTF-8 编码的字节（请把文件另存为 UTF-8）',
+      nul: '含有 U+0000 字符',
+      amountRequired: '必填（单位：分，如 12900）',
+      skuRequired: '填了品类或数量时必填',
+      notInteger: '“{{value}}”不是整数',
+      notTime: '“{{value}}”不是日期（YYYY-MM-DD）或带时区的时间（如 2026-03-01T10:00:00+08:00）',
+      notRealDate: '“{{value}}”不是真实存在的日期',
+      phone: '“{{value}}”不是中国大陆手机号或 E.164 格式的号码',
+      email: '“{{value}}”不是邮箱地址',
+      birthday: '“{{value}}”不是 YYYY-MM-DD 或 --MM-DD 格式',
+      disagrees: '第 {{line}} 行是“{{value}}”，同一订单的第 {{first}} 行是“{{firstValue}}”',
+      skuSomeLines: '同一订单的几行里有的没填 SKU',
+      noMember: '本项目没有这个会员',
+      orderIdReused: '订单号“{{id}}”已用于另一笔内容不同的订单',
+    },
+    /** Why an import stopped. */
+    failures: {
+      headerLacks: '表头缺少 {{missing}} 列；应为：{{expected}}',
+      restarted: '导入中断了（服务器重启过）。请重新上传这个文件：已导入的部分会计为「未变化」。',
+    },
+  },
+}
