@@ -2,58 +2,12 @@ import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Writable } from 'node:stream'
-import { testEngine } from '@loyalbase/db/testing'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../src/cli.program.js'
+import { bench, cli, engine, table } from './bench.support.js'
 
 // Smoke tests with tiny settings: they prove the scenarios run and stay correct (no failed
 // request, every order accounted for, every lot expired), never how fast anything is.
-
-interface Outcome {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-function sink() {
-  let text = ''
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      text += String(chunk)
-      done()
-    },
-  })
-  return { stream, text: () => text }
-}
-
-const engine = testEngine()
-const env = { BENCH_DATABASE_URL: process.env.TEST_DATABASE_URL }
-
-async function cli(argv: string[], cliEnv: NodeJS.ProcessEnv): Promise<Outcome> {
-  const stdout = sink()
-  const stderr = sink()
-  const code = await runCli(argv, { env: cliEnv, stdout: stdout.stream, stderr: stderr.stream })
-  return { code, stdout: stdout.text(), stderr: stderr.text() }
-}
-
-/** The bench on the engine under test, for 1 s per load over 4 connections. */
-function bench(args: string[]): Promise<Outcome> {
-  return cli(['bench', '--engines', engine, '--seconds', '1', '--connections', '4', ...args], env)
-}
-
-/** The table under the section whose title starts with `title`, as rows of cells by header. */
-function table(stdout: string, title: string): Record<string, string>[] | undefined {
-  const section = stdout.split('\n\n').find((part) => part.startsWith(title))
-  if (!section) return undefined
-  const [, header, , ...lines] = section.trimEnd().split('\n')
-  const headers = (header ?? '').split(/\s{2,}/)
-  return lines.map((line) => {
-    const cells = line.split(/\s{2,}/)
-    return Object.fromEntries(headers.map((name, i) => [name, cells[i] ?? '']))
-  })
-}
 
 async function databaseExists(name: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL })
@@ -390,7 +344,7 @@ describe('loyalbase bench', () => {
     ],
     [
       ['--scenarios', 'orders,reads'],
-      "error: option '--scenarios <list>' argument 'orders,reads' is invalid. Expected a comma-separated list of members, orders, quotes, orders-redeem, orders-benefits, rewards, orders-tiers, ceiling, expiry, tiers, segments, coupon-codes, campaigns.\n",
+      "error: option '--scenarios <list>' argument 'orders,reads' is invalid. Expected a comma-separated list of members, orders, quotes, orders-redeem, orders-benefits, rewards, webhooks, orders-tiers, ceiling, expiry, tiers, segments, coupon-codes, campaigns.\n",
     ],
     [
       ['--expiry-lots', '0'],

@@ -103,7 +103,9 @@ export function registerBenchCommand(program: Command, { config, io }: CommandCo
         `and their job run), orders-redeem (orders paying with a coupon and points, beside ` +
         `orders), orders-benefits (orders given a tier discount and free shipping, beside ` +
         `orders), rewards (reward redemptions of one hot reward with stock, beside orders), ` +
-        `campaigns (the campaigns job for a birthday campaign over bulk-loaded members)`,
+        `webhooks (orders with a webhook posting to a local receiver: deliveries/s and the delay ` +
+        `from event to delivery, beside orders), campaigns (the campaigns job for a birthday ` +
+        `campaign over bulk-loaded members)`,
       scenarioList,
       [...BENCH_SCENARIO_NAMES],
     )
@@ -147,9 +149,10 @@ export function registerBenchCommand(program: Command, { config, io }: CommandCo
     )
     .option(
       '--profile <dir>',
-      'write a V8 CPU profile of the server process during each orders, quotes and ' +
-        'orders-redeem load to <dir> (orders-<engine>.cpuprofile, quotes-<engine>.cpuprofile, ' +
-        'orders-redeem-<engine>.cpuprofile) and print its summary',
+      'write a V8 CPU profile of the server process during each orders, quotes, ' +
+        'orders-redeem and webhooks load to <dir> (orders-<engine>.cpuprofile, ' +
+        'quotes-<engine>.cpuprofile, orders-redeem-<engine>.cpuprofile, ' +
+        'webhooks-<engine>.cpuprofile) and print its summary',
     )
     .action(async (flags: BenchFlags) => {
       io.stdout.write(

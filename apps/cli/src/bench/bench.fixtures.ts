@@ -28,6 +28,7 @@ export function report(parts: Partial<BenchReport>): BenchReport {
     redeemChecks: [],
     benefitChecks: [],
     rewardsChecks: [],
+    webhooks: [],
     campaignRuns: [],
     profiles: [],
     notes: [],

@@ -15,6 +15,7 @@ import { incentiveSections, incentiveTargetSection } from './incentives.report.j
 import { ORDERS_SCENARIO } from './orders.scenario.js'
 import { rewardsSection } from './rewards.report.js'
 import { tierEvaluationSection, tierTargetSection } from './tiers.report.js'
+import { webhooksSections } from './webhooks.report.js'
 
 /** The speed issue's targets. */
 export const TARGETS = {
@@ -302,6 +303,7 @@ export function formatReport(report: BenchReport, connections: number): string {
   sections.push(...incentiveSections(report))
   const rewards = rewardsSection(report)
   if (rewards) sections.push(rewards)
+  sections.push(...webhooksSections(report))
   sections.push(...profileSections(report))
   if (
     report.loads.some((row) => row.scenario === ORDERS_SCENARIO) ||

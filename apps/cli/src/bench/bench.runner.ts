@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { type Config, loadConfig } from '@loyalbase/config'
+import type { Config } from '@loyalbase/config'
 import { type RunningServer, startServer } from '@loyalbase/server'
 import type {
   BenchOptions,
@@ -25,6 +25,7 @@ import { benchQuotes } from './quotes.scenario.js'
 import { benchRewards } from './rewards.scenario.js'
 import { benchSegments } from './segments.scenario.js'
 import { benchTiers } from './tiers.scenario.js'
+import { BENCH_WEBHOOK_SENDER, benchWebhooks } from './webhooks.scenario.js'
 
 /**
  * The default limit (10,000 a second per key) could cap reads on a fast machine; the bench
@@ -47,7 +48,7 @@ function serverConfig(databaseUrl: string, adminKey: string): Config {
     webDist: undefined,
     schedulerIntervalMs: 0,
     pgliteThread: true,
-    webhooks: { ...loadConfig({}).webhooks },
+    webhooks: { ...BENCH_WEBHOOK_SENDER },
   }
 }
 
@@ -75,6 +76,7 @@ const SCENARIO_STEPS: Record<BenchScenarioName, (run: EngineRun) => Promise<void
   'orders-redeem': benchOrdersRedeem,
   'orders-benefits': benchOrdersBenefits,
   rewards: benchRewards,
+  webhooks: benchWebhooks,
   'orders-tiers': benchOrdersTiers,
   ceiling: benchCeiling,
   expiry: benchExpiry,
@@ -185,6 +187,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     redeemChecks: [],
     benefitChecks: [],
     rewardsChecks: [],
+    webhooks: [],
     campaignRuns: [],
     profiles: [],
     notes: [],

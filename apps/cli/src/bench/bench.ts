@@ -4,6 +4,7 @@ import type { BenchApi } from './bench-api.client.js'
 import type { CpuProfile, CpuProfileSummary } from './cpu-profile.js'
 import type { LoadPlan } from './load.plan.js'
 import type { LoadResult } from './load.runner.js'
+import type { WebhooksRow } from './webhooks.figures.js'
 
 export const BENCH_ENGINES = ['pglite', 'postgres'] as const
 export type BenchEngine = (typeof BENCH_ENGINES)[number]
@@ -18,8 +19,10 @@ export type BenchEngine = (typeof BENCH_ENGINES)[number]
  * job run), `orders-redeem` (orders paying with a coupon and points through HTTP, beside
  * `orders`), `orders-benefits` (orders given a tier discount and free shipping by their
  * members' benefits, beside `orders`), `rewards` (reward redemptions of one hot reward with
- * stock through HTTP, beside `orders`), `campaigns` (the campaigns job for a birthday campaign
- * over bulk-loaded members).
+ * stock through HTTP, beside `orders`), `webhooks` (orders through HTTP with a webhook on
+ * `points.earned` posting to a local receiver in its own process: deliveries/s and the delay
+ * from the event to its delivery, beside `orders`), `campaigns` (the campaigns job for a birthday
+ * campaign over bulk-loaded members).
  */
 export const BENCH_SCENARIO_NAMES = [
   'members',
@@ -28,6 +31,7 @@ export const BENCH_SCENARIO_NAMES = [
   'orders-redeem',
   'orders-benefits',
   'rewards',
+  'webhooks',
   'orders-tiers',
   'ceiling',
   'expiry',
@@ -368,6 +372,8 @@ export interface BenchReport {
   /** Did each order of the benefits load use exactly the tier's two benefits? */
   benefitChecks: BenefitOrdersCheck[]
   rewardsChecks: RewardsCheck[]
+  /** The webhooks load's deliveries: rates, delays and their check, one row per engine. */
+  webhooks: WebhooksRow[]
   campaignRuns: CampaignRunRow[]
   /** `--profile`: the server's CPU profile during each engine's orders load. */
   profiles: ProfileRow[]

@@ -42,6 +42,23 @@ describe('plannedRequests', () => {
     expect(planned.orders()).toEqual({ sent: 3, answered2xx: [10], answeredOther: [11] })
   })
 
+  it('notes when each 2xx answer arrived with a timed plan, in the order of the answers', () => {
+    const planned = plannedRequests({
+      kind: 'orders',
+      members: ['mem_a'],
+      prefix: 'timed-',
+      first: 0,
+      timed: true,
+    })
+    const [request] = planned.requests
+    if (!request) throw new Error('no request')
+    for (const status of [201, 500, 200]) exchange(request, status)
+    const outcome = planned.orders()
+    expect(outcome).toMatchObject({ sent: 3, answered2xx: [0, 2], answeredOther: [1] })
+    expect(outcome?.answeredAt).toHaveLength(2)
+    expect(outcome?.answeredAt?.every(Number.isFinite)).toBe(true)
+  })
+
   it('pays each order with its own code and points, the amount what is left to pay', () => {
     const terms = { codes: ['C0', 'C1', 'C2'], couponOff: 200, points: 100, pointsValue: 100 }
     const planned = plannedRequests({

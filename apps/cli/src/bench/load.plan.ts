@@ -22,6 +22,8 @@ export type LoadPlan =
       first: number
       /** A shipping fee on every order (minor units); none when absent. */
       shippingFee?: number
+      /** Report when each 2xx answer arrived (`OrdersOutcome.answeredAt`). */
+      timed?: boolean
     }
   /**
    * `POST /v1/orders` paying with a coupon and points: the orders plan's order `n`, naming the
@@ -55,6 +57,11 @@ export interface OrdersOutcome {
   sent: number
   answered2xx: number[]
   answeredOther: number[]
+  /**
+   * With a `timed` plan: when each answer of `answered2xx` arrived, in the same order, in
+   * milliseconds since the epoch (`Date.now()`, the clock the server and the webhook receiver read).
+   */
+  answeredAt?: number[]
 }
 
 export function memberBody(externalId: string) {
@@ -162,12 +169,13 @@ interface OrderContext {
 
 /**
  * `POST /v1/orders` numbered from `first`, the body of order `n` built by `body`; `orders()`
- * reports which numbers were sent and how each was answered.
+ * reports which numbers were sent and how each was answered (and, `timed`, when each 2xx came).
  */
-function orderRequests(first: number, body: (n: number) => unknown) {
+function orderRequests(first: number, body: (n: number) => unknown, timed = false) {
   let sent = 0
   const answered2xx: number[] = []
   const answeredOther: number[] = []
+  const answeredAt: number[] = []
   const request: autocannon.Request = {
     method: 'POST',
     path: '/v1/orders',
@@ -180,13 +188,20 @@ function orderRequests(first: number, body: (n: number) => unknown) {
     onResponse: (status, _body, context) => {
       const n = (context as OrderContext).n
       if (n === undefined) return
-      if (status >= 200 && status <= 299) answered2xx.push(n)
-      else answeredOther.push(n)
+      if (status >= 200 && status <= 299) {
+        answered2xx.push(n)
+        if (timed) answeredAt.push(Date.now())
+      } else answeredOther.push(n)
     },
   }
   return {
     requests: [request],
-    orders: (): OrdersOutcome => ({ sent, answered2xx, answeredOther }),
+    orders: (): OrdersOutcome => ({
+      sent,
+      answered2xx,
+      answeredOther,
+      ...(timed ? { answeredAt } : {}),
+    }),
   }
 }
 
@@ -235,11 +250,15 @@ export function plannedRequests(plan: LoadPlan): {
       }
     }
     case 'orders': {
-      const { members, prefix, first, shippingFee } = plan
-      return orderRequests(first, (n) => ({
-        ...benchOrder(`${prefix}${n}`, members[n % members.length] as string, n),
-        ...(shippingFee ? { shipping_fee: shippingFee } : {}),
-      }))
+      const { members, prefix, first, shippingFee, timed } = plan
+      return orderRequests(
+        first,
+        (n) => ({
+          ...benchOrder(`${prefix}${n}`, members[n % members.length] as string, n),
+          ...(shippingFee ? { shipping_fee: shippingFee } : {}),
+        }),
+        timed,
+      )
     }
     case 'redeem-orders': {
       const { members, prefix, first } = plan

@@ -47,8 +47,8 @@ export type WorkerMessage =
   | { type: 'failed'; message: string }
 
 const WORKER = fileURLToPath(new URL('./load.worker.ts', import.meta.url))
-/** tsx's loader, by absolute URL so that the child finds it wherever the bench was started. */
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+/** tsx's loader, by absolute URL so that a child finds it wherever the bench was started. */
+export const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
 /** Past the load's own seconds: starting node and tsx, and autocannon's last responses. */
 const GRACE_MS = 30_000
 

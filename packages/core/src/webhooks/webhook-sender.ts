@@ -154,6 +154,8 @@ export function createWebhookSender(
       flushing = flush().finally(() => {
         flushing = undefined
         if (outcomes.length > 0) void scheduleFlush()
+        // Room again for deliveries the unrecorded outcomes held back.
+        wake?.()
       })
     return flushing
   }
@@ -183,12 +185,17 @@ export function createWebhookSender(
           ? null
           : retryDelayMs(delivery.attempts, options.retryBaseMs),
     })
-    await scheduleFlush()
+    // Recorded in the background, many outcomes a statement: the slot is free for the next
+    // delivery at once (waiting here made the sender claim, post and record in lock-step).
+    void scheduleFlush()
   }
 
-  /** Takes what is due (as much as there is room for) and starts sending it. */
+  /**
+   * Takes what is due (as much as there is room for) and starts sending it. Outcomes not yet
+   * recorded count against the room, so that the records keep up with the posts.
+   */
   async function takeDue(): Promise<number> {
-    const room = options.concurrency - inFlight.size
+    const room = options.concurrency - inFlight.size - outcomes.length
     if (room <= 0) return 0
     const claimed = await claimDueDeliveries(db, room, leaseMs)
     for (const delivery of claimed) {
@@ -251,9 +258,10 @@ export function createWebhookSender(
     async drain(): Promise<number> {
       let total = 0
       for (;;) {
+        if (outcomes.length > 0 && inFlight.size === 0) await scheduleFlush()
         const taken = await takeDue()
         total += taken
-        if (taken === 0 && inFlight.size === 0) break
+        if (taken === 0 && inFlight.size === 0 && outcomes.length === 0) break
         if (inFlight.size > 0) await Promise.race(inFlight)
       }
       await scheduleFlush()
