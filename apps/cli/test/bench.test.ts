@@ -344,7 +344,7 @@ describe('loyalbase bench', () => {
     ],
     [
       ['--scenarios', 'orders,reads'],
-      "error: option '--scenarios <list>' argument 'orders,reads' is invalid. Expected a comma-separated list of members, orders, quotes, orders-redeem, orders-benefits, rewards, webhooks, orders-tiers, ceiling, expiry, tiers, segments, coupon-codes, campaigns.\n",
+      "error: option '--scenarios <list>' argument 'orders,reads' is invalid. Expected a comma-separated list of members, orders, quotes, orders-redeem, orders-benefits, rewards, webhooks, transfer, orders-tiers, ceiling, expiry, tiers, segments, coupon-codes, campaigns.\n",
     ],
     [
       ['--expiry-lots', '0'],

@@ -8,6 +8,7 @@ import { createCampaignsService } from './campaigns/campaigns.service.js'
 import { createCouponRedemptions } from './coupons/coupon-redemptions.service.js'
 import { createCouponsService } from './coupons/coupons.service.js'
 import { createDataExportService } from './data-export/data-export.service.js'
+import { analyzeImportedTables } from './data-import/data-import.repository.js'
 import { createDataImportService } from './data-import/data-import.service.js'
 import { createImportsService } from './data-import/imports.service.js'
 import { createDemoService } from './demo/demo.service.js'
@@ -76,7 +77,11 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
   jobs.register(coupons.job())
   const campaigns = createCampaignsService(db, clock)
   jobs.register(campaigns.job())
-  const dataImport = createDataImportService({ members, orders })
+  const dataImport = createDataImportService({
+    members,
+    orders,
+    analyze: () => analyzeImportedTables(db),
+  })
   const demo = createDemoService(db, clock, {
     programs,
     apiKeys,

@@ -19,6 +19,7 @@ import {
 import { streamProgress } from './bench.progress.js'
 import { formatReport } from './bench.report.js'
 import { BENCH_RATE_LIMIT, runBench } from './bench.runner.js'
+import { DEFAULT_IMPORT_ORDERS } from './transfer.scenario.js'
 
 function positiveInteger(text: string): number {
   const value = Number(text)
@@ -69,6 +70,7 @@ interface BenchFlags {
   bulkCodes?: number
   redeemCodes?: number
   campaignMembers?: number
+  importOrders?: number
   profile?: string
 }
 
@@ -104,7 +106,8 @@ export function registerBenchCommand(program: Command, { config, io }: CommandCo
         `orders), orders-benefits (orders given a tier discount and free shipping, beside ` +
         `orders), rewards (reward redemptions of one hot reward with stock, beside orders), ` +
         `webhooks (orders with a webhook posting to a local receiver: deliveries/s and the delay ` +
-        `from event to delivery, beside orders), campaigns (the campaigns job for a birthday ` +
+        `from event to delivery, beside orders), transfer (CSV import of members and orders, ` +
+        `export of the ledger: rows/s and memory), campaigns (the campaigns job for a birthday ` +
         `campaign over bulk-loaded members)`,
       scenarioList,
       [...BENCH_SCENARIO_NAMES],
@@ -148,6 +151,12 @@ export function registerBenchCommand(program: Command, { config, io }: CommandCo
       positiveInteger,
     )
     .option(
+      '--import-orders <n>',
+      `orders the transfer scenario imports on every engine, four per member ` +
+        `(default ${perEngine(DEFAULT_IMPORT_ORDERS)}; the targets are set for 1,000,000)`,
+      positiveInteger,
+    )
+    .option(
       '--profile <dir>',
       'write a V8 CPU profile of the server process during each orders, quotes, ' +
         'orders-redeem and webhooks load to <dir> (orders-<engine>.cpuprofile, ' +
@@ -177,6 +186,7 @@ export function registerBenchCommand(program: Command, { config, io }: CommandCo
           ...(flags.bulkCodes ? { bulkCodes: flags.bulkCodes } : {}),
           ...(flags.redeemCodes ? { redeemCodes: flags.redeemCodes } : {}),
           ...(flags.campaignMembers ? { campaignMembers: flags.campaignMembers } : {}),
+          ...(flags.importOrders ? { importOrders: flags.importOrders } : {}),
           ...(flags.profile ? { profileDir: flags.profile } : {}),
           postgresUrl: config.benchPostgresUrl,
           progress: streamProgress(io.stderr),

@@ -29,6 +29,7 @@ export function report(parts: Partial<BenchReport>): BenchReport {
     benefitChecks: [],
     rewardsChecks: [],
     webhooks: [],
+    transfers: [],
     campaignRuns: [],
     profiles: [],
     notes: [],

@@ -15,6 +15,7 @@ import { incentiveSections, incentiveTargetSection } from './incentives.report.j
 import { ORDERS_SCENARIO } from './orders.scenario.js'
 import { rewardsSection } from './rewards.report.js'
 import { tierEvaluationSection, tierTargetSection } from './tiers.report.js'
+import { transferSection } from './transfer.report.js'
 import { webhooksSections } from './webhooks.report.js'
 
 /** The speed issue's targets. */
@@ -304,6 +305,8 @@ export function formatReport(report: BenchReport, connections: number): string {
   const rewards = rewardsSection(report)
   if (rewards) sections.push(rewards)
   sections.push(...webhooksSections(report))
+  const transfer = transferSection(report)
+  if (transfer) sections.push(transfer)
   sections.push(...profileSections(report))
   if (
     report.loads.some((row) => row.scenario === ORDERS_SCENARIO) ||

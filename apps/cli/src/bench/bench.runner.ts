@@ -25,6 +25,7 @@ import { benchQuotes } from './quotes.scenario.js'
 import { benchRewards } from './rewards.scenario.js'
 import { benchSegments } from './segments.scenario.js'
 import { benchTiers } from './tiers.scenario.js'
+import { benchTransfer } from './transfer.scenario.js'
 import { BENCH_WEBHOOK_SENDER, benchWebhooks } from './webhooks.scenario.js'
 
 /**
@@ -77,6 +78,9 @@ const SCENARIO_STEPS: Record<BenchScenarioName, (run: EngineRun) => Promise<void
   'orders-benefits': benchOrdersBenefits,
   rewards: benchRewards,
   webhooks: benchWebhooks,
+  async transfer(run) {
+    run.report.transfers.push(...(await benchTransfer(run)))
+  },
   'orders-tiers': benchOrdersTiers,
   ceiling: benchCeiling,
   expiry: benchExpiry,
@@ -188,6 +192,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     benefitChecks: [],
     rewardsChecks: [],
     webhooks: [],
+    transfers: [],
     campaignRuns: [],
     profiles: [],
     notes: [],

@@ -4,6 +4,7 @@ import type { BenchApi } from './bench-api.client.js'
 import type { CpuProfile, CpuProfileSummary } from './cpu-profile.js'
 import type { LoadPlan } from './load.plan.js'
 import type { LoadResult } from './load.runner.js'
+import type { TransferRow } from './transfer.scenario.js'
 import type { WebhooksRow } from './webhooks.figures.js'
 
 export const BENCH_ENGINES = ['pglite', 'postgres'] as const
@@ -32,6 +33,7 @@ export const BENCH_SCENARIO_NAMES = [
   'orders-benefits',
   'rewards',
   'webhooks',
+  'transfer',
   'orders-tiers',
   'ceiling',
   'expiry',
@@ -374,6 +376,8 @@ export interface BenchReport {
   rewardsChecks: RewardsCheck[]
   /** The webhooks load's deliveries: rates, delays and their check, one row per engine. */
   webhooks: WebhooksRow[]
+  /** The transfer scenario: import and export rates, export memory. */
+  transfers: TransferRow[]
   campaignRuns: CampaignRunRow[]
   /** `--profile`: the server's CPU profile during each engine's orders load. */
   profiles: ProfileRow[]
@@ -422,6 +426,8 @@ export interface BenchOptions {
   redeemCodes?: number
   /** Members for the campaigns scenario on every engine; each engine's default when absent. */
   campaignMembers?: number
+  /** Orders the transfer scenario imports on every engine; each engine's default when absent. */
+  importOrders?: number
   /** `--profile`: where the CPU profile of each engine's orders load is written. */
   profileDir?: string
   /** The PostgreSQL server on which a scratch database is created and dropped. */

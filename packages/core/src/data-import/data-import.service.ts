@@ -50,6 +50,8 @@ export interface ImportOptions {
 
 /** Records started together; their last line becomes the checkpoint when all are done. */
 const BATCH = 2_000
+/** Records imported before the first refresh of the statistics; then at every doubling. */
+const FIRST_ANALYZE = 4_000
 
 type Outcome = 'imported' | 'unchanged'
 
@@ -78,7 +80,12 @@ function rejection(error: unknown): string {
  * already imported with the same cells, is counted unchanged; an order id imported with other
  * cells is a rejected record. Bad records are reported with their line and do not stop the rest.
  */
-export function createDataImportService(deps: { members: MembersService; orders: OrdersService }) {
+export function createDataImportService(deps: {
+  members: MembersService
+  orders: OrdersService
+  /** Refreshes the planner's statistics of the tables an import fills (data-import.repository.ts). */
+  analyze: () => Promise<void>
+}) {
   return {
     async run(
       program: ProgramContext,
@@ -105,6 +112,7 @@ export function createDataImportService(deps: { members: MembersService; orders:
       let batch: Task[] = []
       let pendingOrder: OrderLine[] = []
       let pendingRecords: CsvRecord[] = []
+      let analyzeAt = FIRST_ANALYZE
 
       const reject = async (line: number, error: string, cells: string[]) => {
         progress.rejected++
@@ -138,6 +146,14 @@ export function createDataImportService(deps: { members: MembersService; orders:
           else chains.set(`#${task.line}`, done)
         }
         await Promise.all(chains.values())
+        // A big import grows its tables many times over while it runs. The statements that read
+        // them were planned for the sizes the statistics knew (an empty table at first, on an
+        // embedded database that never analyses by itself): refreshed at every doubling, so that
+        // each order's snapshot stays an index lookup instead of a scan that grows with the file.
+        if (progress.imported >= analyzeAt) {
+          await deps.analyze()
+          analyzeAt = progress.imported * 2
+        }
         lastLine = upTo
         options.onProgress?.(progress)
         await options.onCheckpoint?.(upTo)
