@@ -19,7 +19,7 @@ import {
 import { streamProgress } from './bench.progress.js'
 import { formatReport } from './bench.report.js'
 import { BENCH_RATE_LIMIT, runBench } from './bench.runner.js'
-import { DEFAULT_IMPORT_ORDERS } from './transfer.scenario.js'
+import { DEFAULT_IMPORT_ORDERS } from './transfer.figures.js'
 
 function positiveInteger(text: string): number {
   const value = Number(text)

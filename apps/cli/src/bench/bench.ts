@@ -4,7 +4,7 @@ import type { BenchApi } from './bench-api.client.js'
 import type { CpuProfile, CpuProfileSummary } from './cpu-profile.js'
 import type { LoadPlan } from './load.plan.js'
 import type { LoadResult } from './load.runner.js'
-import type { TransferRow } from './transfer.scenario.js'
+import type { TransferRow } from './transfer.figures.js'
 import type { WebhooksRow } from './webhooks.figures.js'
 
 export const BENCH_ENGINES = ['pglite', 'postgres'] as const

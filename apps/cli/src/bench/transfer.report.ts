@@ -1,6 +1,6 @@
 import { type Column, formatTable } from '../text-table.js'
 import type { BenchReport } from './bench.js'
-import type { TransferRow } from './transfer.scenario.js'
+import type { TransferRow } from './transfer.figures.js'
 
 /* The transfer scenario's section of the bench's stdout: import and export rates, memory, check. */
 
