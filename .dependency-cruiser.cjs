@@ -157,7 +157,7 @@ module.exports = {
           '^packages/[^/]+/src/index\\.ts$',
           '^packages/db/src/testing\\.ts$',
           '^packages/core/src/shared/(calendar|money)\\.ts$',
-          '^packages/client/src/schema\\.gen\\.ts$',
+          '^packages/client/src/(schema\\.gen|errors|query)\\.ts$',
         ],
       },
     },
@@ -172,14 +172,14 @@ module.exports = {
     {
       name: 'web-app-only-shared-core',
       comment:
-        "The browser bundle takes nothing from the server's code but the core's calendar and money modules (package subpaths @loyalbase/core/calendar and /money) and the API's generated types (@loyalbase/client/schema); it talks to the server over HTTP through the generated client.",
+        "The browser bundle takes nothing from the server's code but the core's calendar and money modules (package subpaths @loyalbase/core/calendar and /money) and the API's generated types and problems (@loyalbase/client/schema, /errors); it talks to the server over HTTP through the generated client.",
       severity: 'error',
       from: { path: '^apps/web/src/', pathNot: NOT_A_TEST },
       to: {
         path: '^(apps/(server|cli)|packages)/',
         pathNot: [
           '^packages/core/src/shared/(calendar|money)\\.ts$',
-          '^packages/client/src/schema\\.gen\\.ts$',
+          '^packages/client/src/(schema\\.gen|errors|query)\\.ts$',
         ],
       },
     },

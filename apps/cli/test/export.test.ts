@@ -1,74 +1,24 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { Writable } from 'node:stream'
-import { createServices, fixedClock, type ProgramContext, type Services } from '@loyalbase/core'
-import { migrate, openDatabase } from '@loyalbase/db'
-import { createTestDb, testEngine } from '@loyalbase/db/testing'
+import { fixedClock, type ProgramContext } from '@loyalbase/core'
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../src/cli.program.js'
+import { type CliDatabase, cliDatabase } from './cli.support.js'
 
 /*
  * `loyalbase export members|orders|ledger --program ID [--out FILE]` (api.md, "Command line"):
  * CSV whose first columns are what `import` reads, quoted where the text needs it.
  */
 
-function sink(isTTY = false) {
-  let text = ''
-  const stream = Object.assign(
-    new Writable({
-      write(chunk, _encoding, done) {
-        text += String(chunk)
-        done()
-      },
-    }),
-    { isTTY },
-  )
-  return { stream, text: () => text }
-}
-
-async function cli(argv: string[], options: { tty?: boolean } = {}) {
-  const stdout = sink()
-  const stderr = sink(options.tty)
-  const code = await runCli(argv, {
-    env: { DATABASE_URL: url },
-    stdout: stdout.stream,
-    stderr: stderr.stream,
-  })
-  return { code, stdout: stdout.text(), stderr: stderr.text() }
-}
-
-let url: string
-let drop: () => Promise<void>
-let folder: string
+let d: CliDatabase
 let shop: string
 const clock = fixedClock('2026-03-01T04:00:00Z')
-
-async function onDatabase<T>(use: (services: Services) => Promise<T>): Promise<T> {
-  const database = await openDatabase(url)
-  try {
-    await migrate(database)
-    return await use(createServices(database.db, clock))
-  } finally {
-    await database.close()
-  }
-}
 
 const records = (text: string) => parse(text, { columns: true }) as Record<string, string>[]
 
 beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'lb-export-'))
-  if (testEngine() === 'postgres') {
-    const testDb = await createTestDb()
-    url = testDb.url
-    await testDb.database.close()
-    drop = testDb.drop
-  } else {
-    url = `pglite:${join(folder, 'db')}`
-    drop = async () => undefined
-  }
-  await onDatabase(async (services) => {
+  d = await cliDatabase(clock, 'lb-export-')
+  await d.onDatabase(async (services) => {
     const created = await services.programs.create({ name: 'Export shop' })
     const program: ProgramContext = await services.programs.get(JSON.parse(created.body).id)
     shop = program.id
@@ -101,15 +51,12 @@ beforeAll(async () => {
     await services.points.adjust(fresh, 'c-2', { points: 7, reason: 'welcome' }, 'test')
   })
 })
-afterAll(async () => {
-  await drop()
-  await rm(folder, { recursive: true, force: true })
-})
+afterAll(() => d.drop())
 
 describe('loyalbase export', () => {
   it('writes members with the import columns first, quoted where needed', async () => {
-    const out = join(folder, 'members.csv')
-    const run = await cli(['export', 'members', '--program', shop, '--out', out])
+    const out = join(d.folder, 'members.csv')
+    const run = await d.cli(['export', 'members', '--program', shop, '--out', out])
     expect(run.code, run.stderr).toBe(0)
     expect(run.stderr).toMatch(/^exported 2 members to .*members\.csv in \d+\.\d s\n$/)
     const text = await readFile(out, 'utf8')
@@ -135,7 +82,7 @@ describe('loyalbase export', () => {
   })
 
   it('writes one line per item of an order, and one for an order without items', async () => {
-    const run = await cli(['export', 'orders', '--program', shop])
+    const run = await d.cli(['export', 'orders', '--program', shop])
     expect(run.code, run.stderr).toBe(0)
     const rows = records(run.stdout)
     expect(rows.map((r) => [r.id, r.member, r.amount, r.sku, r.category, r.quantity])).toEqual([
@@ -148,7 +95,7 @@ describe('loyalbase export', () => {
   })
 
   it('writes the ledger, whose entries sum to each member’s balance', async () => {
-    const run = await cli(['export', 'ledger', '--program', shop])
+    const run = await d.cli(['export', 'ledger', '--program', shop])
     expect(run.code, run.stderr).toBe(0)
     const rows = records(run.stdout)
     expect(rows).toHaveLength(3)
@@ -160,8 +107,8 @@ describe('loyalbase export', () => {
   })
 
   it('draws a progress bar on a terminal', async () => {
-    const run = await cli(
-      ['export', 'members', '--program', shop, '--out', join(folder, 'm2.csv')],
+    const run = await d.cli(
+      ['export', 'members', '--program', shop, '--out', join(d.folder, 'm2.csv')],
       {
         tty: true,
       },
@@ -172,13 +119,13 @@ describe('loyalbase export', () => {
   })
 
   it('says what is wrong with bad input, and exits non-zero', async () => {
-    const unknown = await cli(['export', 'members', '--program', 'prog_nope'])
+    const unknown = await d.cli(['export', 'members', '--program', 'prog_nope'])
     expect(unknown.code).toBe(1)
     expect(unknown.stderr).toContain('There is no program "prog_nope".')
-    const kind = await cli(['export', 'coupons', '--program', shop])
+    const kind = await d.cli(['export', 'coupons', '--program', shop])
     expect(kind.code).toBe(2)
     expect(kind.stderr).toContain('Expected one of members, orders, ledger.')
-    const missing = await cli(['export', 'members'])
+    const missing = await d.cli(['export', 'members'])
     expect(missing.code).toBe(2)
     expect(missing.stderr).toContain("required option '--program <id>' not specified")
   })

@@ -1,5 +1,6 @@
 import createClient, { type Client } from 'openapi-fetch'
 import { ApiError, readProblem, retryAfterSeconds } from './errors.js'
+import { toSearch } from './query.js'
 import type { paths } from './schema.gen.js'
 
 /**
@@ -31,16 +32,6 @@ export interface LoyalbaseClientOptions {
 }
 
 const RETRIED_STATUSES = new Set([429, 500, 502, 503, 504])
-
-/** A query string without the empty filters (`?tier=` is not sent). */
-export function toSearch(query: Record<string, unknown> | undefined): string {
-  const params = new URLSearchParams()
-  for (const [name, value] of Object.entries(query ?? {})) {
-    if (value === undefined || value === null || value === '') continue
-    params.set(name, String(value))
-  }
-  return params.toString()
-}
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

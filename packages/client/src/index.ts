@@ -7,7 +7,6 @@ export {
   createLoyalbaseClient,
   type LoyalbaseClient,
   type LoyalbaseClientOptions,
-  toSearch,
   unwrap,
 } from './client.js'
 export {
@@ -16,6 +15,7 @@ export {
   type Problem,
   type ProblemFieldError,
 } from './errors.js'
+export { toSearch } from './query.js'
 export type { components, operations, paths, webhooks } from './schema.gen.js'
 export {
   constructWebhookEvent,

@@ -1,50 +1,17 @@
+import { ApiError, type Problem, readProblem, retryAfterSeconds } from '@loyalbase/client/errors'
+import { toSearch } from '@loyalbase/client/query'
 import createClient, { type Client } from 'openapi-fetch'
-import type { components, paths } from './schema.gen'
+import type { paths } from './schema.gen'
 
-/** The `application/problem+json` body every API error carries (from the OpenAPI document). */
-export type Problem = components['schemas']['Problem']
-
-/** A field-level problem reported with `400 invalid_request`. */
-export type ProblemFieldError = NonNullable<Problem['errors']>[number]
-
-/** Codes the client itself reports: no answer at all, or an answer that was not a problem. */
-export type ClientErrorCode = 'network_error' | 'unknown_error'
-
-/** Thrown for every non-2xx answer, and for network failures (status 0, code `network_error`). */
-export class ApiError extends Error {
-  readonly status: number
-  /** The server's stable code (`member_exists`, …), or one of {@link ClientErrorCode}. */
-  readonly code: string
-  readonly title: string
-  /** The server's own sentence, in English: for operators, not for the reader's language. */
-  readonly detail: string
-  readonly errors: ProblemFieldError[]
-  /** The `x-request-id` of the answer, to find the request in the server's log. */
-  readonly requestId: string | undefined
-  /** Seconds to wait, from `Retry-After` (429). */
-  readonly retryAfter: number | undefined
-
-  constructor(
-    status: number,
-    problem: Partial<Problem>,
-    meta: { requestId?: string | null; retryAfter?: number } = {},
-  ) {
-    const detail = problem.detail ?? problem.title ?? `HTTP ${status}`
-    super(detail)
-    this.name = 'ApiError'
-    this.status = status
-    this.code = problem.code ?? 'unknown_error'
-    this.title = problem.title ?? ''
-    this.detail = detail
-    this.errors = Array.isArray(problem.errors) ? problem.errors : []
-    this.requestId = meta.requestId ?? undefined
-    this.retryAfter = meta.retryAfter
-  }
-
-  get isUnauthorized(): boolean {
-    return this.status === 401
-  }
-}
+// One definition of the API's problems and of the error they are thrown as, shared with the SDK.
+export {
+  ApiError,
+  type ClientErrorCode,
+  type Problem,
+  type ProblemFieldError,
+} from '@loyalbase/client/errors'
+/** The query string of a call: empty filters are left out rather than sent as `?tier=`. */
+export { toSearch } from '@loyalbase/client/query'
 
 /**
  * The typed client of the HTTP API: `api.GET('/v1/members/{member}', …)`, its paths, parameters,
@@ -64,39 +31,10 @@ export interface ApiClientConfig {
 
 export type QueryValue = string | number | boolean | null | undefined
 
-/** The query string of a call: empty filters are left out rather than sent as `?tier=`. */
-export function toSearch(query: Record<string, unknown> | undefined): string {
-  const params = new URLSearchParams()
-  for (const [name, value] of Object.entries(query ?? {})) {
-    if (value === undefined || value === null || value === '') continue
-    params.set(name, String(value))
-  }
-  return params.toString()
-}
-
+/** A path with its query string (empty filters left out). */
 export function buildUrl(baseUrl: string, path: string, query?: Record<string, QueryValue>) {
   const search = toSearch(query)
   return `${baseUrl}${path}${search ? `?${search}` : ''}`
-}
-
-async function readProblem(response: Response): Promise<Partial<Problem>> {
-  const text = await response.text().catch(() => '')
-  if (text) {
-    try {
-      const parsed: unknown = JSON.parse(text)
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
-        return parsed as Partial<Problem>
-      }
-    } catch {
-      // Not JSON (e.g. a proxy's HTML error page): fall through to the status text.
-    }
-  }
-  return { status: response.status, title: response.statusText }
-}
-
-function retryAfter(response: Response): number | undefined {
-  const seconds = Number(response.headers.get('retry-after'))
-  return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined
 }
 
 export function createApiClient(config: ApiClientConfig): ApiClient {
@@ -115,7 +53,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
     if (!response.ok) {
       const error = new ApiError(response.status, await readProblem(response), {
         requestId: response.headers.get('x-request-id'),
-        retryAfter: retryAfter(response),
+        retryAfter: retryAfterSeconds(response),
       })
       if (error.isUnauthorized) config.onUnauthorized?.(error)
       throw error
