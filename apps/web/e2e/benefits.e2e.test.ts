@@ -17,7 +17,8 @@ interface Member {
 
 const e2e = setupE2e({
   adminKey: 'lb_admin_browser_benefits_key',
-  // A ladder with a gold tier nobody reaches by spending: gold members are made by hand.
+  // A ladder with a gold tier nobody reaches by spending: the demo's gold cards keep theirs
+  // until a review, and more gold members are made by hand.
   prepare: async ({ api }) => {
     await api('PUT', '/v1/tiers', {
       metric: 'spend',

@@ -139,7 +139,8 @@ describe('imports in the console', () => {
     ])
     expect(download.suggestedFilename()).toBe('会员-rejects.csv')
     const rejects = readFileSync(await download.path(), 'utf8')
-    expect(rejects.split('\n')[0]).toBe('line,error,record')
+    // A byte-order mark first, so that a spreadsheet reads the Chinese as UTF-8.
+    expect(rejects.split('\n')[0]).toBe('\uFEFFline,error,record')
     expect(rejects).toContain('4,"phone: ""12345"" is not a mainland mobile number or E.164"')
     expect(rejects).toContain('imp-0003,导入三号,12345')
 

@@ -43,13 +43,15 @@ describe('admin console', () => {
 
 describe('member portal', () => {
   it('opens a portal session link and shows the member card', async () => {
-    const member = await e2e.api<{ id: string; name: string; points: { available: number } }>(
-      'GET',
-      '/v1/members/demo-0003',
-    )
+    const member = await e2e.api<{
+      id: string
+      name: string
+      tier: { name: string }
+      points: { available: number }
+    }>('GET', '/v1/members/demo-0003')
     const page = await e2e.openPortal(member.id)
     expect(await page.getByTestId('portal-member-name').textContent()).toContain(member.name)
-    expect(await page.getByTestId('portal-tier-name').textContent()).toContain('会员')
+    expect(await page.getByTestId('portal-tier-name').textContent()).toContain(member.tier.name)
     expect(digits(await page.getByTestId('portal-points').textContent())).toBe(
       String(member.points.available),
     )

@@ -47,17 +47,25 @@ function shanghaiInput(instant: Date) {
 }
 
 describe('tiers', () => {
-  it('builds a ladder, re-evaluates, shows progress, overrides, and colours the portal card', async () => {
+  it('rebuilds the ladder, re-evaluates, shows progress, overrides, and colours the portal card', async () => {
+    const start = await e2e.api<{ tiers: { count: number }[] }>('GET', '/v1/tiers/distribution')
+    const members = start.tiers.reduce((sum, tier) => sum + tier.count, 0)
     const page = await e2e.signIn()
     await page.getByTestId('nav-tiers').click()
     await page.getByTestId('ladder-editor').waitFor()
 
-    // Policy: spend over the member's lifetime, reviewed at the end of the year with grace.
+    // Policy: spend over the demo's twelve months, reviewed at the period's end with grace.
     await page.getByTestId('ladder-downgrade-period_end').click()
     await page.getByTestId('ladder-grace-days').fill('30')
 
-    // The default one-tier ladder becomes normal → silver → gold. Gold is added before
-    // silver and moved down, and its key is first typed wrong: the row shows the problem.
+    // The demo's four tiers become three: normal → silver → gold. All but the first row go;
+    // gold is added before silver and moved down, and its key is first typed wrong: the row
+    // shows the problem.
+    await expect.poll(() => page.getByTestId('tier-row').count()).toBe(4)
+    for (const row of [3, 2, 1]) {
+      await page.getByTestId('tier-row').nth(row).getByTestId('tier-remove').click()
+    }
+    await expect.poll(() => page.getByTestId('tier-row').count()).toBe(1)
     await fillRow(page, 0, { key: 'normal', name: '普通会员', nameEn: 'Member' })
     await page.getByTestId('tier-add').click()
     await fillRow(page, 1, {
@@ -84,7 +92,10 @@ describe('tiers', () => {
 
     await page.getByTestId('ladder-save').click()
     await page.getByTestId('reevaluation-done').waitFor({ timeout: 30_000 })
-    expect(await page.getByTestId('reevaluation-done').textContent()).toContain('60 位会员')
+    // Every demo member, those of the tiers that went included.
+    expect(await page.getByTestId('reevaluation-done').textContent()).toContain(
+      `${members.toLocaleString('zh-CN')} 位会员`,
+    )
     const ladder = await e2e.api<{ tiers: { key: string; threshold: number; color?: string }[] }>(
       'GET',
       '/v1/tiers',

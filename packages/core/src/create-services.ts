@@ -82,6 +82,11 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
     orders,
     analyze: () => analyzeImportedTables(db),
   })
+  const segments = createSegmentsService(db, clock)
+  const appointments = createAppointmentsService(db, clock, { benefits })
+  const exclusiveEvents = createExclusiveEventsService(db, clock)
+  const advisors = createAdvisorsService(db, clock)
+  const rewards = createRewardsService(db, clock)
   const demo = createDemoService(db, clock, {
     programs,
     apiKeys,
@@ -90,6 +95,17 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
     benefits,
     orders,
     events,
+    tiers,
+    checkout,
+    coupons,
+    campaigns,
+    segments,
+    advisors,
+    appointments,
+    exclusiveEvents,
+    releases,
+    rewards,
+    jobs,
   })
   return {
     db,
@@ -101,16 +117,16 @@ export function createServices(db: Kysely<DB>, clock: Clock) {
     points,
     ledgerCheck: createLedgerCheckService(db),
     rules,
-    segments: createSegmentsService(db, clock),
+    segments,
     tiers,
     coupons,
     benefits,
     campaigns,
-    appointments: createAppointmentsService(db, clock, { benefits }),
-    exclusiveEvents: createExclusiveEventsService(db, clock),
+    appointments,
+    exclusiveEvents,
     releases,
-    advisors: createAdvisorsService(db, clock),
-    rewards: createRewardsService(db, clock),
+    advisors,
+    rewards,
     orders,
     checkout,
     events,
